@@ -1,0 +1,617 @@
+"""The ``followup`` command line: parse arguments, call the core, render the answer.
+
+No SQL and no date arithmetic here. Heavy modules (the store, Rich) are imported inside the
+commands that need them, so ``--help`` and shell completion start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date, datetime, timezone, tzinfo
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+
+import typer
+from typer.core import TyperGroup
+
+from followup import __version__, dates, fields
+from followup.errors import FollowupError
+
+if TYPE_CHECKING:
+    from followup import records, rules
+    from followup.store import Store
+
+T = TypeVar("T")
+
+
+class UsageError(FollowupError):
+    """A value the user typed that cannot be used: exit code 2, like a missing option."""
+
+    exit_code = 2
+
+
+class _Group(TyperGroup):
+    """The one place where a :class:`FollowupError` becomes ``Error: ...`` and an exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FollowupError as error:
+            fail(str(error), error.exit_code)
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    sys.stderr.write(f"Error: {message}\n")
+    raise typer.Exit(code)
+
+
+def note(message: str) -> None:
+    """A message for the person, on stderr so stdout stays parseable."""
+    sys.stderr.write(message + "\n")
+
+
+app = typer.Typer(
+    name="followup",
+    help=(
+        "Keep track of interview follow-ups: a thank-you within two days, a status check after "
+        "a week, a prompt reply to an invitation.\n\n"
+        "Daily use: `followup add` after an interview, `followup due` each morning, "
+        "`followup done thanks ID` once sent."
+    ),
+    cls=_Group,
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Lang(str, Enum):
+    en = "en"
+    zh = "zh"
+    hi = "hi"
+
+
+class DoneAction(str, Enum):
+    thanks = "thanks"
+    check = "check"
+    reply = "reply"
+    decline = "decline"
+
+
+class Outcome(str, Enum):
+    invited = "invited"
+    offer = "offer"
+    rejected = "rejected"
+    withdrawn = "withdrawn"
+
+
+# -- shared plumbing ---------------------------------------------------------------------
+
+
+class Context:
+    """What every command needs: the store, the profile, the user's zone and the clock."""
+
+    def __init__(self) -> None:
+        from followup import config
+        from followup.store import Store
+
+        self.store: Store = Store.open(config.store_path(), config.database_url())
+        self.profile: records.Profile = self.store.profile()
+        self.tz: tzinfo = dates.zone(self.profile.timezone or None)
+        self.now: datetime = datetime.now(timezone.utc)
+
+    def when(self, option: str, text: str | None) -> datetime:
+        """Parse a WHEN option; default now."""
+        if text is None:
+            return self.now
+        return check(option, lambda v: dates.parse(v, now=self.now, tz=self.tz), text).astimezone(
+            timezone.utc
+        )
+
+    def day(self, option: str, text: str) -> date:
+        return check(option, lambda v: dates.parse_date(v, now=self.now, tz=self.tz), text)
+
+    def assess(self, item: records.Interview) -> rules.Assessment:
+        from followup import rules
+
+        return rules.assess(item.facts(), self.now, self.tz, self.profile.settings)
+
+    def interview_json(self, item: records.Interview) -> dict[str, Any]:
+        from followup import render
+
+        return render.interview_json(item, self.assess(item), self.now, self.tz)
+
+
+def check(option: str, parse: Callable[[str], T], value: str) -> T:
+    """Run a field check; a bad value becomes a usage error naming the option."""
+    try:
+        return parse(value)
+    except ValueError as error:
+        raise UsageError(f"{option} {error}") from None
+
+
+def people(option: str, values: list[str] | None) -> list[records.Person] | None:
+    """Parse repeated ``"Name <email>"`` values; a single empty value clears the list."""
+    from followup import records
+
+    if values is None:
+        return None
+    if values == [""]:
+        return []
+    return [records.Person(*check(option, fields.address, v)) for v in values]
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"followup {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=version_callback,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Keep track of interview follow-ups."""
+
+
+# -- options shared by add and edit ------------------------------------------------------
+
+CompanyOpt = Annotated[
+    str | None, typer.Option("--company", "-c", help="The employer, e.g. --company 'Acme Ltd'.")
+]
+RoleOpt = Annotated[
+    str | None, typer.Option("--role", "-r", help="The position, e.g. --role 'Support Engineer'.")
+]
+AtOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--at",
+        metavar="WHEN",
+        help="When the interview started, e.g. --at 'yesterday 15:00' or '2026-11-20 14:00'. "
+        "Default: now.",
+    ),
+]
+RoundOpt = Annotated[int | None, typer.Option("--round", min=1, help="Interview round, e.g. --round 2.")]
+ContactOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--contact",
+        metavar='"NAME <EMAIL>"',
+        help="An interviewer or hiring manager; repeat for a panel, e.g. "
+        "--contact 'Wang Fang <wang.fang@example.cn>'.",
+    ),
+]
+RecruiterOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--recruiter",
+        metavar='"NAME <EMAIL>"',
+        help="The recruiter or HR contact, e.g. --recruiter 'Ana Ruiz <ana@acme.example>'.",
+    ),
+]
+DecisionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--decision-by",
+        metavar="DATE",
+        help="When the employer said it would decide, e.g. --decision-by 2026-11-27. "
+        "The status check waits until the business day after it.",
+    ),
+]
+LangOpt = Annotated[
+    Lang | None,
+    typer.Option("--lang", help="Language of this employer's emails: en, zh or hi, e.g. --lang zh."),
+]
+NotesOpt = Annotated[str | None, typer.Option("--notes", help="Free notes, e.g. --notes 'Panel of 3'.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
+IdArg = Annotated[int, typer.Argument(metavar="ID", help="The interview's id, e.g. 3 (see `followup list`).")]
+
+
+def _text_changes(
+    ctx: Context,
+    *,
+    company: str | None,
+    role: str | None,
+    at: str | None,
+    round: int | None,
+    decision_by: str | None,
+    lang: Lang | None,
+    notes: str | None,
+) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    if company is not None:
+        changes["company"] = check("--company", fields.one_line, company)
+    if role is not None:
+        changes["role"] = check("--role", fields.one_line, role)
+    if at is not None:
+        changes["at"] = ctx.when("--at", at)
+    if round is not None:
+        changes["round"] = round
+    if decision_by is not None:
+        changes["decision_by"] = ctx.day("--decision-by", decision_by) if decision_by.strip() else None
+    if lang is not None:
+        changes["lang"] = lang.value
+    if notes is not None:
+        changes["notes"] = check("--notes", fields.text, notes) or None
+    return changes
+
+
+def _ask(option: str, value: str | None, prompt: str) -> str:
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise UsageError(f"missing option {option} (give it, or run in a terminal to be asked).")
+    return str(typer.prompt(prompt))
+
+
+# -- commands ------------------------------------------------------------------------------
+
+
+@app.command()
+def add(
+    company: CompanyOpt = None,
+    role: RoleOpt = None,
+    at: AtOpt = None,
+    round: RoundOpt = None,
+    contact: ContactOpt = None,
+    recruiter: RecruiterOpt = None,
+    decision_by: DecisionOpt = None,
+    lang: LangOpt = None,
+    notes: NotesOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """Record an interview.
+
+    Example: followup add -c Acme -r 'Support Engineer' --at 'today 10:00'
+    --contact 'Wang Fang <wang.fang@example.cn>'
+    """
+    company = _ask("--company", company, "Company")
+    role = _ask("--role", role, "Role")
+    ctx = Context()
+    changes = _text_changes(
+        ctx, company=company, role=role, at=at, round=round, decision_by=decision_by, lang=lang, notes=notes
+    )
+    changes.setdefault("at", ctx.now)
+    item = ctx.store.add(
+        **changes,
+        contacts=people("--contact", contact) or [],
+        recruiters=people("--recruiter", [recruiter] if recruiter is not None else None) or [],
+        now=ctx.now,
+    )
+    if json:
+        from followup import render
+
+        render.emit_json(ctx.interview_json(item))
+        return
+    thanks = next((a for a in ctx.assess(item).pending if a.action == "thanks"), None)
+    typer.echo(f"Added interview {item.id}: {item.company}, {item.role}, {dates.show(item.at, ctx.tz)}.")
+    if thanks and thanks.deadline:
+        typer.echo(
+            f"Send the thank-you by {dates.show(thanks.deadline, ctx.tz)} "
+            f"({dates.relative(thanks.deadline, ctx.now)}); then: followup done thanks {item.id}"
+        )
+
+
+@app.command()
+def edit(
+    interview_id: IdArg,
+    company: CompanyOpt = None,
+    role: RoleOpt = None,
+    at: AtOpt = None,
+    round: RoundOpt = None,
+    contact: ContactOpt = None,
+    recruiter: RecruiterOpt = None,
+    decision_by: DecisionOpt = None,
+    lang: LangOpt = None,
+    notes: NotesOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """Change an interview.
+
+    Each option replaces the stored value; --contact replaces the whole list, and an empty
+    value (--contact '' or --decision-by '') clears it.
+
+    Example: followup edit 3 --decision-by 2026-11-27
+    """
+    ctx = Context()
+    changes = _text_changes(
+        ctx, company=company, role=role, at=at, round=round, decision_by=decision_by, lang=lang, notes=notes
+    )
+    contacts = people("--contact", contact)
+    recruiters = people("--recruiter", [recruiter] if recruiter is not None else None)
+    if not changes and contacts is None and recruiters is None:
+        raise UsageError("nothing to change: give at least one option, e.g. --role 'New title'.")
+    item = ctx.store.edit(interview_id, changes, contacts=contacts, recruiters=recruiters, now=ctx.now)
+    if json:
+        from followup import render
+
+        render.emit_json(ctx.interview_json(item))
+        return
+    typer.echo(f"Updated interview {item.id}: {item.company}, {item.role}, {dates.show(item.at, ctx.tz)}.")
+
+
+@app.command("list")
+def list_(
+    all_: Annotated[bool, typer.Option("--all", "-a", help="Include closed interviews.")] = False,
+    json: JsonOpt = False,
+) -> None:
+    """List open interviews (--all: every one).
+
+    Example: followup list --all --json
+    """
+    from followup import render
+
+    ctx = Context()
+    rows = []
+    for item in ctx.store.interviews(open_only=not all_):
+        assessment = ctx.assess(item)
+        if not all_ and not assessment.is_open:
+            continue
+        row = render.interview_json(item, assessment, ctx.now, ctx.tz)
+        first = assessment.pending[0] if assessment.pending else None
+        row["next"] = (
+            f"{render.label(first)} {dates.relative(first.due, ctx.now)}" if first else ""
+        )
+        rows.append(row)
+    if json:
+        for row in rows:
+            del row["next"]
+        render.emit_json(rows)
+    elif not rows:
+        note("No open interviews." if not all_ else "No interviews yet: record one with `followup add`.")
+    else:
+        render.interviews_table(rows, ctx.tz, ctx.now, render.console())
+
+
+@app.command()
+def show(interview_id: IdArg, json: JsonOpt = False) -> None:
+    """Show one interview and its timeline.
+
+    What was done and what is pending, with deadlines. Example: followup show 3
+    """
+    from followup import render
+
+    ctx = Context()
+    row = ctx.interview_json(ctx.store.get(interview_id))
+    if json:
+        render.emit_json(row)
+    else:
+        render.interview_detail(row, ctx.tz, ctx.now, render.console())
+
+
+@app.command()
+def rm(
+    interview_id: IdArg,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove without asking.")] = False,
+) -> None:
+    """Remove an interview and its history.
+
+    Example: followup rm 3 --yes
+    """
+    ctx = Context()
+    item = ctx.store.get(interview_id)
+    if not yes:
+        if not sys.stdin.isatty():
+            raise UsageError(f"not removed: confirm with `followup rm {interview_id} --yes`.")
+        if not typer.confirm(f"Remove interview {item.id} ({item.company}, {item.role})?"):
+            note("Nothing removed.")
+            raise typer.Exit(1)
+    ctx.store.remove(interview_id)
+    note(f"Removed interview {item.id} ({item.company}, {item.role}).")
+
+
+@app.command()
+def due(
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on",
+            metavar="WHEN",
+            help="Answer for another moment, e.g. --on 'tomorrow 9am'. Default: now.",
+        ),
+    ] = None,
+    days: Annotated[
+        int,
+        typer.Option("--days", min=0, help="How many days ahead 'coming up' looks, e.g. --days 7."),
+    ] = 3,
+    json: JsonOpt = False,
+) -> None:
+    """What to do now, most urgent first.
+
+    Lists overdue, due and coming-up follow-ups with the command to run next.
+    Example: followup due --days 7
+    """
+    from followup import render, rules
+
+    ctx = Context()
+    now = ctx.when("--on", on)
+    interviews = {item.id: item for item in ctx.store.interviews(open_only=True)}
+    items = rules.due(
+        [(i, item.facts()) for i, item in interviews.items()], now, ctx.tz, ctx.profile.settings, days
+    )
+    rows = []
+    for item in items:
+        row = render.due_json(item, interviews[item.interview_id], now, ctx.tz)
+        row["relative"] = dates.relative(
+            item.action.opens if item.state == "upcoming" else item.action.due, now
+        )
+        rows.append(row)
+    if json:
+        render.emit_json(rows)
+        return
+    if not rows:
+        note(f"Nothing due in the next {days} days." if days else "Nothing due.")
+        return
+    for row, item in zip(rows, items):
+        row["label"] = render.label(item.action)
+    render.due_table(rows, ctx.tz, now, render.console())
+
+
+@app.command()
+def done(
+    action: Annotated[
+        DoneAction,
+        typer.Argument(help="What you did: thanks, check, reply (accepted) or decline."),
+    ],
+    interview_id: IdArg,
+    at: Annotated[
+        str | None,
+        typer.Option("--at", metavar="WHEN", help="When you did it, e.g. --at 'yesterday 18:00'. Default: now."),
+    ] = None,
+    json: JsonOpt = False,
+) -> None:
+    """Record that you did something.
+
+    `done decline` also closes the interview as withdrawn.
+    Example: followup done thanks 3 --at 'yesterday 18:00'
+    """
+    ctx = Context()
+    moment = ctx.when("--at", at)
+    item = ctx.store.get(interview_id)
+    if action in (DoneAction.thanks, DoneAction.check) and moment < item.at:
+        raise UsageError(
+            f"--at {dates.show(moment, ctx.tz)} is before interview {item.id} started "
+            f"({dates.show(item.at, ctx.tz)})."
+        )
+    if action is DoneAction.reply and not any(
+        e.kind == "result" and e.name == "invited" for e in item.events
+    ):
+        raise FollowupError(
+            f"interview {item.id} has no invitation to reply to; record one first with "
+            f"`followup result {item.id} invited`."
+        )
+    item = ctx.store.record(interview_id, "done", action.value, moment, now=ctx.now)
+    if json:
+        from followup import render
+
+        render.emit_json(ctx.interview_json(item))
+        return
+    note(f"Recorded {action.value} for interview {item.id} ({item.company}, {item.role}) at {dates.show(moment, ctx.tz)}.")
+    if action is DoneAction.decline:
+        note("The interview is closed as withdrawn.")
+
+
+@app.command()
+def result(
+    interview_id: IdArg,
+    outcome: Annotated[
+        Outcome,
+        typer.Argument(help="invited (to a further round), offer, rejected or withdrawn."),
+    ],
+    at: Annotated[
+        str | None,
+        typer.Option("--at", metavar="WHEN", help="When you heard, e.g. --at 'today 11:00'. Default: now."),
+    ] = None,
+    json: JsonOpt = False,
+) -> None:
+    """Record what the employer decided.
+
+    Example: followup result 3 invited
+    """
+    ctx = Context()
+    moment = ctx.when("--at", at)
+    item = ctx.store.record(interview_id, "result", outcome.value, moment, now=ctx.now)
+    if json:
+        from followup import render
+
+        render.emit_json(ctx.interview_json(item))
+        return
+    note(f"Recorded {outcome.value} for interview {item.id} ({item.company}, {item.role}).")
+    reply = next((a for a in ctx.assess(item).pending if a.action == "reply"), None)
+    if reply and reply.deadline:
+        note(
+            f"Answer by {dates.show(reply.deadline, ctx.tz)}: accept with `followup done reply {item.id}` "
+            f"(then add the next round), or decline with `followup done decline {item.id}`."
+        )
+
+
+@app.command()
+def profile(
+    name: Annotated[str | None, typer.Option(help="Your name, as you sign emails, e.g. --name 'Li Wei'.")] = None,
+    email: Annotated[str | None, typer.Option(help="Your email, e.g. --email li.wei@example.com.")] = None,
+    phone: Annotated[str | None, typer.Option(help="Your phone, e.g. --phone '+86 138 0000 0000'.")] = None,
+    timezone_: Annotated[
+        str | None,
+        typer.Option("--timezone", help="Your IANA time zone, e.g. --timezone Asia/Shanghai; '' for the system's."),
+    ] = None,
+    lang: Annotated[Lang | None, typer.Option(help="Default email language: en, zh or hi.")] = None,
+    thanks_days: Annotated[
+        int | None, typer.Option(help="Days to send a thank-you, e.g. --thanks-days 2.")
+    ] = None,
+    check_days: Annotated[
+        int | None, typer.Option(help="Days before a status check, e.g. --check-days 7.")
+    ] = None,
+    reply_days: Annotated[
+        int | None, typer.Option(help="Days to answer an invitation, e.g. --reply-days 1.")
+    ] = None,
+    json: JsonOpt = False,
+) -> None:
+    """Show or set your details and rules.
+
+    Your name, email and phone sign every email. Example: followup profile --name 'Li Wei'
+    --email li.wei@example.com --timezone Asia/Shanghai
+    """
+    from followup import render
+
+    changes: dict[str, Any] = {}
+    if name is not None:
+        changes["name"] = check("--name", lambda v: fields.one_line(v, required=False), name)
+    if email is not None:
+        changes["email"] = check("--email", fields.email, email) if email.strip() else ""
+    if phone is not None:
+        changes["phone"] = check("--phone", fields.phone, phone)
+    if timezone_ is not None:
+        changes["timezone"] = timezone_.strip()
+        if changes["timezone"]:
+            check("--timezone", dates.named_zone, changes["timezone"])
+    if lang is not None:
+        changes["lang"] = lang.value
+    for option, value, low in (
+        ("--thanks-days", thanks_days, 0),
+        ("--check-days", check_days, 1),
+        ("--reply-days", reply_days, 0),
+    ):
+        if value is not None:
+            changes[option[2:].replace("-", "_")] = check(option, lambda v, low=low: fields.days(v, low=low), value)  # type: ignore[misc]
+    ctx = Context()
+    current = ctx.store.set_profile(changes) if changes else ctx.profile
+    if json:
+        from dataclasses import asdict
+
+        render.emit_json(asdict(current))
+        return
+    zone_name = str(getattr(dates.zone(None), "key", None) or datetime.now(dates.zone(None)).tzname())
+    render.profile_table(current, zone_name, render.console())
+    if changes:
+        note("Profile saved.")
+
+
+@app.command()
+def path() -> None:
+    """Print where the store is.
+
+    Example: followup path
+    """
+    from followup import config
+
+    url = config.database_url()
+    if url:
+        from followup.store import describe_url
+
+        typer.echo(describe_url(url))
+    else:
+        typer.echo(str(config.store_path()))
+
+
+def main() -> None:
+    app(prog_name="followup")

@@ -1,0 +1,98 @@
+"""Checks for the values people type: one place that says what a valid value is.
+
+Each function returns the cleaned value or raises ``ValueError`` with a message that the
+CLI shows as a usage error. Standard library only, so every command can use it cheaply.
+"""
+
+from __future__ import annotations
+
+import re
+
+LANGS = ("en", "zh", "hi")
+MAX_SHORT = 200  # company, role, names: anything longer is a paste gone wrong
+MAX_LONG = 10_000  # notes and other free text
+
+_EMAIL = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _no_breaks(value: str) -> None:
+    if "\r" in value or "\n" in value:
+        raise ValueError("must be one line: line breaks are not allowed (it is used in email headers)")
+    if _CONTROL.search(value):
+        raise ValueError("must not contain control characters")
+
+
+def one_line(value: str, *, required: bool = True, limit: int = MAX_SHORT) -> str:
+    """A one-line value such as a company, a role or a name."""
+    _no_breaks(value)
+    value = value.strip()
+    if required and not value:
+        raise ValueError("must not be empty")
+    if len(value) > limit:
+        raise ValueError(f"is {len(value)} characters long; the limit is {limit}")
+    return value
+
+
+def text(value: str, *, limit: int = MAX_LONG) -> str:
+    """Free text such as notes: line breaks allowed, other control characters not."""
+    if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", value):
+        raise ValueError("must not contain control characters")
+    value = value.strip()
+    if len(value) > limit:
+        raise ValueError(f"is {len(value)} characters long; the limit is {limit}")
+    return value
+
+
+def email(value: str) -> str:
+    value = one_line(value)
+    if not _EMAIL.match(value):
+        raise ValueError(f"{value!r} is not an email address like name@example.com")
+    return value
+
+
+def address(value: str) -> tuple[str, str]:
+    """Parse ``"Name <email>"`` (or a bare email) into ``(name, email)``."""
+    _no_breaks(value)
+    value = value.strip()
+    match = re.fullmatch(r"(?P<name>[^<>]*?)\s*<(?P<email>[^<>]*)>", value)
+    if match:
+        name, mail = match.group("name").strip().strip('"').strip(), match.group("email").strip()
+    elif "<" in value or ">" in value:
+        raise ValueError(f'{value!r} is not like "Name <name@example.com>"')
+    else:
+        name, mail = "", value
+    if not mail:
+        raise ValueError(f'{value!r} has no email address: write "Name <name@example.com>"')
+    try:
+        mail = email(mail)
+    except ValueError:
+        raise ValueError(
+            f'{mail!r} is not an email address: write "Name <name@example.com>"'
+        ) from None
+    return one_line(name, required=False), mail
+
+
+def format_address(name: str, mail: str) -> str:
+    """The inverse of :func:`address`, as people write it."""
+    return f"{name} <{mail}>" if name else mail
+
+
+def lang(value: str) -> str:
+    value = value.strip().lower()
+    if value not in LANGS:
+        raise ValueError(f"{value!r} is not one of {', '.join(LANGS)}")
+    return value
+
+
+def phone(value: str) -> str:
+    value = one_line(value, required=False, limit=40)
+    if value and not re.fullmatch(r"[0-9+()./\- x]+", value):
+        raise ValueError(f"{value!r} is not a phone number like +1 555 010 0199")
+    return value
+
+
+def days(value: int, *, low: int = 0, high: int = 365) -> int:
+    if not low <= value <= high:
+        raise ValueError(f"must be between {low} and {high} days")
+    return value

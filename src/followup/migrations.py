@@ -1,0 +1,77 @@
+"""Named schema migrations, run in order on every open, each in its own transaction.
+
+A migration is frozen once released: never edit one, add the next. Each is written with
+SQLAlchemy Core so it runs on SQLite and PostgreSQL alike, and ``tests/test_store.py`` checks
+that the migrated schema matches :mod:`followup.models`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlalchemy as sa
+
+Migration = Callable[[sa.Connection], None]
+MIGRATIONS: list[tuple[str, Migration]] = []
+
+
+def migration(func: Migration) -> Migration:
+    MIGRATIONS.append((func.__name__, func))
+    return func
+
+
+def _utc() -> sa.DateTime:
+    return sa.DateTime(timezone=True)
+
+
+@migration
+def m001_initial(conn: sa.Connection) -> None:
+    meta = sa.MetaData()
+    sa.Table(
+        "interview",
+        meta,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("company", sa.String, nullable=False),
+        sa.Column("role", sa.String, nullable=False),
+        sa.Column("at", _utc(), nullable=False),
+        sa.Column("round", sa.Integer, nullable=False),
+        sa.Column("decision_by", sa.Date),
+        sa.Column("lang", sa.String),
+        sa.Column("notes", sa.String),
+        sa.Column("result", sa.String, index=True),
+        sa.Column("result_at", _utc()),
+        sa.Column("created_at", _utc(), nullable=False),
+        sa.Column("updated_at", _utc(), nullable=False),
+    )
+    for name in ("contact", "event"):
+        columns: list[sa.Column] = [
+            sa.Column("id", sa.Integer, primary_key=True),
+            sa.Column(
+                "interview_id",
+                sa.Integer,
+                sa.ForeignKey("interview.id", ondelete="CASCADE"),
+                nullable=False,
+                index=True,
+            ),
+            sa.Column("kind", sa.String, nullable=False),
+        ]
+        if name == "contact":
+            columns += [
+                sa.Column("name", sa.String, nullable=False),
+                sa.Column("email", sa.String, nullable=False),
+                sa.Column("position", sa.Integer, nullable=False),
+            ]
+        else:
+            columns += [
+                sa.Column("name", sa.String, nullable=False),
+                sa.Column("at", _utc(), nullable=False),
+                sa.Column("created_at", _utc(), nullable=False),
+            ]
+        sa.Table(name, meta, *columns)
+    sa.Table(
+        "setting",
+        meta,
+        sa.Column("key", sa.String, primary_key=True),
+        sa.Column("value", sa.String, nullable=False),
+    )
+    meta.create_all(conn)

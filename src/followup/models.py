@@ -1,0 +1,58 @@
+"""The store's schema as SQLModel tables: the one definition of what a store holds.
+
+Tables are created and changed only by the named migrations in :mod:`followup.migrations`;
+``SQLModel.metadata.create_all`` is never called on a user's store.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlmodel import Field, SQLModel
+
+
+class Interview(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    company: str
+    role: str
+    at: datetime  # the interview's start, UTC
+    round: int = 1
+    decision_by: date | None = None  # the employer's decision date, in the user's calendar
+    lang: str | None = None  # en | zh | hi: the language of this employer's emails
+    notes: str | None = None
+    result: str | None = Field(default=None, index=True)  # the latest outcome, mirrors the events
+    result_at: datetime | None = None
+    created_at: datetime
+    updated_at: datetime
+
+
+class Contact(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    interview_id: int = Field(foreign_key="interview.id", index=True, ondelete="CASCADE")
+    kind: str  # "interviewer" | "recruiter"
+    name: str
+    email: str
+    position: int = 0
+
+
+class Event(SQLModel, table=True):
+    """A recorded act: ``done`` an action (thanks, check, reply, decline) or a ``result``."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    interview_id: int = Field(foreign_key="interview.id", index=True, ondelete="CASCADE")
+    kind: str  # "done" | "result"
+    name: str
+    at: datetime  # when it happened, UTC
+    created_at: datetime
+
+
+class Setting(SQLModel, table=True):
+    """The profile and the rule settings, one key each, so a store is one whole history."""
+
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class Migration(SQLModel, table=True):
+    name: str = Field(primary_key=True)
+    applied_at: datetime

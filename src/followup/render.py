@@ -1,0 +1,233 @@
+"""How results look: Rich tables for people, plain dicts for ``--json``.
+
+Rich is imported here, never at start-up, so ``--help`` and completion stay fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING, Any
+
+from followup import dates, records, rules
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+NEXT_STEP = {
+    "thanks": "followup done thanks {id}",
+    "check": "followup done check {id}",
+    "reply": "followup done reply {id}",
+}
+STATE_STYLE = {"overdue": "bold red", "due": "yellow", "upcoming": "cyan"}
+STATE_TITLE = {"overdue": "Overdue", "due": "Due now", "upcoming": "Coming up"}
+
+
+def console(*, stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def next_step(action: str, interview_id: int) -> str:
+    return NEXT_STEP[action].format(id=interview_id)
+
+
+# -- JSON shapes (documented in README.md) ----------------------------------------------
+
+
+def action_json(action: rules.Action, now: datetime, tz: tzinfo) -> dict[str, Any]:
+    return {
+        "action": action.action,
+        "number": action.number,
+        "opens": dates.iso(action.opens, tz),
+        "deadline": dates.iso(action.deadline, tz) if action.deadline else None,
+        "due": dates.iso(action.due, tz),
+        "state": action.state(now),
+    }
+
+
+def interview_json(
+    item: records.Interview, assessment: rules.Assessment, now: datetime, tz: tzinfo
+) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "company": item.company,
+        "role": item.role,
+        "at": dates.iso(item.at, tz),
+        "round": item.round,
+        "decision_by": item.decision_by.isoformat() if item.decision_by else None,
+        "lang": item.lang,
+        "notes": item.notes,
+        "status": assessment.status,
+        "result": item.result,
+        "result_at": dates.iso(item.result_at, tz) if item.result_at else None,
+        "contacts": [str(p) for p in item.contacts],
+        "recruiters": [str(p) for p in item.recruiters],
+        "events": [
+            {"kind": e.kind, "name": e.name, "at": dates.iso(e.at, tz)} for e in item.events
+        ],
+        "pending": [action_json(a, now, tz) for a in assessment.pending],
+    }
+
+
+def due_json(item: rules.Item, interview: records.Interview, now: datetime, tz: tzinfo) -> dict[str, Any]:
+    action = item.action
+    return {
+        "id": interview.id,
+        "company": interview.company,
+        "role": interview.role,
+        "action": action.action,
+        "number": action.number,
+        "due": dates.iso(action.due, tz),
+        "opens": dates.iso(action.opens, tz),
+        "deadline": dates.iso(action.deadline, tz) if action.deadline else None,
+        "state": item.state,
+        "relative": dates.relative(action.due, now),
+        "next": next_step(action.action, interview.id),
+    }
+
+
+# -- tables for people -------------------------------------------------------------------
+
+
+def label(action: rules.Action) -> str:
+    names = {"thanks": "thank-you", "check": "status check", "reply": "reply to invitation"}
+    text = names[action.action]
+    return f"second {text}" if action.number == 2 else text
+
+
+def due_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out: Console) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    for state in rules.STATES:
+        group = [r for r in rows if r["state"] == state]
+        if not group:
+            continue
+        table = Table(
+            title=f"{STATE_TITLE[state]} ({len(group)})",
+            title_style=STATE_STYLE[state],
+            title_justify="left",
+            show_edge=False,
+            pad_edge=False,
+        )
+        table.add_column("ID", justify="right", no_wrap=True)
+        table.add_column("Interview", ratio=1)
+        table.add_column("Action")
+        table.add_column("Opens" if state == "upcoming" else "Due", style=STATE_STYLE[state])
+        table.add_column("Next", style="dim", no_wrap=True)
+        for row in group:
+            moment = datetime.fromisoformat(row["due"] if state != "upcoming" else row["opens"])
+            table.add_row(
+                str(row["id"]),
+                f"{escape(row['company'])} · {escape(row['role'])}",
+                row["label"],
+                f"{row['relative']}\n{dates.short(moment, tz, now)}",
+                row["next"],
+            )
+        out.print(table)
+        out.print()
+    out.print(dates.zone_caption(tz, now), style="dim")
+
+
+def interviews_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out: Console) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(show_edge=False, pad_edge=False, caption=dates.zone_caption(tz, now))
+    table.add_column("ID", justify="right", no_wrap=True)
+    table.add_column("When", no_wrap=True)
+    table.add_column("Company", ratio=1)
+    table.add_column("Role", ratio=1)
+    table.add_column("Round", justify="right")
+    table.add_column("Status")
+    table.add_column("Next")
+    for row in rows:
+        table.add_row(
+            str(row["id"]),
+            dates.short(datetime.fromisoformat(row["at"]), tz, now),
+            escape(row["company"]),
+            escape(row["role"]),
+            str(row["round"]),
+            row["status"],
+            row["next"],
+        )
+    out.print(table)
+
+
+def interview_detail(row: dict[str, Any], tz: tzinfo, now: datetime, out: Console) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    def when(value: str) -> str:
+        moment = datetime.fromisoformat(value)
+        return f"{dates.show(moment, tz)} ({dates.relative(moment, now)})"
+
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    facts.add_row("Interview", f"{row['id']}: {escape(row['company'])}, {escape(row['role'])}")
+    facts.add_row("When", when(row["at"]))
+    facts.add_row("Round", str(row["round"]))
+    facts.add_row("Status", row["status"])
+    if row["decision_by"]:
+        facts.add_row("Decision by", row["decision_by"])
+    if row["contacts"]:
+        facts.add_row("Interviewers", escape(", ".join(row["contacts"])))
+    if row["recruiters"]:
+        facts.add_row("Recruiter", escape(", ".join(row["recruiters"])))
+    if row["lang"]:
+        facts.add_row("Language", row["lang"])
+    if row["notes"]:
+        facts.add_row("Notes", escape(row["notes"]))
+    out.print(facts)
+    out.print()
+    timeline = Table(title="Timeline", title_justify="left", show_edge=False, pad_edge=False)
+    timeline.add_column("When")
+    timeline.add_column("What")
+    timeline.add_column("State")
+    entries: list[tuple[str, str, str, str]] = [(row["at"], "interview", "held" if row["status"] != "scheduled" else "scheduled", "")]
+    for event in row["events"]:
+        what = f"{event['name']} done" if event["kind"] == "done" else f"result: {event['name']}"
+        entries.append((event["at"], what, "done" if event["kind"] == "done" else "recorded", ""))
+    for action in row["pending"]:
+        moment = action["due"] if action["state"] != "upcoming" else action["opens"]
+        kind = label_for(action)
+        entries.append((moment, kind, action["state"], STATE_STYLE[action["state"]]))
+    entries.sort(key=lambda e: datetime.fromisoformat(e[0]))
+    for moment, what, state, style in entries:
+        timeline.add_row(when(moment), what, f"[{style}]{state}[/]" if style else state)
+    out.print(timeline)
+
+
+def label_for(action: dict[str, Any]) -> str:
+    return label(rules.Action(action["action"], datetime.min, None, action["number"]))
+
+
+def profile_table(profile: records.Profile, zone_name: str, out: Console) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    unset = "[dim](not set)[/]"
+    table.add_row("Name", escape(profile.name) or unset)
+    table.add_row("Email", escape(profile.email) or unset)
+    table.add_row("Phone", escape(profile.phone) or unset)
+    table.add_row("Time zone", profile.timezone or f"[dim]system ({escape(zone_name)})[/]")
+    table.add_row("Language", profile.lang)
+    table.add_row("Thank-you within", plural(profile.thanks_days, "day"))
+    table.add_row("Status check after", plural(profile.check_days, "day"))
+    table.add_row("Reply within", plural(profile.reply_days, "day"))
+    out.print(table)
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"

@@ -1,0 +1,182 @@
+"""When each follow-up is due. Pure: interview facts, ``now`` and a zone in; actions out.
+
+The rules, from the lesson in ``shared/seeds`` (send thanks within two days, ask for news a
+week later, answer an invitation at once):
+
+* **thanks** opens when the interview starts; its deadline is ``thanks_days`` calendar days
+  later at the same wall-clock hour. Overdue after that.
+* **check** opens at the start of the day ``check_days`` after the interview, or of the first
+  business day after the employer's decision date, whichever is later; Saturday and Sunday
+  move to Monday. It has no deadline. A second check opens ``check_days`` after the first was
+  done; ``check_days`` after the second, a silent employer makes the interview ``ghosted``.
+* **reply** opens when an invitation to a further round is recorded; deadline
+  ``reply_days`` later. ``done reply`` (accept) or ``done decline`` answers it.
+* Any recorded result cancels pending thanks and checks; a later result cancels a reply.
+
+"N days" is N days on the local wall clock, so a deadline keeps its hour across a
+daylight-saving change. This module does no I/O and never reads the clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+
+ACTIONS = ("thanks", "check", "reply")
+DONE_ACTIONS = ("thanks", "check", "reply", "decline")
+OUTCOMES = ("invited", "offer", "rejected", "withdrawn")
+STATES = ("overdue", "due", "upcoming")
+
+
+@dataclass(frozen=True)
+class Settings:
+    thanks_days: int = 2
+    check_days: int = 7
+    reply_days: int = 1
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something the user recorded: ``done`` an action, or a ``result``."""
+
+    kind: str  # "done" | "result"
+    name: str  # an action of DONE_ACTIONS or an outcome of OUTCOMES
+    at: datetime  # aware
+
+
+@dataclass(frozen=True)
+class Facts:
+    at: datetime  # the interview's start, aware
+    decision_by: date | None = None  # the employer's decision date, in the user's calendar
+    events: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True)
+class Action:
+    """A pending action (neither done nor cancelled)."""
+
+    action: str  # one of ACTIONS
+    opens: datetime
+    deadline: datetime | None
+    number: int = 1  # the first or second status check
+
+    @property
+    def due(self) -> datetime:
+        """The deadline, or for an action without one the moment it opens."""
+        return self.deadline if self.deadline is not None else self.opens
+
+    def state(self, now: datetime) -> str:
+        if self.deadline is not None and now > self.deadline:
+            return "overdue"
+        if now >= self.opens:
+            return "due"
+        return "upcoming"
+
+
+@dataclass(frozen=True)
+class Assessment:
+    status: str  # scheduled | awaiting | ghosted | invited | offer | rejected | withdrawn
+    pending: tuple[Action, ...]
+
+    @property
+    def is_open(self) -> bool:
+        return bool(self.pending) or self.status in ("scheduled", "awaiting")
+
+
+def days_later(moment: datetime, days: int, tz: tzinfo) -> datetime:
+    """The same wall-clock time ``days`` calendar days later in ``tz``."""
+    local = moment.astimezone(tz)
+    shifted = datetime.combine(local.date() + timedelta(days=days), local.time(), tz)
+    return shifted.astimezone(timezone.utc).astimezone(tz)  # resolve a time in a DST gap
+
+
+def start_of_day(day: date, tz: tzinfo) -> datetime:
+    return datetime.combine(day, time(0), tz).astimezone(timezone.utc).astimezone(tz)
+
+
+def weekday_on_or_after(day: date) -> date:
+    """Saturday and Sunday move to the Monday after."""
+    return day + timedelta(days=max(0, 7 - day.weekday())) if day.weekday() >= 5 else day
+
+
+def first_check_opens(facts: Facts, tz: tzinfo, settings: Settings) -> datetime:
+    day = facts.at.astimezone(tz).date() + timedelta(days=settings.check_days)
+    if facts.decision_by is not None:
+        after_decision = weekday_on_or_after(facts.decision_by + timedelta(days=1))
+        day = max(day, after_decision)
+    return start_of_day(weekday_on_or_after(day), tz)
+
+
+def assess(facts: Facts, now: datetime, tz: tzinfo, settings: Settings = Settings()) -> Assessment:
+    """The interview's status at ``now`` and its pending actions, most urgent first."""
+    events = sorted(facts.events, key=lambda e: e.at)
+    results = [e for e in events if e.kind == "result"]
+    done = {name: [e.at for e in events if e.kind == "done" and e.name == name] for name in DONE_ACTIONS}
+    pending: list[Action] = []
+    ghosted = False
+
+    if not results and not done["decline"]:
+        if not done["thanks"]:
+            deadline = days_later(facts.at, settings.thanks_days, tz)
+            pending.append(Action("thanks", facts.at, deadline))
+        checks = done["check"]
+        if not checks:
+            pending.append(Action("check", first_check_opens(facts, tz, settings), None))
+        else:
+            day = checks[min(len(checks), 2) - 1].astimezone(tz).date()
+            opens = start_of_day(weekday_on_or_after(day + timedelta(days=settings.check_days)), tz)
+            if len(checks) == 1:
+                pending.append(Action("check", opens, None, number=2))
+            else:
+                ghosted = now >= opens
+
+    invitations = [e for e in results if e.name == "invited"]
+    if invitations:
+        invite = invitations[-1]
+        answered = any(at >= invite.at for at in done["reply"] + done["decline"])
+        superseded = any(e.at > invite.at for e in results if e is not invite)
+        if not answered and not superseded:
+            pending.append(Action("reply", invite.at, days_later(invite.at, settings.reply_days, tz)))
+
+    if results:
+        status = results[-1].name
+    elif now < facts.at:
+        status = "scheduled"
+    elif ghosted:
+        status = "ghosted"
+    else:
+        status = "awaiting"
+    pending.sort(key=lambda a: a.due)
+    return Assessment(status, tuple(pending))
+
+
+@dataclass(frozen=True)
+class Item:
+    """One row of the morning list: a pending action of one interview."""
+
+    interview_id: int
+    action: Action
+    state: str
+
+
+def due(
+    interviews: list[tuple[int, Facts]],
+    now: datetime,
+    tz: tzinfo,
+    settings: Settings = Settings(),
+    days: int = 3,
+) -> list[Item]:
+    """What needs doing at ``now``: overdue, due, then what opens within ``days`` days.
+
+    Within each group the most urgent comes first: the earliest deadline (or opening).
+    """
+    horizon = days_later(now, days, tz)
+    items = []
+    for interview_id, facts in interviews:
+        for action in assess(facts, now, tz, settings).pending:
+            state = action.state(now)
+            if state == "upcoming" and action.opens >= horizon:
+                continue
+            items.append(Item(interview_id, action, state))
+    items.sort(key=lambda i: (STATES.index(i.state), i.action.due, i.interview_id))
+    return items

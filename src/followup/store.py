@@ -1,0 +1,416 @@
+"""The only module that talks to the database: engine, migrations, queries.
+
+Opening a store creates it when missing (folder 0700, file 0600), switches SQLite to WAL with
+a busy timeout so a cron job and a person can write at once, and runs pending migrations.
+Every database or file-system failure leaves here as a :class:`StoreError` with a message a
+person can act on; nothing is deleted or recreated on its own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import fields as dataclass_fields
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event as sa_event
+from sqlalchemy import exc as sa_exc
+from sqlmodel import Session, col, delete, select
+
+from followup import models, records, rules
+from followup.errors import NotFound, StoreError
+from followup.migrations import MIGRATIONS
+
+BUSY_TIMEOUT_S = 30
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:  # SQLite hands back naive UTC through some paths
+        return moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+class Store:
+    """A followup store: an SQLite file by default, or any SQLAlchemy URL."""
+
+    def __init__(self, url: str, *, path: Path | None = None) -> None:
+        self.url = url
+        self.path = path
+        self.engine = self._engine()
+        with self._guard():
+            self._migrate()
+
+    @classmethod
+    def open(cls, path: Path, url: str | None = None) -> Store:
+        if url:
+            return cls(url)
+        _prepare_file(path)
+        return cls(f"sqlite:///{path}", path=path)
+
+    @property
+    def where(self) -> str:
+        if self.path is not None:
+            return str(self.path)
+        return describe_url(self.url)
+
+    # -- engine and failures ------------------------------------------------------------
+
+    def _engine(self) -> sa.Engine:
+        try:
+            engine = sa.create_engine(self.url)
+        except (sa_exc.ArgumentError, sa_exc.NoSuchModuleError, ImportError) as error:
+            raise StoreError(f"cannot use the database URL {self.url!r}: {error}") from None
+        if engine.dialect.name == "sqlite":
+
+            @sa_event.listens_for(engine, "connect")
+            def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+                # Let SQLAlchemy's begin event decide how transactions start (see below).
+                dbapi_connection.isolation_level = None
+                cursor = dbapi_connection.cursor()
+                cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+                cursor.execute("PRAGMA foreign_keys = ON")
+                cursor.execute("PRAGMA journal_mode = WAL")
+                cursor.close()
+
+            @sa_event.listens_for(engine, "begin")
+            def _on_begin(conn: sa.Connection) -> None:
+                # Take the write lock at the start, so two writers queue on the busy timeout
+                # instead of failing with "database is locked" when a reader upgrades.
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except sa_exc.DBAPIError as error:
+            raise StoreError(self._explain(str(error.orig))) from None
+        except sa_exc.SQLAlchemyError as error:
+            raise StoreError(f"the store at {self.where} failed: {error}") from None
+        except OSError as error:
+            raise StoreError(
+                f"cannot use the store at {self.where}: {error.strerror or error}"
+            ) from None
+
+    def _explain(self, message: str) -> str:
+        lowered = message.lower()
+        where = self.where
+        if "not a database" in lowered or "malformed" in lowered:
+            return (
+                f"{where} is not a followup store or is damaged ({message}). It was left as it "
+                "is: move it aside, restore a backup, or set FOLLOWUP_HOME to another folder."
+            )
+        if "locked" in lowered or "busy" in lowered:
+            return f"the store at {where} is locked by another program; try again in a moment."
+        if any(word in lowered for word in ("readonly", "read-only", "disk", "i/o", "full")):
+            return f"cannot write to the store at {where} ({message}); nothing was changed."
+        if "unable to open" in lowered:
+            return f"cannot open the store at {where} ({message})."
+        return f"the store at {where} failed: {message}"
+
+    def _migrate(self) -> None:
+        table = models.Migration.__table__  # type: ignore[attr-defined]
+        with self.engine.connect() as conn:
+            exists = sa.inspect(conn).has_table(table.name)
+            done = set(conn.execute(sa.select(table.c.name)).scalars()) if exists else set()
+        if all(name in done for name, _ in MIGRATIONS):
+            return
+        for name, migrate in MIGRATIONS:
+            if name in done:
+                continue
+            with self.engine.begin() as conn:  # one transaction per migration
+                table.create(conn, checkfirst=True)
+                already = conn.execute(sa.select(table.c.name).where(table.c.name == name)).first()
+                if already is None:  # another process may have run it meanwhile
+                    migrate(conn)
+                    conn.execute(table.insert().values(name=name, applied_at=_now()))
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._guard(), Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    def migrations(self) -> list[str]:
+        table = models.Migration.__table__  # type: ignore[attr-defined]
+        with self._guard(), self.engine.connect() as conn:
+            return list(conn.execute(sa.select(table.c.name).order_by(table.c.name)).scalars())
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- interviews ----------------------------------------------------------------------
+
+    def add(
+        self,
+        *,
+        company: str,
+        role: str,
+        at: datetime,
+        round: int = 1,
+        decision_by: Any = None,
+        lang: str | None = None,
+        notes: str | None = None,
+        contacts: Sequence[records.Person] = (),
+        recruiters: Sequence[records.Person] = (),
+        now: datetime,
+    ) -> records.Interview:
+        with self.session() as session:
+            row = models.Interview(
+                company=company,
+                role=role,
+                at=at,
+                round=round,
+                decision_by=decision_by,
+                lang=lang or None,
+                notes=notes or None,
+                created_at=now,
+                updated_at=now,
+            )
+            session.add(row)
+            session.flush()
+            assert row.id is not None
+            self._set_people(session, row.id, contacts, recruiters)
+            session.commit()
+            return self._record(session, row)
+
+    def edit(
+        self,
+        interview_id: int,
+        changes: dict[str, Any],
+        *,
+        contacts: Sequence[records.Person] | None = None,
+        recruiters: Sequence[records.Person] | None = None,
+        now: datetime,
+    ) -> records.Interview:
+        with self.session() as session:
+            row = self._row(session, interview_id)
+            for key, value in changes.items():
+                setattr(row, key, value)
+            row.updated_at = now
+            session.add(row)
+            if contacts is not None or recruiters is not None:
+                current = self._record(session, row)
+                self._clear_people(session, interview_id)
+                self._set_people(
+                    session,
+                    interview_id,
+                    current.contacts if contacts is None else contacts,
+                    current.recruiters if recruiters is None else recruiters,
+                )
+            session.commit()
+            return self._record(session, row)
+
+    def remove(self, interview_id: int) -> None:
+        with self.session() as session:
+            row = self._row(session, interview_id)
+            self._clear_people(session, interview_id)
+            session.exec(delete(models.Event).where(col(models.Event.interview_id) == interview_id))
+            session.delete(row)
+            session.commit()
+
+    def get(self, interview_id: int) -> records.Interview:
+        with self.session() as session:
+            return self._record(session, self._row(session, interview_id))
+
+    def interviews(self, *, open_only: bool = False) -> list[records.Interview]:
+        """Every interview, oldest first; ``open_only`` skips those closed by a final result."""
+        with self.session() as session:
+            query = select(models.Interview).order_by(
+                col(models.Interview.at), col(models.Interview.id)
+            )
+            if open_only:
+                query = query.where(
+                    sa.or_(
+                        col(models.Interview.result).is_(None),
+                        col(models.Interview.result) == "invited",
+                    )
+                )
+            rows = list(session.exec(query))
+            ids = [row.id for row in rows]
+            people = self._people(session, ids)
+            events = self._events(session, ids)
+            return [
+                self._record(session, row, people.get(row.id, ()), events.get(row.id, ()))
+                for row in rows
+            ]
+
+    # -- events --------------------------------------------------------------------------
+
+    def record(self, interview_id: int, kind: str, name: str, at: datetime, *, now: datetime) -> records.Interview:
+        """Record ``done`` an action or a ``result``; ``done decline`` also closes as withdrawn."""
+        with self.session() as session:
+            row = self._row(session, interview_id)
+            session.add(models.Event(interview_id=interview_id, kind=kind, name=name, at=at, created_at=now))
+            if kind == "done" and name == "decline":
+                kind, name = "result", "withdrawn"
+                session.add(models.Event(interview_id=interview_id, kind=kind, name=name, at=at, created_at=now))
+            if kind == "result":
+                latest = _utc(row.result_at)
+                if latest is None or at >= latest:
+                    row.result, row.result_at = name, at
+                row.updated_at = now
+                session.add(row)
+            session.commit()
+            return self._record(session, row)
+
+    # -- profile and settings ------------------------------------------------------------
+
+    def profile(self) -> records.Profile:
+        with self.session() as session:
+            stored = {s.key: s.value for s in session.exec(select(models.Setting))}
+        values: dict[str, Any] = {}
+        for item in dataclass_fields(records.Profile):
+            if item.name in stored:
+                raw = stored[item.name]
+                values[item.name] = int(raw) if item.name in records.PROFILE_DAYS else raw
+        return records.Profile(**values)
+
+    def set_profile(self, changes: dict[str, Any]) -> records.Profile:
+        with self.session() as session:
+            for key, value in changes.items():
+                session.merge(models.Setting(key=key, value=str(value)))
+            session.commit()
+        return self.profile()
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _row(self, session: Session, interview_id: int) -> models.Interview:
+        row = session.get(models.Interview, interview_id)
+        if row is None:
+            raise NotFound(
+                f"there is no interview {interview_id}; `followup list --all` shows every id."
+            )
+        return row
+
+    def _clear_people(self, session: Session, interview_id: int) -> None:
+        session.exec(delete(models.Contact).where(col(models.Contact.interview_id) == interview_id))
+
+    def _set_people(
+        self,
+        session: Session,
+        interview_id: int,
+        contacts: Sequence[records.Person],
+        recruiters: Sequence[records.Person],
+    ) -> None:
+        for kind, people in (("interviewer", contacts), ("recruiter", recruiters)):
+            for position, person in enumerate(people):
+                session.add(
+                    models.Contact(
+                        interview_id=interview_id,
+                        kind=kind,
+                        name=person.name,
+                        email=person.email,
+                        position=position,
+                    )
+                )
+
+    def _people(
+        self, session: Session, ids: list[int | None]
+    ) -> dict[int | None, list[models.Contact]]:
+        found: dict[int | None, list[models.Contact]] = {}
+        for chunk in _chunks(ids):
+            query = (
+                select(models.Contact)
+                .where(col(models.Contact.interview_id).in_(chunk))
+                .order_by(col(models.Contact.kind), col(models.Contact.position))
+            )
+            for contact in session.exec(query):
+                found.setdefault(contact.interview_id, []).append(contact)
+        return found
+
+    def _events(
+        self, session: Session, ids: list[int | None]
+    ) -> dict[int | None, list[models.Event]]:
+        found: dict[int | None, list[models.Event]] = {}
+        for chunk in _chunks(ids):
+            query = (
+                select(models.Event)
+                .where(col(models.Event.interview_id).in_(chunk))
+                .order_by(col(models.Event.at), col(models.Event.id))
+            )
+            for item in session.exec(query):
+                found.setdefault(item.interview_id, []).append(item)
+        return found
+
+    def _record(
+        self,
+        session: Session,
+        row: models.Interview,
+        people: Sequence[models.Contact] | None = None,
+        events: Sequence[models.Event] | None = None,
+    ) -> records.Interview:
+        if people is None:
+            people = self._people(session, [row.id]).get(row.id, [])
+        if events is None:
+            events = self._events(session, [row.id]).get(row.id, [])
+        assert row.id is not None
+        at = _utc(row.at)
+        assert at is not None
+        return records.Interview(
+            id=row.id,
+            company=row.company,
+            role=row.role,
+            at=at,
+            round=row.round,
+            decision_by=row.decision_by,
+            lang=row.lang,
+            notes=row.notes,
+            result=row.result,
+            result_at=_utc(row.result_at),
+            contacts=tuple(
+                records.Person(p.name, p.email) for p in people if p.kind == "interviewer"
+            ),
+            recruiters=tuple(
+                records.Person(p.name, p.email) for p in people if p.kind == "recruiter"
+            ),
+            events=tuple(
+                rules.Event(e.kind, e.name, _utc(e.at) or e.at) for e in events
+            ),
+        )
+
+
+def describe_url(url: str) -> str:
+    """The URL with its password hidden, for messages and ``followup path``."""
+    try:
+        return sa.make_url(url).render_as_string(hide_password=True)
+    except sa_exc.ArgumentError:
+        return "(an unreadable database URL)"
+
+
+def _chunks(ids: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _prepare_file(path: Path) -> None:
+    """Create the store's folder (0700) and an empty file (0600) when they are missing."""
+    try:
+        if path.is_dir():
+            raise StoreError(f"{path} is a folder, not a store; set FOLLOWUP_HOME to another folder.")
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+            os.chmod(path.parent, 0o700)
+        if not path.exists():
+            try:
+                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            except FileExistsError:
+                return  # another process created it first
+            os.close(fd)
+    except StoreError:
+        raise
+    except OSError as error:
+        raise StoreError(
+            f"cannot create the store at {path}: {error.strerror or error}. "
+            "Set FOLLOWUP_HOME to a folder you can write."
+        ) from None
