@@ -84,14 +84,20 @@ class Assessment:
 
 
 def days_later(moment: datetime, days: int, tz: tzinfo) -> datetime:
-    """The same wall-clock time ``days`` calendar days later in ``tz``."""
+    """The same wall-clock time ``days`` calendar days later in ``tz``, as a UTC instant.
+
+    Instants leave this module in UTC: Python compares two datetimes that share a tzinfo by
+    their wall clocks, which is wrong in the hour a clock falls back.
+    """
     local = moment.astimezone(tz)
-    shifted = datetime.combine(local.date() + timedelta(days=days), local.time(), tz)
-    return shifted.astimezone(timezone.utc).astimezone(tz)  # resolve a time in a DST gap
+    return datetime.combine(local.date() + timedelta(days=days), local.time(), tz).astimezone(
+        timezone.utc
+    )
 
 
 def start_of_day(day: date, tz: tzinfo) -> datetime:
-    return datetime.combine(day, time(0), tz).astimezone(timezone.utc).astimezone(tz)
+    """Midnight of ``day`` in ``tz`` (or the first instant after it, in a DST gap), in UTC."""
+    return datetime.combine(day, time(0), tz).astimezone(timezone.utc)
 
 
 def weekday_on_or_after(day: date) -> date:
@@ -109,6 +115,12 @@ def first_check_opens(facts: Facts, tz: tzinfo, settings: Settings) -> datetime:
 
 def assess(facts: Facts, now: datetime, tz: tzinfo, settings: Settings = Settings()) -> Assessment:
     """The interview's status at ``now`` and its pending actions, most urgent first."""
+    now = now.astimezone(timezone.utc)
+    facts = Facts(
+        facts.at.astimezone(timezone.utc),
+        facts.decision_by,
+        tuple(Event(e.kind, e.name, e.at.astimezone(timezone.utc)) for e in facts.events),
+    )
     events = sorted(facts.events, key=lambda e: e.at)
     results = [e for e in events if e.kind == "result"]
     done = {name: [e.at for e in events if e.kind == "done" and e.name == name] for name in DONE_ACTIONS}
@@ -178,5 +190,12 @@ def due(
             if state == "upcoming" and action.opens >= horizon:
                 continue
             items.append(Item(interview_id, action, state))
-    items.sort(key=lambda i: (STATES.index(i.state), i.action.due, i.interview_id))
+    # Most urgent first: the nearest deadline; for what has not opened yet, the nearest opening.
+    items.sort(
+        key=lambda i: (
+            STATES.index(i.state),
+            i.action.opens if i.state == "upcoming" else i.action.due,
+            i.interview_id,
+        )
+    )
     return items

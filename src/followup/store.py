@@ -25,7 +25,14 @@ from followup import models, records, rules
 from followup.errors import NotFound, StoreError
 from followup.migrations import MIGRATIONS
 
-BUSY_TIMEOUT_S = 30
+BUSY_TIMEOUT_ENV = "FOLLOWUP_BUSY_TIMEOUT"  # seconds to wait for another writer; default 30
+
+
+def _busy_timeout_ms() -> int:
+    try:
+        return max(0, int(float(os.environ.get(BUSY_TIMEOUT_ENV, "30")) * 1000))
+    except ValueError:
+        return 30_000
 
 
 def _utc(moment: datetime | None) -> datetime | None:
@@ -73,7 +80,7 @@ class Store:
                 # Let SQLAlchemy's begin event decide how transactions start (see below).
                 dbapi_connection.isolation_level = None
                 cursor = dbapi_connection.cursor()
-                cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+                cursor.execute(f"PRAGMA busy_timeout = {_busy_timeout_ms()}")
                 cursor.execute("PRAGMA foreign_keys = ON")
                 cursor.execute("PRAGMA journal_mode = WAL")
                 cursor.close()
