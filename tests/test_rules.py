@@ -19,7 +19,10 @@ def at(tz, *args):
     return datetime(*args, tzinfo=tz)
 
 
-def pending(facts, now, tz=NY, settings=Settings()):
+DEFAULTS = Settings()
+
+
+def pending(facts, now, tz=NY, settings=DEFAULTS):
     return {(a.action, a.number): a for a in assess(facts, now, tz, settings).pending}
 
 
@@ -133,7 +136,9 @@ def test_second_check_opens_a_week_after_the_first_then_the_interview_is_ghosted
     ghosted = assess(facts, at(NY, 2026, 12, 14, 0, 0), NY)  # Sat + 7 = Sat -> Monday the 14th
     assert ghosted.status == "ghosted" and not ghosted.is_open
     # Any later result reopens it with that result.
-    reopened = Facts(interview, events=(*facts.events, Event("result", "invited", at(NY, 2026, 12, 20))))
+    reopened = Facts(
+        interview, events=(*facts.events, Event("result", "invited", at(NY, 2026, 12, 20)))
+    )
     assert assess(reopened, at(NY, 2026, 12, 20, 1), NY).status == "invited"
 
 

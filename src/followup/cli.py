@@ -39,6 +39,12 @@ class _Group(TyperGroup):
             return super().invoke(ctx)
         except FollowupError as error:
             fail(str(error), error.exit_code)
+        finally:
+            while _OPEN_STORES:  # close cleanly so SQLite folds its WAL back into the file
+                _OPEN_STORES.pop().close()
+
+
+_OPEN_STORES: list[Store] = []
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -98,6 +104,7 @@ class Context:
         from followup.store import Store
 
         self.store: Store = Store.open(config.store_path(), config.database_url())
+        _OPEN_STORES.append(self.store)
         self.profile: records.Profile = self.store.profile()
         self.tz: tzinfo = dates.zone(self.profile.timezone or None)
         self.now: datetime = datetime.now(timezone.utc)
@@ -181,7 +188,9 @@ AtOpt = Annotated[
         "Default: now.",
     ),
 ]
-RoundOpt = Annotated[int | None, typer.Option("--round", min=1, help="Interview round, e.g. --round 2.")]
+RoundOpt = Annotated[
+    int | None, typer.Option("--round", min=1, help="Interview round, e.g. --round 2.")
+]
 ContactOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -210,11 +219,17 @@ DecisionOpt = Annotated[
 ]
 LangOpt = Annotated[
     Lang | None,
-    typer.Option("--lang", help="Language of this employer's emails: en, zh or hi, e.g. --lang zh."),
+    typer.Option(
+        "--lang", help="Language of this employer's emails: en, zh or hi, e.g. --lang zh."
+    ),
 ]
-NotesOpt = Annotated[str | None, typer.Option("--notes", help="Free notes, e.g. --notes 'Panel of 3'.")]
+NotesOpt = Annotated[
+    str | None, typer.Option("--notes", help="Free notes, e.g. --notes 'Panel of 3'.")
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
-IdArg = Annotated[int, typer.Argument(metavar="ID", help="The interview's id, e.g. 3 (see `followup list`).")]
+IdArg = Annotated[
+    int, typer.Argument(metavar="ID", help="The interview's id, e.g. 3 (see `followup list`).")
+]
 
 
 def _text_changes(
@@ -238,7 +253,9 @@ def _text_changes(
     if round is not None:
         changes["round"] = round
     if decision_by is not None:
-        changes["decision_by"] = ctx.day("--decision-by", decision_by) if decision_by.strip() else None
+        changes["decision_by"] = (
+            ctx.day("--decision-by", decision_by) if decision_by.strip() else None
+        )
     if lang is not None:
         changes["lang"] = lang.value
     if notes is not None:
@@ -246,10 +263,15 @@ def _text_changes(
     return changes
 
 
+def interactive() -> bool:
+    """Whether a person is at the keyboard to answer a question."""
+    return sys.stdin.isatty()
+
+
 def _ask(option: str, value: str | None, prompt: str) -> str:
     if value is not None:
         return value
-    if not sys.stdin.isatty():
+    if not interactive():
         raise UsageError(f"missing option {option} (give it, or run in a terminal to be asked).")
     return str(typer.prompt(prompt))
 
@@ -279,7 +301,14 @@ def add(
     role = _ask("--role", role, "Role")
     ctx = Context()
     changes = _text_changes(
-        ctx, company=company, role=role, at=at, round=round, decision_by=decision_by, lang=lang, notes=notes
+        ctx,
+        company=company,
+        role=role,
+        at=at,
+        round=round,
+        decision_by=decision_by,
+        lang=lang,
+        notes=notes,
     )
     changes.setdefault("at", ctx.now)
     item = ctx.store.add(
@@ -294,7 +323,9 @@ def add(
         render.emit_json(ctx.interview_json(item))
         return
     thanks = next((a for a in ctx.assess(item).pending if a.action == "thanks"), None)
-    typer.echo(f"Added interview {item.id}: {item.company}, {item.role}, {dates.show(item.at, ctx.tz)}.")
+    typer.echo(
+        f"Added interview {item.id}: {item.company}, {item.role}, {dates.show(item.at, ctx.tz)}."
+    )
     if thanks and thanks.deadline:
         typer.echo(
             f"Send the thank-you by {dates.show(thanks.deadline, ctx.tz)} "
@@ -325,19 +356,30 @@ def edit(
     """
     ctx = Context()
     changes = _text_changes(
-        ctx, company=company, role=role, at=at, round=round, decision_by=decision_by, lang=lang, notes=notes
+        ctx,
+        company=company,
+        role=role,
+        at=at,
+        round=round,
+        decision_by=decision_by,
+        lang=lang,
+        notes=notes,
     )
     contacts = people("--contact", contact)
     recruiters = people("--recruiter", [recruiter] if recruiter is not None else None)
     if not changes and contacts is None and recruiters is None:
         raise UsageError("nothing to change: give at least one option, e.g. --role 'New title'.")
-    item = ctx.store.edit(interview_id, changes, contacts=contacts, recruiters=recruiters, now=ctx.now)
+    item = ctx.store.edit(
+        interview_id, changes, contacts=contacts, recruiters=recruiters, now=ctx.now
+    )
     if json:
         from followup import render
 
         render.emit_json(ctx.interview_json(item))
         return
-    typer.echo(f"Updated interview {item.id}: {item.company}, {item.role}, {dates.show(item.at, ctx.tz)}.")
+    typer.echo(
+        f"Updated interview {item.id}: {item.company}, {item.role}, {dates.show(item.at, ctx.tz)}."
+    )
 
 
 @app.command("list")
@@ -359,16 +401,18 @@ def list_(
             continue
         row = render.interview_json(item, assessment, ctx.now, ctx.tz)
         first = assessment.pending[0] if assessment.pending else None
-        row["next"] = (
-            f"{render.label(first)} {dates.relative(first.due, ctx.now)}" if first else ""
-        )
+        row["next"] = f"{render.label(first)} {dates.relative(first.due, ctx.now)}" if first else ""
         rows.append(row)
     if json:
         for row in rows:
             del row["next"]
         render.emit_json(rows)
     elif not rows:
-        note("No open interviews." if not all_ else "No interviews yet: record one with `followup add`.")
+        note(
+            "No open interviews."
+            if not all_
+            else "No interviews yet: record one with `followup add`."
+        )
     else:
         render.interviews_table(rows, ctx.tz, ctx.now, render.console())
 
@@ -401,7 +445,7 @@ def rm(
     ctx = Context()
     item = ctx.store.get(interview_id)
     if not yes:
-        if not sys.stdin.isatty():
+        if not interactive():
             raise UsageError(f"not removed: confirm with `followup rm {interview_id} --yes`.")
         if not typer.confirm(f"Remove interview {item.id} ({item.company}, {item.role})?"):
             note("Nothing removed.")
@@ -437,7 +481,11 @@ def due(
     now = ctx.when("--on", on)
     interviews = {item.id: item for item in ctx.store.interviews(open_only=True)}
     items = rules.due(
-        [(i, item.facts()) for i, item in interviews.items()], now, ctx.tz, ctx.profile.settings, days
+        [(i, item.facts()) for i, item in interviews.items()],
+        now,
+        ctx.tz,
+        ctx.profile.settings,
+        days,
     )
     rows = []
     for item in items:
@@ -452,8 +500,6 @@ def due(
     if not rows:
         note(f"Nothing due in the next {days} days." if days else "Nothing due.")
         return
-    for row, item in zip(rows, items):
-        row["label"] = render.label(item.action)
     render.due_table(rows, ctx.tz, now, render.console())
 
 
@@ -466,7 +512,11 @@ def done(
     interview_id: IdArg,
     at: Annotated[
         str | None,
-        typer.Option("--at", metavar="WHEN", help="When you did it, e.g. --at 'yesterday 18:00'. Default: now."),
+        typer.Option(
+            "--at",
+            metavar="WHEN",
+            help="When you did it, e.g. --at 'yesterday 18:00'. Default: now.",
+        ),
     ] = None,
     json: JsonOpt = False,
 ) -> None:
@@ -496,7 +546,10 @@ def done(
 
         render.emit_json(ctx.interview_json(item))
         return
-    note(f"Recorded {action.value} for interview {item.id} ({item.company}, {item.role}) at {dates.show(moment, ctx.tz)}.")
+    note(
+        f"Recorded {action.value} for interview {item.id} ({item.company}, {item.role}) "
+        f"at {dates.show(moment, ctx.tz)}."
+    )
     if action is DoneAction.decline:
         note("The interview is closed as withdrawn.")
 
@@ -510,7 +563,9 @@ def result(
     ],
     at: Annotated[
         str | None,
-        typer.Option("--at", metavar="WHEN", help="When you heard, e.g. --at 'today 11:00'. Default: now."),
+        typer.Option(
+            "--at", metavar="WHEN", help="When you heard, e.g. --at 'today 11:00'. Default: now."
+        ),
     ] = None,
     json: JsonOpt = False,
 ) -> None:
@@ -530,19 +585,29 @@ def result(
     reply = next((a for a in ctx.assess(item).pending if a.action == "reply"), None)
     if reply and reply.deadline:
         note(
-            f"Answer by {dates.show(reply.deadline, ctx.tz)}: accept with `followup done reply {item.id}` "
-            f"(then add the next round), or decline with `followup done decline {item.id}`."
+            f"Answer by {dates.show(reply.deadline, ctx.tz)}: "
+            f"accept with `followup done reply {item.id}` (then add the next round), "
+            f"or decline with `followup done decline {item.id}`."
         )
 
 
 @app.command()
 def profile(
-    name: Annotated[str | None, typer.Option(help="Your name, as you sign emails, e.g. --name 'Li Wei'.")] = None,
-    email: Annotated[str | None, typer.Option(help="Your email, e.g. --email li.wei@example.com.")] = None,
-    phone: Annotated[str | None, typer.Option(help="Your phone, e.g. --phone '+86 138 0000 0000'.")] = None,
+    name: Annotated[
+        str | None, typer.Option(help="Your name, as you sign emails, e.g. --name 'Li Wei'.")
+    ] = None,
+    email: Annotated[
+        str | None, typer.Option(help="Your email, e.g. --email li.wei@example.com.")
+    ] = None,
+    phone: Annotated[
+        str | None, typer.Option(help="Your phone, e.g. --phone '+86 138 0000 0000'.")
+    ] = None,
     timezone_: Annotated[
         str | None,
-        typer.Option("--timezone", help="Your IANA time zone, e.g. --timezone Asia/Shanghai; '' for the system's."),
+        typer.Option(
+            "--timezone",
+            help="Your IANA time zone, e.g. --timezone Asia/Shanghai; '' for the system's.",
+        ),
     ] = None,
     lang: Annotated[Lang | None, typer.Option(help="Default email language: en, zh or hi.")] = None,
     thanks_days: Annotated[
@@ -582,7 +647,10 @@ def profile(
         ("--reply-days", reply_days, 0),
     ):
         if value is not None:
-            changes[option[2:].replace("-", "_")] = check(option, lambda v, low=low: fields.days(v, low=low), value)  # type: ignore[misc]
+            try:
+                changes[option[2:].replace("-", "_")] = fields.days(value, low=low)
+            except ValueError as error:
+                raise UsageError(f"{option} {error}") from None
     ctx = Context()
     current = ctx.store.set_profile(changes) if changes else ctx.profile
     if json:
@@ -590,7 +658,9 @@ def profile(
 
         render.emit_json(asdict(current))
         return
-    zone_name = str(getattr(dates.zone(None), "key", None) or datetime.now(dates.zone(None)).tzname())
+    zone_name = str(
+        getattr(dates.zone(None), "key", None) or datetime.now(dates.zone(None)).tzname()
+    )
     render.profile_table(current, zone_name, render.console())
     if changes:
         note("Profile saved.")

@@ -11,7 +11,9 @@ import os
 import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
-_RELATIVE = re.compile(r"^(?P<word>now|today|tonight|yesterday|tomorrow)\b\s*(?:at\s+)?(?P<rest>.*)$", re.I)
+_RELATIVE = re.compile(
+    r"^(?P<word>now|today|tonight|yesterday|tomorrow)\b\s*(?:at\s+)?(?P<rest>.*)$", re.I
+)
 _DAY_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
@@ -65,7 +67,9 @@ def parse(text: str, *, now: datetime, tz: tzinfo) -> datetime:
     """
     raw = text.strip()
     if not raw:
-        raise DateError("is empty: give a date such as 2026-11-20 14:00, 'today 9am' or 'yesterday'")
+        raise DateError(
+            "is empty: give a date such as 2026-11-20 14:00, 'today 9am' or 'yesterday'"
+        )
     local_now = now.astimezone(tz)
     match = _RELATIVE.match(raw)
     if match:

@@ -18,7 +18,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 def _no_breaks(value: str) -> None:
     if "\r" in value or "\n" in value:
-        raise ValueError("must be one line: line breaks are not allowed (it is used in email headers)")
+        raise ValueError(
+            "must be one line: line breaks are not allowed (it is used in email headers)"
+        )
     if _CONTROL.search(value):
         raise ValueError("must not contain control characters")
 

@@ -76,7 +76,9 @@ def interview_json(
     }
 
 
-def due_json(item: rules.Item, interview: records.Interview, now: datetime, tz: tzinfo) -> dict[str, Any]:
+def due_json(
+    item: rules.Item, interview: records.Interview, now: datetime, tz: tzinfo
+) -> dict[str, Any]:
     action = item.action
     return {
         "id": interview.id,
@@ -90,6 +92,7 @@ def due_json(item: rules.Item, interview: records.Interview, now: datetime, tz: 
         "state": item.state,
         "relative": dates.relative(action.due, now),
         "next": next_step(action.action, interview.id),
+        "label": label(action),
     }
 
 
@@ -192,7 +195,9 @@ def interview_detail(row: dict[str, Any], tz: tzinfo, now: datetime, out: Consol
     timeline.add_column("When")
     timeline.add_column("What")
     timeline.add_column("State")
-    entries: list[tuple[str, str, str, str]] = [(row["at"], "interview", "held" if row["status"] != "scheduled" else "scheduled", "")]
+    entries: list[tuple[str, str, str, str]] = [
+        (row["at"], "interview", "held" if row["status"] != "scheduled" else "scheduled", "")
+    ]
     for event in row["events"]:
         what = f"{event['name']} done" if event["kind"] == "done" else f"result: {event['name']}"
         entries.append((event["at"], what, "done" if event["kind"] == "done" else "recorded", ""))

@@ -123,7 +123,9 @@ def assess(facts: Facts, now: datetime, tz: tzinfo, settings: Settings = Setting
     )
     events = sorted(facts.events, key=lambda e: e.at)
     results = [e for e in events if e.kind == "result"]
-    done = {name: [e.at for e in events if e.kind == "done" and e.name == name] for name in DONE_ACTIONS}
+    done = {
+        name: [e.at for e in events if e.kind == "done" and e.name == name] for name in DONE_ACTIONS
+    }
     pending: list[Action] = []
     ghosted = False
 
@@ -148,7 +150,9 @@ def assess(facts: Facts, now: datetime, tz: tzinfo, settings: Settings = Setting
         answered = any(at >= invite.at for at in done["reply"] + done["decline"])
         superseded = any(e.at > invite.at for e in results if e is not invite)
         if not answered and not superseded:
-            pending.append(Action("reply", invite.at, days_later(invite.at, settings.reply_days, tz)))
+            pending.append(
+                Action("reply", invite.at, days_later(invite.at, settings.reply_days, tz))
+            )
 
     if results:
         status = results[-1].name

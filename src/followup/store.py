@@ -250,14 +250,22 @@ class Store:
 
     # -- events --------------------------------------------------------------------------
 
-    def record(self, interview_id: int, kind: str, name: str, at: datetime, *, now: datetime) -> records.Interview:
+    def record(
+        self, interview_id: int, kind: str, name: str, at: datetime, *, now: datetime
+    ) -> records.Interview:
         """Record ``done`` an action or a ``result``; ``done decline`` also closes as withdrawn."""
         with self.session() as session:
             row = self._row(session, interview_id)
-            session.add(models.Event(interview_id=interview_id, kind=kind, name=name, at=at, created_at=now))
+            session.add(
+                models.Event(interview_id=interview_id, kind=kind, name=name, at=at, created_at=now)
+            )
             if kind == "done" and name == "decline":
                 kind, name = "result", "withdrawn"
-                session.add(models.Event(interview_id=interview_id, kind=kind, name=name, at=at, created_at=now))
+                session.add(
+                    models.Event(
+                        interview_id=interview_id, kind=kind, name=name, at=at, created_at=now
+                    )
+                )
             if kind == "result":
                 latest = _utc(row.result_at)
                 if latest is None or at >= latest:
@@ -377,9 +385,7 @@ class Store:
             recruiters=tuple(
                 records.Person(p.name, p.email) for p in people if p.kind == "recruiter"
             ),
-            events=tuple(
-                rules.Event(e.kind, e.name, _utc(e.at) or e.at) for e in events
-            ),
+            events=tuple(rules.Event(e.kind, e.name, _utc(e.at) or e.at) for e in events),
         )
 
 
@@ -404,7 +410,9 @@ def _prepare_file(path: Path) -> None:
     """Create the store's folder (0700) and an empty file (0600) when they are missing."""
     try:
         if path.is_dir():
-            raise StoreError(f"{path} is a folder, not a store; set FOLLOWUP_HOME to another folder.")
+            raise StoreError(
+                f"{path} is a folder, not a store; set FOLLOWUP_HOME to another folder."
+            )
         if not path.parent.exists():
             path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
             os.chmod(path.parent, 0o700)

@@ -1,0 +1,566 @@
+"""The daily commands through the real CLI entry point on a real SQLite file."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from followup import cli
+
+NOW = "2026-11-22 09:00"
+
+
+def add(ok, *extra: str) -> int:
+    result = ok("add", "-c", "Acme", "-r", "Support Engineer", "--json", *extra)
+    return result.json()["id"]
+
+
+def rows(home: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(home / "followup.db") as conn:
+        return conn.execute(sql).fetchall()
+
+
+# -- set-up and help --------------------------------------------------------------------------
+
+
+def test_help_lists_every_command_with_a_summary(ok):
+    text = ok("--help").stdout
+    for command in (
+        "add",
+        "list",
+        "show",
+        "edit",
+        "rm",
+        "due",
+        "done",
+        "result",
+        "profile",
+        "path",
+    ):
+        line = next(li for li in text.splitlines() if li.strip().startswith(command + " "))
+        assert len(line.split(None, 1)[1]) > 10, line
+
+
+@pytest.mark.parametrize(
+    "command", ["add", "list", "show", "edit", "rm", "due", "done", "result", "profile", "path"]
+)
+def test_every_command_has_help_with_an_example(ok, command):
+    text = ok(command, "--help").stdout
+    assert "Example:" in text
+
+
+def test_python_dash_m_and_version():
+    out = subprocess.run(
+        [sys.executable, "-m", "followup", "--help"], capture_output=True, text=True
+    )
+    assert out.returncode == 0 and "due" in out.stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "followup", "--version"], capture_output=True, text=True
+    )
+    from followup import __version__
+
+    assert out.stdout.strip() == f"followup {__version__}"
+
+
+def test_store_is_created_private_in_followup_home(ok, home):
+    ok("path")
+    assert ok("path").stdout.strip() == str(home / "followup.db")
+    add(ok)
+    assert stat.S_IMODE((home).stat().st_mode) == 0o700
+    assert stat.S_IMODE((home / "followup.db").stat().st_mode) == 0o600
+
+
+def test_path_hides_the_password_of_a_database_url(ok, monkeypatch):
+    monkeypatch.setenv(
+        "FOLLOWUP_DATABASE_URL", "postgresql+psycopg://me:secret@db.example/followup"
+    )
+    out = ok("path").stdout
+    assert "secret" not in out and "db.example/followup" in out
+
+
+def test_database_url_overrides_the_file(ok, tmp_path, monkeypatch, home):
+    monkeypatch.setenv("FOLLOWUP_DATABASE_URL", f"sqlite:///{tmp_path / 'other.db'}")
+    add(ok)
+    assert (tmp_path / "other.db").exists()
+    assert not (home / "followup.db").exists()
+
+
+def test_each_home_is_a_separate_history_profile_included(ok, tmp_path, monkeypatch):
+    ok("profile", "--name", "Li Wei")
+    add(ok)
+    monkeypatch.setenv("FOLLOWUP_HOME", str(tmp_path / "second"))
+    assert ok("list", "--all", "--json").json() == []
+    assert ok("profile", "--json").json()["name"] == ""
+
+
+# -- add ------------------------------------------------------------------------------------------
+
+
+def test_add_prints_the_id_and_the_thank_you_deadline(ok):
+    out = ok("add", "-c", "Acme", "-r", "Support Engineer", "--at", "2026-11-20 14:00").stdout
+    assert "Added interview 1" in out
+    assert "Sun 22 Nov 2026 14:00 +00:00" in out  # two days later
+
+
+def test_add_json_prints_the_stored_record(ok, home):
+    record = ok(
+        "add",
+        "--company",
+        "Acme",
+        "--role",
+        "Support Engineer",
+        "--at",
+        "2026-11-20T14:00:00-05:00",
+        "--round",
+        "2",
+        "--contact",
+        "Jane Doe <jane@acme.example>",
+        "--contact",
+        "raj@acme.example",
+        "--recruiter",
+        "Ana Ruiz <ana@acme.example>",
+        "--decision-by",
+        "2026-11-27",
+        "--lang",
+        "hi",
+        "--notes",
+        "Panel of two",
+        "--json",
+    ).json()
+    assert record["id"] == 1
+    assert record["company"] == "Acme" and record["role"] == "Support Engineer"
+    assert record["at"] == "2026-11-20T19:00:00+00:00"
+    assert record["round"] == 2 and record["lang"] == "hi" and record["notes"] == "Panel of two"
+    assert record["contacts"] == ["Jane Doe <jane@acme.example>", "raj@acme.example"]
+    assert record["recruiters"] == ["Ana Ruiz <ana@acme.example>"]
+    assert record["decision_by"] == "2026-11-27"
+    # Stored in UTC, whatever the input's offset.
+    assert rows(home, "select at from interview") == [("2026-11-20 19:00:00.000000",)]
+
+
+def test_add_defaults_to_now(ok):
+    before = datetime.now(timezone.utc)
+    record = ok("add", "-c", "Acme", "-r", "Dev", "--json").json()
+    stored = datetime.fromisoformat(record["at"])
+    assert before - timedelta(seconds=1) <= stored <= datetime.now(timezone.utc)
+
+
+def test_add_accepts_a_future_interview(ok):
+    record = ok("add", "-c", "Acme", "-r", "Dev", "--at", "2099-01-05 10:00", "--json").json()
+    assert record["status"] == "scheduled"
+
+
+def test_add_asks_for_company_and_role_at_a_terminal(ok, monkeypatch):
+    monkeypatch.setattr(cli, "interactive", lambda: True)
+    ok("add", "--at", "2026-11-20 10:00", input="Acme\nSupport Engineer\n")
+    assert ok("list", "--all", "--json").json()[0]["role"] == "Support Engineer"
+
+
+def test_add_without_company_and_no_terminal_is_a_usage_error(run, home):
+    result = run("add", "--role", "Dev")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: missing option --company")
+
+
+@pytest.mark.parametrize(
+    "when, expected",
+    [
+        ("2026-11-20 14:00", "2026-11-20T14:00:00+00:00"),
+        ("20 Nov 2026 2pm", "2026-11-20T14:00:00+00:00"),
+        ("2026-11-20T14:00:00+08:00", "2026-11-20T06:00:00+00:00"),
+        ("2026-11-20 14:00 +0530", "2026-11-20T08:30:00+00:00"),
+    ],
+)
+def test_add_accepts_the_documented_date_forms(ok, when, expected):
+    assert ok("add", "-c", "A", "-r", "B", "--at", when, "--json").json()["at"] == expected
+
+
+def test_dates_without_offset_are_in_the_profile_zone(ok):
+    ok("profile", "--timezone", "Asia/Kolkata")
+    record = ok("add", "-c", "A", "-r", "B", "--at", "2026-11-20 07:00", "--json").json()
+    assert record["at"] == "2026-11-20T07:00:00+05:30"
+
+
+def test_dates_without_offset_follow_the_system_zone_when_no_profile_zone(ok, monkeypatch):
+    monkeypatch.setenv("TZ", "America/New_York")
+    record = ok("add", "-c", "A", "-r", "B", "--at", "2026-07-01 09:00", "--json").json()
+    assert record["at"] == "2026-07-01T09:00:00-04:00"
+
+
+# -- list, show, edit, rm -------------------------------------------------------------------------
+
+
+def test_list_shows_open_interviews_and_all_shows_every_one(ok):
+    first = add(ok, "--at", "2026-11-16 10:00")
+    second = add(ok, "--at", "2026-11-18 10:00")
+    ok("result", str(first), "rejected", "--at", "2026-11-19 10:00")
+    listed = ok("list", "--json").json()
+    assert [r["id"] for r in listed] == [second]
+    assert listed[0]["status"] == "awaiting"
+    everything = ok("list", "--all", "--json").json()
+    assert {r["id"]: r["status"] for r in everything} == {first: "rejected", second: "awaiting"}
+    table = ok("list", "--all").stdout
+    assert "Acme" in table and "rejected" in table
+
+
+def test_show_gives_the_timeline_of_done_and_pending(ok):
+    ok("profile", "--timezone", "America/New_York")
+    ident = add(ok, "--at", "2026-11-16 10:00", "--contact", "Jane <jane@acme.example>")
+    ok("done", "thanks", str(ident), "--at", "2026-11-16 18:00")
+    shown = ok("show", str(ident), "--json").json()
+    assert shown["events"] == [
+        {"kind": "done", "name": "thanks", "at": "2026-11-16T18:00:00-05:00"}
+    ]
+    assert [p["action"] for p in shown["pending"]] == ["check"]
+    assert shown["pending"][0]["opens"] == "2026-11-23T00:00:00-05:00"
+    text = ok("show", str(ident)).stdout
+    assert "thanks done" in text and "status check" in text and "Jane <jane@acme.example>" in text
+
+
+def test_edit_changes_only_what_is_given(ok):
+    ident = add(ok, "--at", "2026-11-16 10:00", "--decision-by", "2026-11-20", "--notes", "keep")
+    record = ok("edit", str(ident), "--role", "Lead", "--json").json()
+    assert record["role"] == "Lead" and record["company"] == "Acme" and record["notes"] == "keep"
+    record = ok(
+        "edit", str(ident), "--decision-by", "", "--contact", "Raj <raj@acme.example>", "--json"
+    ).json()
+    assert record["decision_by"] is None and record["contacts"] == ["Raj <raj@acme.example>"]
+
+
+def test_edit_without_options_is_a_usage_error(ok, run):
+    ident = add(ok)
+    result = run("edit", str(ident))
+    assert result.exit_code == 2 and result.stderr.startswith("Error: nothing to change")
+
+
+def test_rm_with_yes_removes_the_interview_and_its_history(ok, home):
+    ident = add(ok, "--at", "2026-11-16 10:00", "--contact", "Jane <jane@acme.example>")
+    ok("done", "thanks", str(ident), "--at", "2026-11-16 12:00")
+    ok("rm", str(ident), "--yes")
+    assert ok("list", "--all", "--json").json() == []
+    assert rows(home, "select count(*) from contact") == [(0,)]
+    assert rows(home, "select count(*) from event") == [(0,)]
+
+
+def test_rm_asks_and_keeps_the_interview_when_told_no(ok, run, monkeypatch):
+    ident = add(ok)
+    monkeypatch.setattr(cli, "interactive", lambda: True)
+    result = run("rm", str(ident), input="n\n")
+    assert result.exit_code == 1
+    assert len(ok("list", "--all", "--json").json()) == 1
+    ok("rm", str(ident), input="y\n")
+    assert ok("list", "--all", "--json").json() == []
+
+
+def test_rm_without_yes_and_without_a_terminal_refuses(ok, run):
+    ident = add(ok)
+    result = run("rm", str(ident))
+    assert result.exit_code == 2 and "--yes" in result.stderr
+    assert len(ok("list", "--all", "--json").json()) == 1
+
+
+# -- due, done, result ----------------------------------------------------------------------
+
+
+def test_due_lists_overdue_due_and_upcoming_with_the_next_command(ok):
+    ok("profile", "--timezone", "America/New_York")
+    late = add(ok, "--at", "2026-11-14 10:00")
+    fresh = add(ok, "--at", "2026-11-21 15:00")
+    items = ok("due", "--on", NOW, "--json").json()
+    assert [(i["id"], i["action"], i["state"]) for i in items] == [
+        (late, "thanks", "overdue"),
+        (fresh, "thanks", "due"),
+        (late, "check", "upcoming"),
+    ]
+    assert items[0]["due"] == "2026-11-16T10:00:00-05:00"
+    assert items[2]["due"] == "2026-11-23T00:00:00-05:00"  # a check's due is when it opens
+    assert items[0]["relative"] == "5 days ago"  # 5 days 23 hours
+    assert items[1]["relative"] == "in 1 day"
+    text = ok("due", "--on", NOW).stdout
+    assert "Overdue" in text and "Due now" in text and "Coming up" in text
+    assert f"followup done thanks {late}" in text
+
+
+def test_due_days_zero_hides_upcoming(ok):
+    add(ok, "--at", "2026-11-14 10:00")
+    items = ok("due", "--on", NOW, "--days", "0", "--json").json()
+    assert {i["state"] for i in items} == {"overdue"}
+
+
+def test_due_with_nothing_to_do_says_so(ok, run):
+    result = ok("due", "--on", NOW)
+    assert result.stdout == "" and "Nothing due" in result.stderr
+    assert ok("due", "--json").json() == []
+
+
+def test_done_thanks_removes_it_from_due(ok):
+    ident = add(ok, "--at", "2026-11-21 15:00")
+    ok("done", "thanks", str(ident), "--at", "2026-11-21 18:00")
+    items = ok("due", "--on", NOW, "--json").json()
+    assert [i["action"] for i in items] == []
+
+
+def test_the_check_waits_for_the_decision_date(ok):
+    ident = add(ok, "--at", "2026-11-09 10:00", "--decision-by", "2026-11-20")
+    ok("done", "thanks", str(ident), "--at", "2026-11-09 12:00")
+    items = ok("due", "--on", "2026-11-22 08:00", "--days", "1", "--json").json()
+    assert [(i["action"], i["state"], i["due"]) for i in items] == [
+        ("check", "upcoming", "2026-11-23T00:00:00+00:00")
+    ]
+
+
+def test_invitation_reply_and_decline_closes_as_withdrawn(ok):
+    ident = add(ok, "--at", "2026-11-16 10:00")
+    ok("result", str(ident), "invited", "--at", "2026-11-21 16:00")
+    items = ok("due", "--on", NOW, "--json").json()
+    assert [(i["action"], i["state"]) for i in items] == [("reply", "due")]
+    assert items[0]["due"] == "2026-11-22T16:00:00+00:00"
+    record = ok("done", "decline", str(ident), "--at", "2026-11-22 08:00", "--json").json()
+    assert record["status"] == "withdrawn" and record["pending"] == []
+    assert ok("list", "--json").json() == []
+
+
+def test_accepting_an_invitation(ok):
+    ident = add(ok, "--at", "2026-11-16 10:00")
+    ok("result", str(ident), "invited", "--at", "2026-11-21 16:00")
+    record = ok("done", "reply", str(ident), "--at", "2026-11-21 17:00", "--json").json()
+    assert record["pending"] == [] and record["status"] == "invited"
+
+
+def test_done_reply_without_an_invitation_is_refused(ok, run, home):
+    ident = add(ok)
+    result = run("done", "reply", str(ident))
+    assert result.exit_code == 1 and "no invitation" in result.stderr
+    assert rows(home, "select count(*) from event") == [(0,)]
+
+
+def test_done_thanks_before_the_interview_is_refused(ok, run):
+    ident = add(ok, "--at", "2026-11-20 10:00")
+    result = run("done", "thanks", str(ident), "--at", "2026-11-19 10:00")
+    assert result.exit_code == 2 and "before interview" in result.stderr
+
+
+def test_result_closes_pending_thanks_and_checks(ok):
+    ident = add(ok, "--at", "2026-11-16 10:00")
+    ok("result", str(ident), "offer", "--at", "2026-11-18 10:00")
+    assert ok("due", "--on", NOW, "--json").json() == []
+    assert ok("show", str(ident), "--json").json()["status"] == "offer"
+
+
+# -- profile ---------------------------------------------------------------------------------
+
+
+def test_profile_sets_and_shows_details_and_rules(ok):
+    ok(
+        "profile",
+        "--name",
+        "Li Wei",
+        "--email",
+        "li.wei@example.com",
+        "--phone",
+        "+86 138 0000 0000",
+        "--timezone",
+        "Asia/Shanghai",
+        "--lang",
+        "zh",
+        "--thanks-days",
+        "1",
+        "--check-days",
+        "5",
+    )
+    shown = ok("profile", "--json").json()
+    assert shown == {
+        "name": "Li Wei",
+        "email": "li.wei@example.com",
+        "phone": "+86 138 0000 0000",
+        "timezone": "Asia/Shanghai",
+        "lang": "zh",
+        "thanks_days": 1,
+        "check_days": 5,
+        "reply_days": 1,
+    }
+    assert "Li Wei" in ok("profile").stdout
+    ident = add(ok, "--at", "2026-11-16 10:00")  # Monday, Shanghai
+    pending = ok("show", str(ident), "--json").json()["pending"]
+    assert pending[0]["deadline"] == "2026-11-17T10:00:00+08:00"
+    assert pending[1]["opens"] == "2026-11-23T00:00:00+08:00"  # Saturday 21st -> Monday
+
+
+# -- errors: message, exit code, store unchanged ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (
+            ["add", "-c", "Acme", "-r", "Dev", "--at", "next blue moon"],
+            2,
+            "Error: --at 'next blue moon' is not a date",
+        ),
+        (["add", "-c", "Acme", "-r", "Dev", "--at", ""], 2, "Error: --at is empty"),
+        (
+            ["add", "-c", "Acme", "-r", "Dev", "--decision-by", "31/31/2026"],
+            2,
+            "Error: --decision-by",
+        ),
+        (["add", "-c", "", "-r", "Dev"], 2, "Error: --company must not be empty"),
+        (["add", "-c", "   ", "-r", "Dev"], 2, "Error: --company must not be empty"),
+        (["add", "-c", "Acme", "-r", ""], 2, "Error: --role must not be empty"),
+        (["add", "-c", "A" * 201, "-r", "Dev"], 2, "Error: --company is 201 characters long"),
+        (
+            ["add", "-c", "Acme\nBcc: x@evil.example", "-r", "Dev"],
+            2,
+            "Error: --company must be one line",
+        ),
+        (["add", "-c", "Acme", "-r", "Dev\r"], 2, "Error: --role must be one line"),
+        (
+            [
+                "add",
+                "-c",
+                "Acme",
+                "-r",
+                "Dev",
+                "--contact",
+                "Jane <jane@acme.example>\nBcc: x@e.example",
+            ],
+            2,
+            "Error: --contact must be one line",
+        ),
+        (
+            ["add", "-c", "Acme", "-r", "Dev", "--contact", "Jane"],
+            2,
+            "Error: --contact 'Jane' is not an email address",
+        ),
+        (["add", "-c", "Acme", "-r", "Dev", "--recruiter", "<>"], 2, "Error: --recruiter"),
+        (["add", "-c", "Acme", "-r", "Dev", "--lang", "fr"], 2, "Error"),
+        (["add", "-c", "Acme", "-r", "Dev", "--round", "0"], 2, "Error"),
+        (
+            ["add", "-c", "Acme", "-r", "Dev", "--notes", "x" * 10_001],
+            2,
+            "Error: --notes is 10001 characters long",
+        ),
+        (["show", "99"], 1, "Error: there is no interview 99"),
+        (["show", "abc"], 2, "Error"),
+        (["edit", "99", "--role", "X"], 1, "Error: there is no interview 99"),
+        (["rm", "99", "--yes"], 1, "Error: there is no interview 99"),
+        (["done", "thanks", "99"], 1, "Error: there is no interview 99"),
+        (["done", "celebrate", "1"], 2, "Error"),
+        (["result", "99", "offer"], 1, "Error: there is no interview 99"),
+        (["result", "1", "maybe"], 2, "Error"),
+        (["due", "--on", "someday"], 2, "Error: --on 'someday' is not a date"),
+        (["due", "--days", "-1"], 2, "Error"),
+        (
+            ["profile", "--email", "not-an-email"],
+            2,
+            "Error: --email 'not-an-email' is not an email",
+        ),
+        (
+            ["profile", "--timezone", "Mars/Olympus"],
+            2,
+            "Error: --timezone 'Mars/Olympus' is not a time zone",
+        ),
+        (["profile", "--name", "Li\nWei"], 2, "Error: --name must be one line"),
+        (["profile", "--check-days", "0"], 2, "Error: --check-days must be between 1 and 365"),
+        (["profile", "--phone", "call me"], 2, "Error: --phone 'call me' is not a phone number"),
+    ],
+)
+def test_bad_input_gives_an_error_line_an_exit_code_and_changes_nothing(
+    ok, run, home, args, code, message
+):
+    add(ok, "--at", "2026-11-16 10:00")
+    before = ok("list", "--all", "--json").stdout, ok("profile", "--json").stdout
+    result = run(*args)
+    assert result.exit_code == code, result
+    assert message in result.stderr, result
+    assert "Traceback" not in result.stderr + result.stdout
+    assert (ok("list", "--all", "--json").stdout, ok("profile", "--json").stdout) == before
+
+
+def test_a_file_that_is_not_sqlite_is_left_untouched(run, home):
+    home.mkdir()
+    store = home / "followup.db"
+    store.write_bytes(b"my precious notes, not a database\n" * 50)
+    before = store.read_bytes()
+    for args in (["due"], ["add", "-c", "A", "-r", "B"], ["list"]):
+        result = run(*args)
+        assert result.exit_code == 1
+        assert result.stderr.startswith("Error: ") and "not a followup store" in result.stderr
+    assert store.read_bytes() == before
+    assert sorted(p.name for p in home.iterdir()) == ["followup.db"]
+
+
+def test_a_truncated_store_is_reported_and_left_as_it_is(ok, run, home):
+    for n in range(30):
+        add(ok, "--notes", "x" * 500 + str(n))
+    store = home / "followup.db"
+    assert not (home / "followup.db-wal").exists()  # every command closes its store cleanly
+    data = store.read_bytes()
+    store.write_bytes(data[: len(data) // 2])
+    before = store.read_bytes()
+    result = run("list", "--all")
+    assert result.exit_code == 1 and result.stderr.startswith("Error: "), result
+    assert store.read_bytes() == before
+
+
+def test_a_store_under_a_regular_file_cannot_be_created(run, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    monkeypatch.setenv("FOLLOWUP_HOME", str(blocker / "sub"))
+    result = run("add", "-c", "A", "-r", "B")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: cannot create the store")
+    assert blocker.read_text() == "x"
+
+
+def test_a_store_folder_that_refuses_files_is_reported(run, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "open", refuse)
+    result = run("add", "-c", "A", "-r", "B")
+    assert result.exit_code == 1 and "No space left on device" in result.stderr
+
+
+def test_a_locked_store_gives_a_clear_error_and_keeps_its_rows(ok, run, home, monkeypatch):
+    add(ok)
+    monkeypatch.setenv("FOLLOWUP_BUSY_TIMEOUT", "0.2")
+    holder = sqlite3.connect(home / "followup.db", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        result = run("add", "-c", "B", "-r", "C")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ") and "locked" in result.stderr
+    assert len(ok("list", "--all", "--json").json()) == 1
+
+
+def test_a_disk_that_refuses_the_write_changes_nothing(ok, home):
+    add(ok)
+    ok("list")  # let SQLite checkpoint and remove its WAL
+    store = home / "followup.db"
+    before = store.read_bytes()
+    script = (
+        "import resource, signal, sys\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (1, 1))\n"
+        "from followup.cli import main\n"
+        "sys.argv = ['followup', 'add', '-c', 'Big', '-r', 'Write', '--notes', 'x' * 5000]\n"
+        "main()\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=os.environ
+    )
+    assert out.returncode == 1, out
+    assert out.stderr.startswith("Error: "), out.stderr
+    assert "Traceback" not in out.stderr
+    assert store.read_bytes() == before
+    assert len(ok("list", "--all", "--json").json()) == 1

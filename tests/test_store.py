@@ -1,0 +1,108 @@
+"""The store itself: migrations, upgrades, and the schema staying one definition."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlmodel import SQLModel
+
+from followup import migrations, models  # noqa: F401  (models registers the tables)
+from followup.errors import StoreError
+from followup.store import Store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+NOW = datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc)
+
+
+def test_migrations_build_the_schema_the_models_describe(tmp_path):
+    store = Store.open(tmp_path / "s.db")
+    inspector = sa.inspect(store.engine)
+    for table in SQLModel.metadata.sorted_tables:
+        stored = {c["name"]: c for c in inspector.get_columns(table.name)}
+        assert set(stored) == {c.name for c in table.columns}, table.name
+        for column in table.columns:
+            assert stored[column.name]["nullable"] == column.nullable, (table.name, column.name)
+        indexed = {tuple(i["column_names"]) for i in inspector.get_indexes(table.name)}
+        for index in table.indexes:
+            assert tuple(c.name for c in index.columns) in indexed, (table.name, index.name)
+
+
+def test_every_migration_runs_once_and_is_recorded(tmp_path):
+    Store.open(tmp_path / "s.db").close()
+    store = Store.open(tmp_path / "s.db")
+    assert store.migrations() == sorted(name for name, _ in migrations.MIGRATIONS)
+
+
+@pytest.mark.parametrize("fixture", sorted(p.name for p in FIXTURES.glob("store-v*.db")))
+def test_a_store_from_an_earlier_version_opens_with_every_row(tmp_path, fixture):
+    path = tmp_path / "followup.db"
+    shutil.copy(FIXTURES / fixture, path)
+    with sqlite3.connect(path) as conn:
+        before = {
+            table: conn.execute(f"select * from {table} order by 1").fetchall()
+            for table in ("interview", "contact", "event", "setting")
+        }
+    store = Store.open(path)
+    assert store.migrations() == sorted(name for name, _ in migrations.MIGRATIONS)
+    with sqlite3.connect(path) as conn:
+        for table, old_rows in before.items():
+            new_rows = conn.execute(f"select * from {table} order by 1").fetchall()
+            assert len(new_rows) == len(old_rows), table
+            for old, new in zip(old_rows, new_rows, strict=True):
+                assert new[: len(old)] == old, table  # new columns come after the old ones
+    everything = store.interviews()
+    assert [i.company for i in everything] == ["华为", "Acme", "टाटा"]
+    assert everything[0].contacts[0].name == "王芳"
+    assert store.profile().name == "李伟"
+
+
+def test_a_failing_migration_leaves_the_store_as_it_was(tmp_path, monkeypatch):
+    path = tmp_path / "s.db"
+    store = Store.open(path)
+    store.add(company="Acme", role="Dev", at=NOW, now=NOW)
+    store.close()
+
+    def broken(conn: sa.Connection) -> None:
+        conn.exec_driver_sql("ALTER TABLE interview ADD COLUMN half_done TEXT")
+        conn.exec_driver_sql("THIS IS NOT SQL")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, ("m999_broken", broken)])
+    monkeypatch.setattr("followup.store.MIGRATIONS", migrations.MIGRATIONS)
+    with pytest.raises(StoreError):
+        Store.open(path)
+    with sqlite3.connect(path) as conn:
+        columns = [row[1] for row in conn.execute("pragma table_info(interview)")]
+        assert "half_done" not in columns
+        assert conn.execute("select count(*) from interview").fetchone() == (1,)
+        assert ("m999_broken",) not in conn.execute("select name from migration").fetchall()
+
+
+def test_records_round_trip_through_the_store(tmp_path):
+    from followup.records import Person
+
+    store = Store.open(tmp_path / "s.db")
+    added = store.add(
+        company="Acme",
+        role="Dev",
+        at=NOW,
+        now=NOW,
+        contacts=[Person("Jane", "jane@acme.example"), Person("", "raj@acme.example")],
+        recruiters=[Person("Ana", "ana@acme.example")],
+    )
+    assert store.get(added.id) == added
+    assert added.at == NOW and added.at.tzinfo is not None
+    store.record(added.id, "result", "invited", NOW, now=NOW)
+    store.record(added.id, "done", "decline", NOW, now=NOW)
+    closed = store.get(added.id)
+    assert closed.result == "withdrawn"
+    assert [(e.kind, e.name) for e in closed.events] == [
+        ("result", "invited"),
+        ("done", "decline"),
+        ("result", "withdrawn"),
+    ]
+    assert store.interviews(open_only=True) == []
