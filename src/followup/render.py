@@ -100,9 +100,9 @@ def due_json(
 
 
 def label(action: rules.Action) -> str:
-    names = {"thanks": "thank-you", "check": "status check", "reply": "reply to invitation"}
+    names = {"thanks": "thank-you", "check": "status check", "reply": "reply to invite"}
     text = names[action.action]
-    return f"second {text}" if action.number == 2 else text
+    return f"2nd {text}" if action.number == 2 else text
 
 
 def due_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out: Console) -> None:
@@ -122,14 +122,16 @@ def due_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out: Consol
         )
         table.add_column("ID", justify="right", no_wrap=True)
         table.add_column("Interview", ratio=1)
-        table.add_column("Action")
-        table.add_column("Opens" if state == "upcoming" else "Due", style=STATE_STYLE[state])
+        table.add_column("Action", no_wrap=True)
+        table.add_column(
+            "Opens" if state == "upcoming" else "Due", style=STATE_STYLE[state], no_wrap=True
+        )
         table.add_column("Next", style="dim", no_wrap=True)
         for row in group:
             moment = datetime.fromisoformat(row["due"] if state != "upcoming" else row["opens"])
             table.add_row(
                 str(row["id"]),
-                f"{escape(row['company'])} · {escape(row['role'])}",
+                f"{escape(row['company'])}\n[dim]{escape(row['role'])}[/]",
                 row["label"],
                 f"{row['relative']}\n{dates.short(moment, tz, now)}",
                 row["next"],
@@ -146,17 +148,15 @@ def interviews_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out:
     table = Table(show_edge=False, pad_edge=False, caption=dates.zone_caption(tz, now))
     table.add_column("ID", justify="right", no_wrap=True)
     table.add_column("When", no_wrap=True)
-    table.add_column("Company", ratio=1)
-    table.add_column("Role", ratio=1)
-    table.add_column("Round", justify="right")
-    table.add_column("Status")
-    table.add_column("Next")
+    table.add_column("Interview", ratio=1)
+    table.add_column("Round", justify="right", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Next", no_wrap=True)
     for row in rows:
         table.add_row(
             str(row["id"]),
             dates.short(datetime.fromisoformat(row["at"]), tz, now),
-            escape(row["company"]),
-            escape(row["role"]),
+            f"{escape(row['company'])}\n[dim]{escape(row['role'])}[/]",
             str(row["round"]),
             row["status"],
             row["next"],
