@@ -223,6 +223,29 @@ LangOpt = Annotated[
         "--lang", help="Language of this employer's emails: en, zh or hi, e.g. --lang zh."
     ),
 ]
+TopicOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--topic",
+        help="Something specific you discussed, for the thank-you, e.g. "
+        "--topic 'how the team handles escalations'.",
+    ),
+]
+StrengthOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--strength",
+        help="What you bring that fits, e.g. --strength 'three years of bilingual support'.",
+    ),
+]
+IdeaOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--idea",
+        help="A new thought or suggestion about the role, e.g. "
+        "--idea 'a shared FAQ would cut repeat tickets'.",
+    ),
+]
 NotesOpt = Annotated[
     str | None, typer.Option("--notes", help="Free notes, e.g. --notes 'Panel of 3'.")
 ]
@@ -242,6 +265,9 @@ def _text_changes(
     decision_by: str | None,
     lang: Lang | None,
     notes: str | None,
+    topic: str | None = None,
+    strength: str | None = None,
+    idea: str | None = None,
 ) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     if company is not None:
@@ -260,6 +286,9 @@ def _text_changes(
         changes["lang"] = lang.value
     if notes is not None:
         changes["notes"] = check("--notes", fields.text, notes) or None
+    for option, value in (("--topic", topic), ("--strength", strength), ("--idea", idea)):
+        if value is not None:
+            changes[option[2:]] = check(option, lambda v: fields.text(v, limit=1000), value) or None
     return changes
 
 
@@ -290,6 +319,9 @@ def add(
     decision_by: DecisionOpt = None,
     lang: LangOpt = None,
     notes: NotesOpt = None,
+    topic: TopicOpt = None,
+    strength: StrengthOpt = None,
+    idea: IdeaOpt = None,
     json: JsonOpt = False,
 ) -> None:
     """Record an interview.
@@ -309,6 +341,9 @@ def add(
         decision_by=decision_by,
         lang=lang,
         notes=notes,
+        topic=topic,
+        strength=strength,
+        idea=idea,
     )
     changes.setdefault("at", ctx.now)
     item = ctx.store.add(
@@ -345,6 +380,9 @@ def edit(
     decision_by: DecisionOpt = None,
     lang: LangOpt = None,
     notes: NotesOpt = None,
+    topic: TopicOpt = None,
+    strength: StrengthOpt = None,
+    idea: IdeaOpt = None,
     json: JsonOpt = False,
 ) -> None:
     """Change an interview.
@@ -364,6 +402,9 @@ def edit(
         decision_by=decision_by,
         lang=lang,
         notes=notes,
+        topic=topic,
+        strength=strength,
+        idea=idea,
     )
     contacts = people("--contact", contact)
     recruiters = people("--recruiter", [recruiter] if recruiter is not None else None)

@@ -75,3 +75,10 @@ def m001_initial(conn: sa.Connection) -> None:
         sa.Column("value", sa.String, nullable=False),
     )
     meta.create_all(conn)
+
+
+@migration
+def m002_email_material(conn: sa.Connection) -> None:
+    """What the thank-you draws on: a topic discussed, a strength, a new idea."""
+    for column in ("topic", "strength", "idea"):
+        conn.exec_driver_sql(f"ALTER TABLE interview ADD COLUMN {column} VARCHAR")

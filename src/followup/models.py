@@ -24,6 +24,9 @@ class Interview(SQLModel, table=True):
     result_at: datetime | None = None
     created_at: datetime
     updated_at: datetime
+    topic: str | None = None  # something specific discussed, for the thank-you
+    strength: str | None = None  # what the candidate brings that fits
+    idea: str | None = None  # a new thought or suggestion about the role
 
 
 class Contact(SQLModel, table=True):

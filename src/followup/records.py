@@ -29,6 +29,9 @@ class Interview:
     notes: str | None = None
     result: str | None = None
     result_at: datetime | None = None
+    topic: str | None = None
+    strength: str | None = None
+    idea: str | None = None
     contacts: tuple[Person, ...] = ()
     recruiters: tuple[Person, ...] = ()
     events: tuple[rules.Event, ...] = field(default=())

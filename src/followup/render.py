@@ -64,6 +64,9 @@ def interview_json(
         "decision_by": item.decision_by.isoformat() if item.decision_by else None,
         "lang": item.lang,
         "notes": item.notes,
+        "topic": item.topic,
+        "strength": item.strength,
+        "idea": item.idea,
         "status": assessment.status,
         "result": item.result,
         "result_at": dates.iso(item.result_at, tz) if item.result_at else None,
@@ -187,8 +190,14 @@ def interview_detail(row: dict[str, Any], tz: tzinfo, now: datetime, out: Consol
         facts.add_row("Recruiter", escape(", ".join(row["recruiters"])))
     if row["lang"]:
         facts.add_row("Language", row["lang"])
-    if row["notes"]:
-        facts.add_row("Notes", escape(row["notes"]))
+    for key, title in (
+        ("notes", "Notes"),
+        ("topic", "Topic"),
+        ("strength", "Strength"),
+        ("idea", "Idea"),
+    ):
+        if row[key]:
+            facts.add_row(title, escape(row[key]))
     out.print(facts)
     out.print()
     timeline = Table(title="Timeline", title_justify="left", show_edge=False, pad_edge=False)

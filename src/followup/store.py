@@ -164,6 +164,9 @@ class Store:
         decision_by: Any = None,
         lang: str | None = None,
         notes: str | None = None,
+        topic: str | None = None,
+        strength: str | None = None,
+        idea: str | None = None,
         contacts: Sequence[records.Person] = (),
         recruiters: Sequence[records.Person] = (),
         now: datetime,
@@ -177,6 +180,9 @@ class Store:
                 decision_by=decision_by,
                 lang=lang or None,
                 notes=notes or None,
+                topic=topic or None,
+                strength=strength or None,
+                idea=idea or None,
                 created_at=now,
                 updated_at=now,
             )
@@ -379,6 +385,9 @@ class Store:
             notes=row.notes,
             result=row.result,
             result_at=_utc(row.result_at),
+            topic=row.topic,
+            strength=row.strength,
+            idea=row.idea,
             contacts=tuple(
                 records.Person(p.name, p.email) for p in people if p.kind == "interviewer"
             ),
