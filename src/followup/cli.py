@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from datetime import date, datetime, timezone, tzinfo
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
@@ -83,6 +84,19 @@ class DoneAction(str, Enum):
     thanks = "thanks"
     check = "check"
     reply = "reply"
+    decline = "decline"
+
+
+class Kind(str, Enum):
+    thanks = "thanks"
+    check = "check"
+    followup = "followup"  # an alias of check
+    decline = "decline"
+
+
+class TemplateKind(str, Enum):
+    thanks = "thanks"
+    check = "check"
     decline = "decline"
 
 
@@ -722,6 +736,193 @@ def path() -> None:
         typer.echo(describe_url(url))
     else:
         typer.echo(str(config.store_path()))
+
+
+@app.command()
+def draft(
+    kind: Annotated[
+        Kind,
+        typer.Argument(
+            help="thanks (within 2 days), check (status follow-up; alias: followup) or "
+            "decline (withdraw from a further round)."
+        ),
+    ],
+    interview_id: IdArg,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang", help="Write in en, zh or hi (default: the interview's, then yours)."
+        ),
+    ] = None,
+    reason: Annotated[
+        str | None,
+        typer.Option(
+            "--reason",
+            help="For decline: a short honest reason, e.g. "
+            "--reason 'I have accepted another offer.'",
+        ),
+    ] = None,
+    plain: Annotated[
+        bool, typer.Option("--plain", help="Plain To:/Cc:/Subject: lines and the body, for piping.")
+    ] = False,
+    json: JsonOpt = False,
+    eml: Annotated[
+        Path | None,
+        typer.Option(
+            "--eml",
+            metavar="PATH",
+            help="Write .eml drafts that mail clients open: a file for one email, "
+            "a folder for several.",
+        ),
+    ] = None,
+    mailto: Annotated[bool, typer.Option("--mailto", help="Print mailto: links.")] = False,
+) -> None:
+    """Draft an email: thanks, check or decline.
+
+    Drafting records nothing: run `followup done KIND ID` once sent.
+    Example: followup draft thanks 3 --lang zh
+    """
+    from followup import config, drafts, render
+
+    if sum((plain, json, eml is not None, mailto)) > 1:
+        raise UsageError("choose one of --plain, --json, --eml and --mailto.")
+    if reason is not None and kind is not Kind.decline:
+        raise UsageError("--reason is for `draft decline` only.")
+    reason_text = check("--reason", lambda v: fields.text(v, limit=1000), reason or "")
+    ctx = Context()
+    item = ctx.store.get(interview_id)
+    drafted = drafts.compose(
+        kind.value,
+        item,
+        ctx.profile,
+        tz=ctx.tz,
+        now=ctx.now,
+        user_dir=config.home() / "templates",
+        lang=lang.value if lang else None,
+        reason=reason_text,
+    )
+    for warning in drafted.warnings:
+        note(f"Warning: {warning}")
+    emails = drafted.drafts
+    if json:
+        render.emit_json([d.as_json() for d in emails])
+    elif mailto:
+        typer.echo("\n".join(drafts.to_mailto(d) for d in emails))
+    elif eml is not None:
+        sender = records_person(ctx.profile)
+        for target, message in _eml_targets(eml, item.id, emails):
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(drafts.to_eml(message, sender))
+            except OSError as error:
+                raise FollowupError(f"cannot write {target}: {error.strerror or error}") from None
+            note(f"Wrote {target}")
+    elif plain:
+        typer.echo("\n\n".join(_plain(d) for d in emails), nl=False)
+    else:
+        render.drafts_panels(emails, render.console())
+
+
+def records_person(profile: records.Profile) -> records.Person | None:
+    from followup import records
+
+    return records.Person(profile.name, profile.email) if profile.email else None
+
+
+def _eml_targets(path: Path, interview_id: int, emails: list[Any]) -> list[tuple[Path, Any]]:
+    if len(emails) == 1 and not path.is_dir():
+        return [(path, emails[0])]
+    return [(path / f"{interview_id}-{d.kind}-{n}.eml", d) for n, d in enumerate(emails, start=1)]
+
+
+def _plain(d: Any) -> str:
+    lines = [f"To: {', '.join(str(p) for p in d.to)}"]
+    if d.cc:
+        lines.append(f"Cc: {', '.join(str(p) for p in d.cc)}")
+    lines += [f"Subject: {d.subject}", "", d.body]
+    return "\n".join(lines)
+
+
+templates_app = typer.Typer(
+    help="See, copy and override the email templates.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(templates_app, name="templates", help="See, copy and override the email templates.")
+TemplateLang = Annotated[
+    Lang, typer.Option("--lang", help="The template's language: en, zh or hi.")
+]
+
+
+@templates_app.command("list")
+def templates_list(json: JsonOpt = False) -> None:
+    """List the templates and which you override.
+
+    Example: followup templates list
+    """
+    from followup import config, drafts, render
+
+    found = drafts.templates(config.home() / "templates")
+    if json:
+        render.emit_json(found)
+        return
+    for entry in found:
+        typer.echo(f"{entry['lang']}  {entry['kind']:<8} {entry['origin']:<10} {entry['path']}")
+
+
+@templates_app.command("show")
+def templates_show(
+    kind: Annotated[TemplateKind, typer.Argument()], lang: TemplateLang = Lang.en
+) -> None:
+    """Print the template in use for KIND.
+
+    Example: followup templates show thanks --lang zh
+    """
+    from followup import config, drafts
+
+    entry = next(
+        e
+        for e in drafts.templates(config.home() / "templates")
+        if e["kind"] == kind.value and e["lang"] == lang.value
+    )
+    typer.echo(Path(entry["path"]).read_text(encoding="utf-8"), nl=False)
+
+
+@templates_app.command("copy")
+def templates_copy(
+    kind: Annotated[TemplateKind, typer.Argument()],
+    lang: TemplateLang = Lang.en,
+    force: Annotated[bool, typer.Option("--force", help="Replace your existing copy.")] = False,
+) -> None:
+    """Copy a built-in template into your folder to edit.
+
+    Example: followup templates copy thanks --lang en
+    """
+    from followup import config, drafts
+
+    name = drafts.template_name(kind.value, lang.value)
+    target = config.home() / "templates" / name
+    if target.exists() and not force:
+        raise FollowupError(
+            f"{target} exists already; add --force to replace it with the built-in one."
+        )
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes((drafts.builtin_dir() / name).read_bytes())
+    except OSError as error:
+        raise FollowupError(f"cannot write {target}: {error.strerror or error}") from None
+    typer.echo(str(target))
+
+
+@templates_app.command("path")
+def templates_path() -> None:
+    """Print the folder of your own templates.
+
+    Example: followup templates path
+    """
+    from followup import config
+
+    typer.echo(str(config.home() / "templates"))
 
 
 def main() -> None:

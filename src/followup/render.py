@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 NEXT_STEP = {
-    "thanks": "followup done thanks {id}",
-    "check": "followup done check {id}",
+    "thanks": "followup draft thanks {id}",
+    "check": "followup draft check {id}",
     "reply": "followup done reply {id}",
 }
 STATE_STYLE = {"overdue": "bold red", "due": "yellow", "upcoming": "cyan"}
@@ -245,3 +245,25 @@ def profile_table(profile: records.Profile, zone_name: str, out: Console) -> Non
 
 def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def drafts_panels(emails: list[Any], out: Console) -> None:
+    from rich.markup import escape
+    from rich.panel import Panel
+    from rich.text import Text
+
+    for number, email in enumerate(emails, start=1):
+        head = Text()
+        head.append("To:      ", style="bold")
+        head.append(", ".join(str(p) for p in email.to) or "(no address)")
+        if email.cc:
+            head.append("\nCc:      ", style="bold")
+            head.append(", ".join(str(p) for p in email.cc))
+        head.append("\nSubject: ", style="bold")
+        head.append(email.subject)
+        head.append("\n\n")
+        head.append(email.body.rstrip("\n"))
+        title = f"{email.kind} · {email.lang}" + (
+            f" · {number}/{len(emails)}" if len(emails) > 1 else ""
+        )
+        out.print(Panel(head, title=escape(title), title_align="left"))
