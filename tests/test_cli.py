@@ -285,7 +285,7 @@ def test_due_lists_overdue_due_and_upcoming_with_the_next_command(ok):
     assert items[1]["relative"] == "in 1 day"
     text = ok("due", "--on", NOW).stdout
     assert "Overdue" in text and "Due now" in text and "Coming up" in text
-    assert f"followup done thanks {late}" in text
+    assert f"followup draft thanks {late}" in text
 
 
 def test_due_days_zero_hides_upcoming(ok):

@@ -209,7 +209,8 @@ def _context(
         "role": interview.role,
         "round": interview.round,
         "interview_date": format_date(local.date(), "long", locale=locale),
-        "interview_time": format_time(local.time(), "short", locale=locale),
+        # CLDR puts a narrow no-break space before AM/PM, which some mail clients garble.
+        "interview_time": format_time(local.time(), "short", locale=locale).replace("\u202f", " "),
         "decision_date": (
             format_date(interview.decision_by, "long", locale=locale)
             if interview.decision_by
