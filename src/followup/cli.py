@@ -378,7 +378,7 @@ def add(
     if thanks and thanks.deadline:
         typer.echo(
             f"Send the thank-you by {dates.show(thanks.deadline, ctx.tz)} "
-            f"({dates.relative(thanks.deadline, ctx.now)}); then: followup done thanks {item.id}"
+            f"({dates.relative(thanks.deadline, ctx.now)}): followup draft thanks {item.id}"
         )
 
 

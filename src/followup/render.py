@@ -152,15 +152,15 @@ def interviews_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out:
     table.add_column("ID", justify="right", no_wrap=True)
     table.add_column("When", no_wrap=True)
     table.add_column("Interview", ratio=1)
-    table.add_column("Round", justify="right", no_wrap=True)
     table.add_column("Status", no_wrap=True)
     table.add_column("Next", no_wrap=True)
     for row in rows:
         table.add_row(
             str(row["id"]),
             dates.short(datetime.fromisoformat(row["at"]), tz, now),
-            f"{escape(row['company'])}\n[dim]{escape(row['role'])}[/]",
-            str(row["round"]),
+            f"{escape(row['company'])}\n[dim]{escape(row['role'])}"
+            + (f" · round {row['round']}" if row["round"] > 1 else "")
+            + "[/]",
             row["status"],
             row["next"],
         )
