@@ -476,7 +476,9 @@ def list_(
 def show(interview_id: IdArg, json: JsonOpt = False) -> None:
     """Show one interview and its timeline.
 
-    What was done and what is pending, with deadlines. Example: followup show 3
+    What was done and what is pending, with deadlines.
+
+    Example: followup show 3
     """
     from followup import render
 
@@ -528,6 +530,7 @@ def due(
     """What to do now, most urgent first.
 
     Lists overdue, due and coming-up follow-ups with the command to run next.
+
     Example: followup due --days 7
     """
     from followup import render, rules
@@ -562,7 +565,9 @@ def due(
 def done(
     action: Annotated[
         DoneAction,
-        typer.Argument(help="What you did: thanks, check, reply (accepted) or decline."),
+        typer.Argument(
+            metavar="ACTION", help="What you did: thanks, check, reply (accepted) or decline."
+        ),
     ],
     interview_id: IdArg,
     at: Annotated[
@@ -578,6 +583,7 @@ def done(
     """Record that you did something.
 
     `done decline` also closes the interview as withdrawn.
+
     Example: followup done thanks 3 --at 'yesterday 18:00'
     """
     ctx = Context()
@@ -614,7 +620,9 @@ def result(
     interview_id: IdArg,
     outcome: Annotated[
         Outcome,
-        typer.Argument(help="invited (to a further round), offer, rejected or withdrawn."),
+        typer.Argument(
+            metavar="OUTCOME", help="invited (to a further round), offer, rejected or withdrawn."
+        ),
     ],
     at: Annotated[
         str | None,
@@ -678,7 +686,9 @@ def profile(
 ) -> None:
     """Show or set your details and rules.
 
-    Your name, email and phone sign every email. Example: followup profile --name 'Li Wei'
+    Your name, email and phone sign every email.
+
+    Example: followup profile --name 'Li Wei'
     --email li.wei@example.com --timezone Asia/Shanghai
     """
     from followup import render
@@ -743,8 +753,9 @@ def draft(
     kind: Annotated[
         Kind,
         typer.Argument(
+            metavar="KIND",
             help="thanks (within 2 days), check (status follow-up; alias: followup) or "
-            "decline (withdraw from a further round)."
+            "decline (withdraw from a further round).",
         ),
     ],
     interview_id: IdArg,
@@ -780,6 +791,7 @@ def draft(
     """Draft an email: thanks, check or decline.
 
     Drafting records nothing: run `followup done KIND ID` once sent.
+
     Example: followup draft thanks 3 --lang zh
     """
     from followup import config, drafts, render
@@ -872,7 +884,7 @@ def templates_list(json: JsonOpt = False) -> None:
 
 @templates_app.command("show")
 def templates_show(
-    kind: Annotated[TemplateKind, typer.Argument()], lang: TemplateLang = Lang.en
+    kind: Annotated[TemplateKind, typer.Argument(metavar="KIND")], lang: TemplateLang = Lang.en
 ) -> None:
     """Print the template in use for KIND.
 
@@ -890,7 +902,7 @@ def templates_show(
 
 @templates_app.command("copy")
 def templates_copy(
-    kind: Annotated[TemplateKind, typer.Argument()],
+    kind: Annotated[TemplateKind, typer.Argument(metavar="KIND")],
     lang: TemplateLang = Lang.en,
     force: Annotated[bool, typer.Option("--force", help="Replace your existing copy.")] = False,
 ) -> None:
