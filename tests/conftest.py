@@ -19,6 +19,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("FOLLOWUP_HOME", str(folder))
     monkeypatch.delenv("FOLLOWUP_DATABASE_URL", raising=False)
     monkeypatch.setenv("TZ", "UTC")
+    monkeypatch.setenv("FOLLOWUP_DEBUG", "1")  # an unexpected exception fails the test loudly
     monkeypatch.delenv("NO_COLOR", raising=False)
     return folder
 

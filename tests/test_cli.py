@@ -446,6 +446,13 @@ def test_profile_sets_and_shows_details_and_rules(ok):
             2,
             "Error: --notes is 10001 characters long",
         ),
+        (["add", "-c", "Acme", "-r", "Dev", "--at", "0001-01-01"], 2, "not between the years"),
+        (["add", "-c", "Acme", "-r", "Dev", "--round", str(10**20)], 2, "Error"),
+        (["edit", "1", "--role", "Dev\nBcc: x@evil.example"], 2, "Error: --role must be one line"),
+        (["edit", "1", "--contact", "Eve <e@x.example>\r\nBcc: y"], 2, "must be one line"),
+        (["show", str(10**20)], 2, "Error"),
+        (["due", "--on", "9999-12-31"], 2, "not between the years"),
+        (["due", "--days", "1000000000"], 2, "Error"),
         (["show", "99"], 1, "Error: there is no interview 99"),
         (["show", "abc"], 2, "Error"),
         (["edit", "99", "--role", "X"], 1, "Error: there is no interview 99"),
@@ -564,3 +571,16 @@ def test_a_disk_that_refuses_the_write_changes_nothing(ok, home):
     assert "Traceback" not in out.stderr
     assert store.read_bytes() == before
     assert len(ok("list", "--all", "--json").json()) == 1
+
+
+def test_an_unexpected_failure_is_one_error_line_not_a_traceback(run, monkeypatch):
+    monkeypatch.delenv("FOLLOWUP_DEBUG")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr("followup.rules.due", broken)
+    result = run("due")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: unexpected RuntimeError: simulated bug")
+    assert "Traceback" not in result.stderr

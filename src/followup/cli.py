@@ -6,6 +6,7 @@ commands that need them, so ``--help`` and shell completion start fast.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from datetime import date, datetime, timezone, tzinfo
@@ -40,6 +41,15 @@ class _Group(TyperGroup):
             return super().invoke(ctx)
         except FollowupError as error:
             fail(str(error), error.exit_code)
+        except Exception as error:  # a bug: say so plainly; FOLLOWUP_DEBUG=1 shows the traceback
+            if os.environ.get("FOLLOWUP_DEBUG") or isinstance(
+                error, (typer.Exit, typer.Abort, typer.TyperException)
+            ):
+                raise
+            fail(
+                f"unexpected {type(error).__name__}: {error}. Nothing more was changed. "
+                "Please report this; FOLLOWUP_DEBUG=1 shows the details."
+            )
         finally:
             while _OPEN_STORES:  # close cleanly so SQLite folds its WAL back into the file
                 _OPEN_STORES.pop().close()
@@ -203,7 +213,7 @@ AtOpt = Annotated[
     ),
 ]
 RoundOpt = Annotated[
-    int | None, typer.Option("--round", min=1, help="Interview round, e.g. --round 2.")
+    int | None, typer.Option("--round", min=1, max=99, help="Interview round, e.g. --round 2.")
 ]
 ContactOpt = Annotated[
     list[str] | None,
@@ -265,7 +275,10 @@ NotesOpt = Annotated[
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
 IdArg = Annotated[
-    int, typer.Argument(metavar="ID", help="The interview's id, e.g. 3 (see `followup list`).")
+    int,
+    typer.Argument(
+        metavar="ID", min=1, max=2**62, help="The interview's id, e.g. 3 (see `followup list`)."
+    ),
 ]
 
 
@@ -523,7 +536,9 @@ def due(
     ] = None,
     days: Annotated[
         int,
-        typer.Option("--days", min=0, help="How many days ahead 'coming up' looks, e.g. --days 7."),
+        typer.Option(
+            "--days", min=0, max=3650, help="How many days ahead 'coming up' looks, e.g. --days 7."
+        ),
     ] = 3,
     json: JsonOpt = False,
 ) -> None:

@@ -17,6 +17,9 @@ _RELATIVE = re.compile(
 _DAY_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # beyond these a date is a typo, and date arithmetic overflows
+
+
 class DateError(ValueError):
     """A date or time that cannot be understood."""
 
@@ -89,6 +92,8 @@ def parse(text: str, *, now: datetime, tz: tzinfo) -> datetime:
             raise DateError(f"{text!r}: after {word!r} give only a time, such as 9am or 15:00")
     else:
         moment = _parse_dateutil(raw, text, default=datetime.combine(local_now.date(), time(0)))
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise DateError(f"{text!r} is not between the years {FIRST_YEAR} and {LAST_YEAR}")
     if moment.tzinfo is None:
         return normalize(moment.replace(tzinfo=tz))
     return moment
