@@ -82,3 +82,18 @@ def m002_email_material(conn: sa.Connection) -> None:
     """What the thank-you draws on: a topic discussed, a strength, a new idea."""
     for column in ("topic", "strength", "idea"):
         conn.exec_driver_sql(f"ALTER TABLE interview ADD COLUMN {column} VARCHAR")
+
+
+@migration
+def m003_interview_uid(conn: sa.Connection) -> None:
+    """A stable identity that survives export, import and edits (calendar UIDs, de-duplication)."""
+    import uuid
+
+    conn.exec_driver_sql("ALTER TABLE interview ADD COLUMN uid VARCHAR")
+    ids = [row[0] for row in conn.exec_driver_sql("SELECT id FROM interview")]
+    for ident in ids:
+        conn.execute(
+            sa.text("UPDATE interview SET uid = :uid WHERE id = :id"),
+            {"uid": uuid.uuid4().hex, "id": ident},
+        )
+    conn.exec_driver_sql("CREATE UNIQUE INDEX ix_interview_uid ON interview (uid)")

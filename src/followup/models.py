@@ -27,6 +27,7 @@ class Interview(SQLModel, table=True):
     topic: str | None = None  # something specific discussed, for the thank-you
     strength: str | None = None  # what the candidate brings that fits
     idea: str | None = None  # a new thought or suggestion about the role
+    uid: str | None = Field(default=None, unique=True, index=True)  # stable across export/import
 
 
 class Contact(SQLModel, table=True):

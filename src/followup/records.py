@@ -32,6 +32,9 @@ class Interview:
     topic: str | None = None
     strength: str | None = None
     idea: str | None = None
+    uid: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
     contacts: tuple[Person, ...] = ()
     recruiters: tuple[Person, ...] = ()
     events: tuple[rules.Event, ...] = field(default=())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import fields as dataclass_fields
 from datetime import datetime, timezone
@@ -183,6 +184,7 @@ class Store:
                 topic=topic or None,
                 strength=strength or None,
                 idea=idea or None,
+                uid=uuid.uuid4().hex,
                 created_at=now,
                 updated_at=now,
             )
@@ -300,6 +302,136 @@ class Store:
             session.commit()
         return self.profile()
 
+    # -- moving data in and out ------------------------------------------------------------
+
+    def dump(self) -> dict[str, list[dict[str, Any]]]:
+        """Every interview, contact and event row as plain dicts, ordered by id (for export)."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        with self._guard(), self.engine.connect() as conn:
+            for model in (models.Interview, models.Contact, models.Event):
+                table = model.__table__  # type: ignore[attr-defined,union-attr]
+                query = sa.select(table).order_by(table.c.id)
+                out[table.name] = [dict(row._mapping) for row in conn.execute(query)]
+        return out
+
+    def load(
+        self,
+        interviews: Sequence[dict[str, Any]],
+        *,
+        profile: dict[str, Any],
+        same: str = "uid",
+        dry_run: bool = False,
+    ) -> tuple[int, int]:
+        """Add whole interviews (with ``contacts``, ``recruiters`` and ``events``) in one
+        transaction; return ``(added, skipped)``.
+
+        An interview already in the store is skipped: the same ``uid`` when ``same`` is
+        ``"uid"``, the same company, role and start when it is ``"key"``. A free ``id`` is
+        kept, so an export imported into an empty store exports again unchanged. ``profile``
+        fills only the settings the store does not have yet.
+        """
+        interview = models.Interview.__table__  # type: ignore[attr-defined]
+        contact = models.Contact.__table__  # type: ignore[attr-defined]
+        event = models.Event.__table__  # type: ignore[attr-defined]
+        setting = models.Setting.__table__  # type: ignore[attr-defined]
+        with self._guard(), self.engine.begin() as conn:
+            rows = conn.execute(
+                sa.select(
+                    interview.c.id,
+                    interview.c.uid,
+                    interview.c.company,
+                    interview.c.role,
+                    interview.c.at,
+                )
+            ).all()
+            used_ids = {row.id for row in rows}
+            seen = (
+                {row.uid for row in rows}
+                if same == "uid"
+                else {(row.company, row.role, _utc(row.at)) for row in rows}
+            )
+            next_id = max(used_ids, default=0) + 1
+            new_interviews: list[dict[str, Any]] = []
+            new_contacts: list[dict[str, Any]] = []
+            new_events: list[dict[str, Any]] = []
+            skipped = 0
+            for item in interviews:
+                key = (
+                    item.get("uid")
+                    if same == "uid"
+                    else (item["company"], item["role"], item["at"])
+                )
+                if key in seen:
+                    skipped += 1
+                    continue
+                seen.add(key)
+                ident = item.get("id")
+                if not ident or ident in used_ids:
+                    while next_id in used_ids:
+                        next_id += 1
+                    ident = next_id
+                used_ids.add(ident)
+                values = {c.name: item.get(c.name) for c in interview.columns}
+                values.update(id=ident, uid=item.get("uid") or uuid.uuid4().hex)
+                new_interviews.append(values)
+                for kind, people in (
+                    ("interviewer", item["contacts"]),
+                    ("recruiter", item["recruiters"]),
+                ):
+                    for position, person in enumerate(people):
+                        new_contacts.append(
+                            {
+                                "interview_id": ident,
+                                "kind": kind,
+                                "name": person.name,
+                                "email": person.email,
+                                "position": position,
+                            }
+                        )
+                for entry in item["events"]:
+                    new_events.append({"interview_id": ident, **entry})
+            if new_interviews:
+                conn.execute(interview.insert(), new_interviews)
+            if new_contacts:
+                conn.execute(contact.insert(), new_contacts)
+            if new_events:
+                conn.execute(event.insert(), new_events)
+            stored = set(conn.execute(sa.select(setting.c.key)).scalars())
+            fresh = [{"key": k, "value": str(v)} for k, v in profile.items() if k not in stored]
+            if fresh:
+                conn.execute(setting.insert(), fresh)
+            if dry_run:
+                conn.rollback()
+        return len(new_interviews), skipped
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy of an SQLite store, taken with SQLite's online backup API."""
+        import sqlite3
+
+        if self.path is None:
+            raise StoreError(
+                "backup copies an SQLite store; for another database use `followup export`."
+            )
+        try:
+            fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            os.close(fd)
+        except FileExistsError:
+            raise StoreError(f"{target} exists already; choose another file.") from None
+        except OSError as error:
+            raise StoreError(f"cannot write {target}: {error.strerror or error}") from None
+        try:
+            source = sqlite3.connect(self.path, timeout=_busy_timeout_ms() / 1000)
+            copy = sqlite3.connect(target)
+            try:
+                with copy:
+                    source.backup(copy)
+            finally:
+                copy.close()
+                source.close()
+        except (sqlite3.Error, OSError) as error:
+            target.unlink(missing_ok=True)
+            raise StoreError(f"cannot back up to {target}: {error}") from None
+
     # -- helpers -------------------------------------------------------------------------
 
     def _row(self, session: Session, interview_id: int) -> models.Interview:
@@ -388,6 +520,9 @@ class Store:
             topic=row.topic,
             strength=row.strength,
             idea=row.idea,
+            uid=row.uid or "",
+            created_at=_utc(row.created_at),
+            updated_at=_utc(row.updated_at),
             contacts=tuple(
                 records.Person(p.name, p.email) for p in people if p.kind == "interviewer"
             ),
