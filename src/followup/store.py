@@ -51,6 +51,7 @@ class Store:
         self.url = url
         self.path = path
         self.engine = self._engine()
+        self.writer = self.engine.execution_options(write=True)
         with self._guard():
             self._migrate()
 
@@ -88,9 +89,11 @@ class Store:
 
             @sa_event.listens_for(engine, "begin")
             def _on_begin(conn: sa.Connection) -> None:
-                # Take the write lock at the start, so two writers queue on the busy timeout
-                # instead of failing with "database is locked" when a reader upgrades.
-                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                # A writer takes the write lock at the start, so two writers queue on the busy
+                # timeout instead of failing with "database is locked" when one upgrades from
+                # reading. Readers never wait: WAL lets them read while another writes.
+                write = conn.get_execution_options().get("write", False)
+                conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
         return engine
 
@@ -133,7 +136,7 @@ class Store:
         for name, migrate in MIGRATIONS:
             if name in done:
                 continue
-            with self.engine.begin() as conn:  # one transaction per migration
+            with self.writer.begin() as conn:  # one transaction per migration
                 table.create(conn, checkfirst=True)
                 already = conn.execute(sa.select(table.c.name).where(table.c.name == name)).first()
                 if already is None:  # another process may have run it meanwhile
@@ -141,8 +144,9 @@ class Store:
                     conn.execute(table.insert().values(name=name, applied_at=_now()))
 
     @contextlib.contextmanager
-    def session(self) -> Iterator[Session]:
-        with self._guard(), Session(self.engine, expire_on_commit=False) as session:
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        bind = self.writer if write else self.engine
+        with self._guard(), Session(bind, expire_on_commit=False) as session:
             yield session
 
     def migrations(self) -> list[str]:
@@ -172,7 +176,7 @@ class Store:
         recruiters: Sequence[records.Person] = (),
         now: datetime,
     ) -> records.Interview:
-        with self.session() as session:
+        with self.session(write=True) as session:
             row = models.Interview(
                 company=company,
                 role=role,
@@ -204,7 +208,7 @@ class Store:
         recruiters: Sequence[records.Person] | None = None,
         now: datetime,
     ) -> records.Interview:
-        with self.session() as session:
+        with self.session(write=True) as session:
             row = self._row(session, interview_id)
             for key, value in changes.items():
                 setattr(row, key, value)
@@ -223,7 +227,7 @@ class Store:
             return self._record(session, row)
 
     def remove(self, interview_id: int) -> None:
-        with self.session() as session:
+        with self.session(write=True) as session:
             row = self._row(session, interview_id)
             self._clear_people(session, interview_id)
             session.exec(delete(models.Event).where(col(models.Event.interview_id) == interview_id))
@@ -262,7 +266,7 @@ class Store:
         self, interview_id: int, kind: str, name: str, at: datetime, *, now: datetime
     ) -> records.Interview:
         """Record ``done`` an action or a ``result``; ``done decline`` also closes as withdrawn."""
-        with self.session() as session:
+        with self.session(write=True) as session:
             row = self._row(session, interview_id)
             session.add(
                 models.Event(interview_id=interview_id, kind=kind, name=name, at=at, created_at=now)
@@ -296,7 +300,7 @@ class Store:
         return records.Profile(**values)
 
     def set_profile(self, changes: dict[str, Any]) -> records.Profile:
-        with self.session() as session:
+        with self.session(write=True) as session:
             for key, value in changes.items():
                 session.merge(models.Setting(key=key, value=str(value)))
             session.commit()
@@ -334,7 +338,7 @@ class Store:
         contact = models.Contact.__table__  # type: ignore[attr-defined]
         event = models.Event.__table__  # type: ignore[attr-defined]
         setting = models.Setting.__table__  # type: ignore[attr-defined]
-        with self._guard(), self.engine.begin() as conn:
+        with self._guard(), self.writer.begin() as conn:
             rows = conn.execute(
                 sa.select(
                     interview.c.id,

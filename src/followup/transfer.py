@@ -357,7 +357,9 @@ def read_csv(text: str, *, now: datetime, tz: tzinfo) -> list[dict[str, Any]]:
                 problems.append(f"row {number}: {len(cells)} cells for {len(columns)} columns")
                 continue
             values = {
-                c: _uninert(v) for c, v in zip(columns, cells, strict=False) if c in CSV_KNOWN
+                c: _uninert(v)
+                for c, v in zip(columns, cells, strict=False)
+                if c in CSV_KNOWN and (v.strip() or c in ("company", "role", "at"))
             }
             row_problems: list[str] = []
             try:
