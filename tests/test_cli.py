@@ -281,7 +281,7 @@ def test_due_lists_overdue_due_and_upcoming_with_the_next_command(ok):
     ]
     assert items[0]["due"] == "2026-11-16T10:00:00-05:00"
     assert items[2]["due"] == "2026-11-23T00:00:00-05:00"  # a check's due is when it opens
-    assert items[0]["relative"] == "5 days ago"  # 5 days 23 hours
+    assert items[0]["relative"] == "6 days ago"  # 5 days 23 hours, rounded
     assert items[1]["relative"] == "in 1 day"
     text = ok("due", "--on", NOW).stdout
     assert "Overdue" in text and "Due now" in text and "Coming up" in text

@@ -131,7 +131,12 @@ class Context:
         self.store: Store = Store.open(config.store_path(), config.database_url())
         _OPEN_STORES.append(self.store)
         self.profile: records.Profile = self.store.profile()
-        self.tz: tzinfo = dates.zone(self.profile.timezone or None)
+        try:
+            self.tz: tzinfo = dates.zone(self.profile.timezone or None)
+        except ValueError as error:
+            raise FollowupError(
+                f"{error}: fix it, or set yours with `followup profile --timezone Europe/Paris`."
+            ) from None
         self.now: datetime = datetime.now(timezone.utc)
 
     def when(self, option: str, text: str | None) -> datetime:
@@ -606,9 +611,16 @@ def done(
     moment = ctx.when("--at", at)
     item = ctx.store.get(interview_id)
     if action in (DoneAction.thanks, DoneAction.check) and moment < item.at:
+        when = f"--at {dates.show(moment, ctx.tz)} is" if at else "it is"
         raise UsageError(
-            f"--at {dates.show(moment, ctx.tz)} is before interview {item.id} started "
-            f"({dates.show(item.at, ctx.tz)})."
+            f"{when} before interview {item.id} starts ({dates.show(item.at, ctx.tz)}); "
+            f"a {action.value} can only be recorded after it."
+        )
+    earlier = [e.at for e in item.events if e.kind == "done" and e.name == action.value]
+    if earlier and action is not DoneAction.check:
+        raise FollowupError(
+            f"{action.value} is already recorded for interview {item.id} "
+            f"({dates.show(earlier[0], ctx.tz)}); nothing was added."
         )
     if action is DoneAction.reply and not any(
         e.kind == "result" and e.name == "invited" for e in item.events
@@ -616,6 +628,12 @@ def done(
         raise FollowupError(
             f"interview {item.id} has no invitation to reply to; record one first with "
             f"`followup result {item.id} invited`."
+        )
+    check_opens = next((a.opens for a in ctx.assess(item).pending if a.action == "check"), None)
+    if action is DoneAction.check and check_opens and moment < check_opens:
+        note(
+            f"Note: this check came before {dates.show(check_opens, ctx.tz)}, when it was due to "
+            "open; asking earlier can disturb the recruiter."
         )
     item = ctx.store.record(interview_id, "done", action.value, moment, now=ctx.now)
     if json:
@@ -723,9 +741,9 @@ def profile(
     if lang is not None:
         changes["lang"] = lang.value
     for option, value, low in (
-        ("--thanks-days", thanks_days, 0),
+        ("--thanks-days", thanks_days, 1),
         ("--check-days", check_days, 1),
-        ("--reply-days", reply_days, 0),
+        ("--reply-days", reply_days, 1),
     ):
         if value is not None:
             try:
@@ -803,6 +821,9 @@ def draft(
         ),
     ] = None,
     mailto: Annotated[bool, typer.Option("--mailto", help="Print mailto: links.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --eml: replace .eml files that exist.")
+    ] = False,
 ) -> None:
     """Draft an email: thanks, check or decline.
 
@@ -838,12 +859,8 @@ def draft(
         typer.echo("\n".join(drafts.to_mailto(d) for d in emails))
     elif eml is not None:
         sender = records_person(ctx.profile)
-        for target, message in _eml_targets(eml, item.id, emails):
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(drafts.to_eml(message, sender))
-            except OSError as error:
-                raise FollowupError(f"cannot write {target}: {error.strerror or error}") from None
+        for target, message in _eml_targets(eml, item.id, emails, force=force):
+            _write_private(target, drafts.to_eml(message, sender))
             note(f"Wrote {target}")
     elif plain:
         typer.echo("\n\n".join(_plain(d) for d in emails), nl=False)
@@ -857,10 +874,49 @@ def records_person(profile: records.Profile) -> records.Person | None:
     return records.Person(profile.name, profile.email) if profile.email else None
 
 
-def _eml_targets(path: Path, interview_id: int, emails: list[Any]) -> list[tuple[Path, Any]]:
+def _eml_targets(
+    path: Path, interview_id: int, emails: list[Any], *, force: bool
+) -> list[tuple[Path, Any]]:
+    """Where each .eml goes: PATH itself for one email, files in the folder PATH for several."""
+    if not str(path).strip():
+        raise UsageError("--eml needs a file (one email) or a folder (several).")
     if len(emails) == 1 and not path.is_dir():
-        return [(path, emails[0])]
-    return [(path / f"{interview_id}-{d.kind}-{n}.eml", d) for n, d in enumerate(emails, start=1)]
+        targets = [(path, emails[0])]
+        if not path.parent.is_dir():
+            problem = "is not a folder" if path.parent.exists() else "does not exist"
+            raise FollowupError(f"cannot write {path}: {path.parent} {problem}.")
+    else:
+        if path.exists() and not path.is_dir():
+            raise FollowupError(f"{path} is a file; {len(emails)} emails need a folder.")
+        if not path.parent.is_dir():
+            raise FollowupError(f"cannot create the folder {path}: {path.parent} is not a folder.")
+        try:
+            path.mkdir(mode=0o700, exist_ok=True)
+        except OSError as error:
+            raise FollowupError(
+                f"cannot create the folder {path}: {error.strerror or error}"
+            ) from None
+        targets = [
+            (path / f"{interview_id}-{d.kind}-{n}.eml", d) for n, d in enumerate(emails, start=1)
+        ]
+    existing = [str(t) for t, _ in targets if t.exists()]
+    if existing and not force:
+        raise FollowupError(f"{', '.join(existing)} exists already; add --force to replace it.")
+    return targets
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Write a file readable by the user alone, whole or not at all."""
+    temporary = path.with_name(f".{path.name}.partial")
+    try:
+        fd = os.open(temporary, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        temporary.replace(path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        raise FollowupError(f"cannot write {path}: {error.strerror or error}") from None
 
 
 def _plain(d: Any) -> str:
@@ -913,20 +969,8 @@ def export(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    _write_new(output, data)
+    _write_private(output, data)
     note(f"Wrote {output}")
-
-
-def _write_new(path: Path, data: bytes) -> None:
-    """Write a file whole, or not at all: a temporary file renamed into place."""
-    temporary = path.with_name(f".{path.name}.partial")
-    try:
-        temporary.write_bytes(data)
-        temporary.replace(path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
-        raise FollowupError(f"cannot write {path}: {error.strerror or error}") from None
 
 
 @app.command("import")
@@ -1002,11 +1046,12 @@ def backup(
 
 
 templates_app = typer.Typer(
-    help="See, copy and override the email templates.",
+    help="See, copy and override the email templates.\n\n"
+    "Example: followup templates copy thanks --lang zh",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-app.add_typer(templates_app, name="templates", help="See, copy and override the email templates.")
+app.add_typer(templates_app, name="templates")
 TemplateLang = Annotated[
     Lang, typer.Option("--lang", help="The template's language: en, zh or hi.")
 ]
@@ -1065,10 +1110,11 @@ def templates_copy(
             f"{target} exists already; add --force to replace it with the built-in one."
         )
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes((drafts.builtin_dir() / name).read_bytes())
+        target.parent.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        target.parent.mkdir(mode=0o700, exist_ok=True)
     except OSError as error:
-        raise FollowupError(f"cannot write {target}: {error.strerror or error}") from None
+        raise FollowupError(f"cannot create {target.parent}: {error.strerror or error}") from None
+    _write_private(target, (drafts.builtin_dir() / name).read_bytes())
     typer.echo(str(target))
 
 

@@ -32,13 +32,16 @@ def zone(name: str | None) -> tzinfo:
     if name:
         return named_zone(name)
     env = os.environ.get("TZ", "").lstrip(":")
+    from dateutil import tz
+
     if env:
         try:
             return named_zone(env)
         except ValueError:
-            pass  # a POSIX rule such as "EST5EDT,M3.2.0,M11.1.0": let dateutil read it
-    from dateutil import tz
-
+            posix = tz.gettz(env)  # a POSIX rule such as "EST5EDT,M3.2.0,M11.1.0"
+            if posix is None or env.startswith(("/", ".")) or "/" in env:
+                raise ValueError(f"the TZ variable {env!r} is not a time zone") from None
+            return posix
     local = tz.gettz()
     return local if local is not None else timezone.utc
 
@@ -91,12 +94,39 @@ def parse(text: str, *, now: datetime, tz: tzinfo) -> datetime:
         if moment.date() != day or probe.date() != day + timedelta(days=1):
             raise DateError(f"{text!r}: after {word!r} give only a time, such as 9am or 15:00")
     else:
-        moment = _parse_dateutil(raw, text, default=datetime.combine(local_now.date(), time(0)))
+        moment = _absolute(raw, text, local_now)
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
         raise DateError(f"{text!r} is not between the years {FIRST_YEAR} and {LAST_YEAR}")
     if moment.tzinfo is None:
         return normalize(moment.replace(tzinfo=tz))
     return moment
+
+
+# Two defaults that differ in every field: what a parse takes from the default is what the
+# text did not say.
+_PROBES = (datetime(2001, 1, 1, 1, 1), datetime(2002, 2, 2, 2, 2))
+_NUMERIC_DAY_MONTH = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})(?![\d:])")
+_FORMS = "try 2026-11-20 14:00, '20 Nov 2026 2pm', 'today 9am' or 'yesterday 15:00'"
+
+
+def _absolute(raw: str, original: str, local_now: datetime) -> datetime:
+    """A date that names its day and month (the year defaults to this one), or a time today.
+
+    A weekday name, a year or a month alone is refused rather than guessed, and so is a
+    numeric date such as 11/12 that reads differently in the US and elsewhere.
+    """
+    numeric = _NUMERIC_DAY_MONTH.match(raw)
+    if numeric and numeric[1] != numeric[2] and max(int(numeric[1]), int(numeric[2])) <= 12:
+        raise DateError(f"{original!r} is ambiguous (day/month or month/day?): {_FORMS}")
+    first, second = (_parse_dateutil(raw, original, default=probe) for probe in _PROBES)
+    has_day, has_month = first.day == second.day, first.month == second.month
+    has_year = first.year == second.year
+    has_time = first.hour == second.hour or first.minute == second.minute
+    if has_day and has_month:
+        return _parse_dateutil(raw, original, default=datetime(local_now.year, 1, 1))
+    if has_time and not (has_day or has_month or has_year):
+        return _parse_dateutil(raw, original, default=datetime.combine(local_now.date(), time(0)))
+    raise DateError(f"{original!r} does not name a day and a month: {_FORMS}")
 
 
 def _parse_dateutil(raw: str, original: str, *, default: datetime) -> datetime:
@@ -105,10 +135,7 @@ def _parse_dateutil(raw: str, original: str, *, default: datetime) -> datetime:
     try:
         return parser.parse(raw, default=default, dayfirst=False)
     except (ValueError, OverflowError):
-        raise DateError(
-            f"{original!r} is not a date I understand: try 2026-11-20 14:00, "
-            "'20 Nov 2026 2pm', 'today 9am' or 'yesterday 15:00'"
-        ) from None
+        raise DateError(f"{original!r} is not a date I understand: {_FORMS}") from None
 
 
 def parse_date(text: str, *, now: datetime, tz: tzinfo) -> date:
@@ -159,6 +186,6 @@ def relative(moment: datetime, now: datetime) -> str:
     elif span < 86400:
         amount = f"{int(span // 3600)} h"
     else:
-        count = int(span // 86400)
+        count = int(span / 86400 + 0.5)  # 1 day 23 h reads as "2 days", not "1 day"
         amount = f"{count} day" if count == 1 else f"{count} days"
     return f"in {amount}" if seconds > 0 else f"{amount} ago"

@@ -128,6 +128,10 @@ def compose(
             )
         if assessment.status not in ("awaiting", "scheduled", "ghosted"):
             warn(f"interview {ident} already has a result ({assessment.status}).")
+    elif kind == "decline" and not reason.strip():
+        warn(
+            "a short honest reason makes a decline kinder: --reason 'I have accepted another offer'"
+        )
     for option, value in (
         ("--name", profile.name),
         ("--email", profile.email),
@@ -144,6 +148,9 @@ def compose(
     for to, cc in _recipients(kind, interview):
         names = _join([p.name for p in to if p.name], lang)
         context = _context(interview, profile, tz, lang, names, reason)
+        context["invited"] = any(
+            e.kind == "result" and e.name == "invited" for e in interview.events
+        )
         subject, body = render(kind, lang, context, user_dir)
         result.drafts.append(Draft(kind, lang, tuple(to), tuple(cc), subject, body))
     return result
@@ -254,6 +261,10 @@ def render(kind: str, lang: str, context: dict[str, Any], user_dir: Path) -> tup
         raise FollowupError(
             f"template {error.filename or name}, line {error.lineno}: {error.message}"
         ) from None
+    except UnicodeDecodeError:
+        raise FollowupError(
+            f"template {_source(env, name)} is not UTF-8 text; save it as UTF-8"
+        ) from None
     except jinja2.TemplateNotFound:
         raise FollowupError(
             f"there is no template {name} in {user_dir} or the built-in ones"
@@ -266,6 +277,15 @@ def render(kind: str, lang: str, context: dict[str, Any], user_dir: Path) -> tup
         where = f"template {filename}" + (f", line {line}" if line else "")
         raise FollowupError(f"{where}: {error}") from None
     return _split(text, filename)
+
+
+def _source(env: Any, name: str) -> str:
+    """Which file a template name resolves to (the user's one first)."""
+    for loader in env.loader.loaders:
+        for folder in loader.searchpath:
+            if (Path(folder) / name).is_file():
+                return str(Path(folder) / name)
+    return name
 
 
 def _template_line(error: BaseException, filename: str) -> int | None:

@@ -26,6 +26,7 @@ from followup import models, records, rules
 from followup.errors import NotFound, StoreError
 from followup.migrations import MIGRATIONS
 
+LAST_ID_KEY = "last_interview_id"  # a setting: ids are never reused after `rm`
 BUSY_TIMEOUT_ENV = "FOLLOWUP_BUSY_TIMEOUT"  # seconds to wait for another writer; default 30
 
 
@@ -84,7 +85,6 @@ class Store:
                 cursor = dbapi_connection.cursor()
                 cursor.execute(f"PRAGMA busy_timeout = {_busy_timeout_ms()}")
                 cursor.execute("PRAGMA foreign_keys = ON")
-                cursor.execute("PRAGMA journal_mode = WAL")
                 cursor.close()
 
             @sa_event.listens_for(engine, "begin")
@@ -129,8 +129,18 @@ class Store:
     def _migrate(self) -> None:
         table = models.Migration.__table__  # type: ignore[attr-defined]
         with self.engine.connect() as conn:
-            exists = sa.inspect(conn).has_table(table.name)
+            inspector = sa.inspect(conn)
+            exists = inspector.has_table(table.name)
+            others = [] if exists else inspector.get_table_names()
             done = set(conn.execute(sa.select(table.c.name)).scalars()) if exists else set()
+        if others:
+            raise StoreError(
+                f"{self.where} is a database of another program "
+                f"(it holds {', '.join(others[:5])}), not a followup store. "
+                "It was left as it is: set FOLLOWUP_HOME to another folder."
+            )
+        if self.engine.dialect.name == "sqlite":
+            self._use_wal()
         if all(name in done for name, _ in MIGRATIONS):
             return
         for name, migrate in MIGRATIONS:
@@ -142,6 +152,17 @@ class Store:
                 if already is None:  # another process may have run it meanwhile
                     migrate(conn)
                     conn.execute(table.insert().values(name=name, applied_at=_now()))
+
+    def _use_wal(self) -> None:
+        """Write-ahead logging lets readers read while one writer writes; it stays on once set."""
+        raw = self.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.close()
+        finally:
+            raw.close()
 
     @contextlib.contextmanager
     def session(self, *, write: bool = False) -> Iterator[Session]:
@@ -178,6 +199,7 @@ class Store:
     ) -> records.Interview:
         with self.session(write=True) as session:
             row = models.Interview(
+                id=self._next_id(session),
                 company=company,
                 role=role,
                 at=at,
@@ -349,6 +371,10 @@ class Store:
                 )
             ).all()
             used_ids = {row.id for row in rows}
+            issued = conn.execute(
+                sa.select(setting.c.value).where(setting.c.key == LAST_ID_KEY)
+            ).scalar()
+            retired = set(range(1, int(issued) + 1)) - used_ids if issued else set()
             seen = (
                 {row.uid for row in rows}
                 if same == "uid"
@@ -370,7 +396,7 @@ class Store:
                     continue
                 seen.add(key)
                 ident = item.get("id")
-                if not ident or ident in used_ids:
+                if not ident or ident in used_ids or ident in retired:
                     while next_id in used_ids:
                         next_id += 1
                     ident = next_id
@@ -402,6 +428,10 @@ class Store:
                 conn.execute(event.insert(), new_events)
             stored = set(conn.execute(sa.select(setting.c.key)).scalars())
             fresh = [{"key": k, "value": str(v)} for k, v in profile.items() if k not in stored]
+            if new_interviews:
+                last = max(max(used_ids), int(issued or 0))
+                conn.execute(setting.delete().where(setting.c.key == LAST_ID_KEY))
+                conn.execute(setting.insert().values(key=LAST_ID_KEY, value=str(last)))
             if fresh:
                 conn.execute(setting.insert(), fresh)
             if dry_run:
@@ -438,8 +468,16 @@ class Store:
 
     # -- helpers -------------------------------------------------------------------------
 
+    def _next_id(self, session: Session) -> int:
+        """The next interview id: never one that was used before, even after `rm`."""
+        highest = session.exec(sa.select(sa.func.max(models.Interview.id))).one()[0] or 0  # type: ignore[call-overload]
+        issued = session.get(models.Setting, LAST_ID_KEY)
+        ident = max(highest, int(issued.value) if issued else 0) + 1
+        session.merge(models.Setting(key=LAST_ID_KEY, value=str(ident)))
+        return ident
+
     def _row(self, session: Session, interview_id: int) -> models.Interview:
-        row = session.get(models.Interview, interview_id)
+        row = session.get(models.Interview, interview_id) if interview_id < 2**63 else None
         if row is None:
             raise NotFound(
                 f"there is no interview {interview_id}; `followup list --all` shows every id."
