@@ -453,6 +453,15 @@ def test_profile_sets_and_shows_details_and_rules(ok):
         (["show", str(10**20)], 2, "Error"),
         (["due", "--on", "9999-12-31"], 2, "not between the years"),
         (["due", "--days", "1000000000"], 2, "Error"),
+        (["add", "-c", "A", "-r", "B", "--at", "32 Nov"], 2, "does not name a day and a month"),
+        (["add", "-c", "A", "-r", "B", "--at", "Nov 32"], 2, "does not name a day and a month"),
+        (["add", "-c", "A", "-r", "B", "--at", "99"], 2, "does not name a day and a month"),
+        (["add", "-c", "A", "-r", "B", "--at", "2026"], 2, "does not name a day and a month"),
+        (["add", "-c", "A", "-r", "B", "--at", "friday"], 2, "does not name a day and a month"),
+        (["add", "-c", "A", "-r", "B", "--at", "11/12/2026"], 2, "is ambiguous"),
+        (["edit", "1", "--at", "32 Nov"], 2, "does not name a day and a month"),
+        (["done", "thanks", "1"], 1, "Error: thanks is already recorded"),
+        (["profile", "--thanks-days", "0"], 2, "Error: --thanks-days must be between 1 and 365"),
         (["show", "99"], 1, "Error: there is no interview 99"),
         (["show", "abc"], 2, "Error"),
         (["edit", "99", "--role", "X"], 1, "Error: there is no interview 99"),
@@ -482,6 +491,7 @@ def test_bad_input_gives_an_error_line_an_exit_code_and_changes_nothing(
     ok, run, home, args, code, message
 ):
     add(ok, "--at", "2026-11-16 10:00")
+    ok("done", "thanks", "1", "--at", "2026-11-16 18:00")
     before = ok("list", "--all", "--json").stdout, ok("profile", "--json").stdout
     result = run(*args)
     assert result.exit_code == code, result
@@ -584,3 +594,47 @@ def test_an_unexpected_failure_is_one_error_line_not_a_traceback(run, monkeypatc
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: unexpected RuntimeError: simulated bug")
     assert "Traceback" not in result.stderr
+
+
+def test_a_check_may_be_recorded_twice_and_an_early_one_is_noted(ok):
+    ident = add(ok, "--at", "2026-11-16 10:00")
+    first = ok("done", "check", str(ident), "--at", "2026-11-18 10:00")
+    assert "Note: this check came before" in first.stderr
+    ok("done", "check", str(ident), "--at", "2026-11-25 10:00")
+    events = ok("show", str(ident), "--json").json()["events"]
+    assert [e["name"] for e in events] == ["check", "check"]
+
+
+def test_done_on_an_interview_that_has_not_started_says_so(ok, run):
+    ident = add(ok, "--at", "2099-01-05 10:00")
+    result = run("done", "thanks", str(ident))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: it is before interview {ident} starts")
+
+
+def test_ids_are_never_reused_after_rm(ok):
+    add(ok)
+    second = add(ok)
+    ok("rm", str(second), "--yes")
+    assert add(ok) == second + 1
+
+
+def test_another_programs_sqlite_file_is_left_untouched(run, home):
+    home.mkdir()
+    store = home / "followup.db"
+    with sqlite3.connect(store) as conn:
+        conn.execute("create table photos (id integer primary key, path text)")
+        conn.execute("insert into photos (path) values ('a.jpg')")
+    before = store.read_bytes()
+    result = run("list")
+    assert result.exit_code == 1
+    assert "is a database of another program (it holds photos)" in result.stderr
+    assert store.read_bytes() == before
+
+
+def test_a_tz_variable_that_is_not_a_zone_is_an_error(run, monkeypatch):
+    monkeypatch.setenv("TZ", "Bogus/Zone")
+    result = run("due")
+    assert (
+        result.exit_code == 1 and "the TZ variable 'Bogus/Zone' is not a time zone" in result.stderr
+    )

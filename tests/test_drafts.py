@@ -421,3 +421,54 @@ def test_draft_errors(ok, run, setup, args, code):
     result = run(*args)
     assert result.exit_code == code, result
     assert "Error" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_decline_thanks_for_the_invitation_only_when_there_was_one(ok, setup):
+    ident = setup()
+    (before,) = drafted(ok, "decline", ident)
+    assert "considering me" in before["body"] and "next round" not in before["body"]
+    ok("result", ident, "invited", "--at", "2026-11-21 10:00")
+    (after,) = drafted(ok, "decline", ident)
+    assert "next round" in after["body"]
+    for lang in ("zh", "hi"):
+        assert drafted(ok, "decline", ident, "--lang", lang)[0]["body"] != before["body"]
+
+
+def test_decline_without_reason_suggests_one(ok, setup):
+    ident = setup()
+    result = ok("draft", "decline", ident, "--json")
+    assert "--reason" in result.stderr
+
+
+def test_a_template_that_is_not_utf8_is_named(ok, run, setup, home):
+    ident = setup()
+    user = home / "templates" / "zh" / "thanks.txt"
+    user.parent.mkdir(parents=True)
+    user.write_bytes("Subject: 感谢\n\n您好\n".encode("gbk"))
+    result = run("draft", "thanks", ident, "--lang", "zh")
+    assert result.exit_code == 1
+    assert f"Error: template {user} is not UTF-8 text" in result.stderr
+
+
+def test_eml_paths_that_cannot_be_used_are_refused(ok, run, setup, tmp_path):
+    ident = setup()
+    missing = run("draft", "thanks", ident, "--eml", str(tmp_path / "no" / "such" / "x.eml"))
+    assert missing.exit_code == 1 and "does not exist" in missing.stderr
+    assert not (tmp_path / "no").exists()
+    assert run("draft", "thanks", ident, "--eml", "").exit_code == 2
+    target = tmp_path / "x.eml"
+    ok("draft", "thanks", ident, "--eml", str(target))
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    again = run("draft", "thanks", ident, "--eml", str(target))
+    assert again.exit_code == 1 and "--force" in again.stderr
+    ok("draft", "thanks", ident, "--eml", str(target), "--force")
+    ok(
+        "edit",
+        ident,
+        "--contact",
+        "Jane <jane@acme.example>",
+        "--contact",
+        "Raj <raj@acme.example>",
+    )
+    several = run("draft", "thanks", ident, "--eml", str(target))
+    assert several.exit_code == 1 and "2 emails need a folder" in several.stderr

@@ -812,7 +812,7 @@ def draft(
     ] = False,
     json: JsonOpt = False,
     eml: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--eml",
             metavar="PATH",
@@ -875,11 +875,12 @@ def records_person(profile: records.Profile) -> records.Person | None:
 
 
 def _eml_targets(
-    path: Path, interview_id: int, emails: list[Any], *, force: bool
+    text: str, interview_id: int, emails: list[Any], *, force: bool
 ) -> list[tuple[Path, Any]]:
     """Where each .eml goes: PATH itself for one email, files in the folder PATH for several."""
-    if not str(path).strip():
+    if not text.strip():
         raise UsageError("--eml needs a file (one email) or a folder (several).")
+    path = Path(text).expanduser()
     if len(emails) == 1 and not path.is_dir():
         targets = [(path, emails[0])]
         if not path.parent.is_dir():
