@@ -51,9 +51,9 @@ def named_zone(name: str) -> tzinfo:
 
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ValueError(
-            f"{name!r} is not a time zone name such as Europe/Paris or Asia/Shanghai"
+            f"{name[:60]!r} is not a time zone name such as Europe/Paris or Asia/Shanghai"
         ) from None
 
 
