@@ -1,3 +1,3 @@
-from followup.cli import main
+from followup.entry import main
 
 main()

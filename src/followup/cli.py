@@ -9,8 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable
-from datetime import date, datetime, timezone, tzinfo
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
@@ -19,19 +18,13 @@ import typer
 from typer.core import TyperGroup
 
 from followup import __version__, dates, fields
+from followup.context import Context, UsageError, check, close_stores, note, unexpected
 from followup.errors import FollowupError
 
 if TYPE_CHECKING:
-    from followup import records, rules
-    from followup.store import Store
+    from followup import records
 
 T = TypeVar("T")
-
-
-class UsageError(FollowupError):
-    """A value the user typed that cannot be used: exit code 2, like a missing option."""
-
-    exit_code = 2
 
 
 class _Group(TyperGroup):
@@ -47,26 +40,14 @@ class _Group(TyperGroup):
                 error, (typer.Exit, typer.Abort, typer.TyperException)
             ):
                 raise
-            fail(
-                f"unexpected {type(error).__name__}: {error}. Nothing more was changed. "
-                "Please report this; FOLLOWUP_DEBUG=1 shows the details."
-            )
+            fail(unexpected(error))
         finally:
-            while _OPEN_STORES:  # close cleanly so SQLite folds its WAL back into the file
-                _OPEN_STORES.pop().close()
-
-
-_OPEN_STORES: list[Store] = []
+            close_stores()
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
     sys.stderr.write(f"Error: {message}\n")
     raise typer.Exit(code)
-
-
-def note(message: str) -> None:
-    """A message for the person, on stderr so stdout stays parseable."""
-    sys.stderr.write(message + "\n")
 
 
 app = typer.Typer(
@@ -119,54 +100,6 @@ class Outcome(str, Enum):
 
 
 # -- shared plumbing ---------------------------------------------------------------------
-
-
-class Context:
-    """What every command needs: the store, the profile, the user's zone and the clock."""
-
-    def __init__(self) -> None:
-        from followup import config
-        from followup.store import Store
-
-        self.store: Store = Store.open(config.store_path(), config.database_url())
-        _OPEN_STORES.append(self.store)
-        self.profile: records.Profile = self.store.profile()
-        try:
-            self.tz: tzinfo = dates.zone(self.profile.timezone or None)
-        except ValueError as error:
-            raise FollowupError(
-                f"{error}: fix it, or set yours with `followup profile --timezone Europe/Paris`."
-            ) from None
-        self.now: datetime = datetime.now(timezone.utc)
-
-    def when(self, option: str, text: str | None) -> datetime:
-        """Parse a WHEN option; default now."""
-        if text is None:
-            return self.now
-        return check(option, lambda v: dates.parse(v, now=self.now, tz=self.tz), text).astimezone(
-            timezone.utc
-        )
-
-    def day(self, option: str, text: str) -> date:
-        return check(option, lambda v: dates.parse_date(v, now=self.now, tz=self.tz), text)
-
-    def assess(self, item: records.Interview) -> rules.Assessment:
-        from followup import rules
-
-        return rules.assess(item.facts(), self.now, self.tz, self.profile.settings)
-
-    def interview_json(self, item: records.Interview) -> dict[str, Any]:
-        from followup import render
-
-        return render.interview_json(item, self.assess(item), self.now, self.tz)
-
-
-def check(option: str, parse: Callable[[str], T], value: str) -> T:
-    """Run a field check; a bad value becomes a usage error naming the option."""
-    try:
-        return parse(value)
-    except ValueError as error:
-        raise UsageError(f"{option} {error}") from None
 
 
 def people(option: str, values: list[str] | None) -> list[records.Person] | None:
@@ -467,7 +400,7 @@ def list_(
     """
     from followup import render
 
-    ctx = Context()
+    ctx = Context(read_only=True)
     rows = []
     for item in ctx.store.interviews(open_only=not all_):
         assessment = ctx.assess(item)
@@ -501,7 +434,7 @@ def show(interview_id: IdArg, json: JsonOpt = False) -> None:
     """
     from followup import render
 
-    ctx = Context()
+    ctx = Context(read_only=True)
     row = ctx.interview_json(ctx.store.get(interview_id))
     if json:
         render.emit_json(row)
@@ -554,32 +487,9 @@ def due(
 
     Example: followup due --days 7
     """
-    from followup import render, rules
+    from followup import morning
 
-    ctx = Context()
-    now = ctx.when("--on", on)
-    interviews = {item.id: item for item in ctx.store.interviews(open_only=True)}
-    items = rules.due(
-        [(i, item.facts()) for i, item in interviews.items()],
-        now,
-        ctx.tz,
-        ctx.profile.settings,
-        days,
-    )
-    rows = []
-    for item in items:
-        row = render.due_json(item, interviews[item.interview_id], now, ctx.tz)
-        row["relative"] = dates.relative(
-            item.action.opens if item.state == "upcoming" else item.action.due, now
-        )
-        rows.append(row)
-    if json:
-        render.emit_json(rows)
-        return
-    if not rows:
-        note(f"Nothing due in the next {days} days." if days else "Nothing due.")
-        return
-    render.due_table(rows, ctx.tz, now, render.console())
+    morning.due(on=on, days=days, json=json)
 
 
 @app.command()
@@ -750,7 +660,7 @@ def profile(
                 changes[option[2:].replace("-", "_")] = fields.days(value, low=low)
             except ValueError as error:
                 raise UsageError(f"{option} {error}") from None
-    ctx = Context()
+    ctx = Context(read_only=not changes)
     current = ctx.store.set_profile(changes) if changes else ctx.profile
     if json:
         from dataclasses import asdict
@@ -838,7 +748,7 @@ def draft(
     if reason is not None and kind is not Kind.decline:
         raise UsageError("--reason is for `draft decline` only.")
     reason_text = check("--reason", lambda v: fields.text(v, limit=1000), reason or "")
-    ctx = Context()
+    ctx = Context(read_only=True)
     item = ctx.store.get(interview_id)
     drafted = drafts.compose(
         kind.value,

@@ -7,6 +7,7 @@ the user's zone with its offset.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
@@ -105,6 +106,9 @@ def parse(text: str, *, now: datetime, tz: tzinfo) -> datetime:
 # Two defaults that differ in every field: what a parse takes from the default is what the
 # text did not say.
 _PROBES = (datetime(2001, 1, 1, 1, 1), datetime(2002, 2, 2, 2, 2))
+_ISO = re.compile(
+    r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?( ?(Z|[+-]\d{2}:?\d{2}))?$"
+)
 _NUMERIC_DAY_MONTH = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})(?![\d:])")
 _FORMS = "try 2026-11-20 14:00, '20 Nov 2026 2pm', 'today 9am' or 'yesterday 15:00'"
 
@@ -115,6 +119,9 @@ def _absolute(raw: str, original: str, local_now: datetime) -> datetime:
     A weekday name, a year or a month alone is refused rather than guessed, and so is a
     numeric date such as 11/12 that reads differently in the US and elsewhere.
     """
+    if _ISO.match(raw):
+        with contextlib.suppress(ValueError):
+            return datetime.fromisoformat(raw.replace(" +", "+").replace(" -", "-"))
     numeric = _NUMERIC_DAY_MONTH.match(raw)
     if numeric and numeric[1] != numeric[2] and max(int(numeric[1]), int(numeric[2])) <= 12:
         raise DateError(f"{original!r} is ambiguous (day/month or month/day?): {_FORMS}")

@@ -25,16 +25,13 @@ from sqlmodel import Session, col, delete, select
 from followup import models, records, rules
 from followup.errors import NotFound, StoreError
 from followup.migrations import MIGRATIONS
+from followup.sqlite_reader import busy_timeout_s, explain
 
 LAST_ID_KEY = "last_interview_id"  # a setting: ids are never reused after `rm`
-BUSY_TIMEOUT_ENV = "FOLLOWUP_BUSY_TIMEOUT"  # seconds to wait for another writer; default 30
 
 
 def _busy_timeout_ms() -> int:
-    try:
-        return max(0, int(float(os.environ.get(BUSY_TIMEOUT_ENV, "30")) * 1000))
-    except ValueError:
-        return 30_000
+    return int(busy_timeout_s() * 1000)
 
 
 def _utc(moment: datetime | None) -> datetime | None:
@@ -111,20 +108,7 @@ class Store:
             ) from None
 
     def _explain(self, message: str) -> str:
-        lowered = message.lower()
-        where = self.where
-        if "not a database" in lowered or "malformed" in lowered:
-            return (
-                f"{where} is not a followup store or is damaged ({message}). It was left as it "
-                "is: move it aside, restore a backup, or set FOLLOWUP_HOME to another folder."
-            )
-        if "locked" in lowered or "busy" in lowered:
-            return f"the store at {where} is locked by another program; try again in a moment."
-        if any(word in lowered for word in ("readonly", "read-only", "disk", "i/o", "full")):
-            return f"cannot write to the store at {where} ({message}); nothing was changed."
-        if "unable to open" in lowered:
-            return f"cannot open the store at {where} ({message})."
-        return f"the store at {where} failed: {message}"
+        return explain(message, self.where)
 
     def _migrate(self) -> None:
         table = models.Migration.__table__  # type: ignore[attr-defined]

@@ -1,0 +1,104 @@
+"""What every command shares, without Typer: the store, the profile, the zone, the clock.
+
+Kept apart from :mod:`followup.cli` so the fast path for ``followup due`` (see
+:mod:`followup.entry`) can run a command without importing Typer.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date, datetime, timezone, tzinfo
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from followup import dates
+from followup.errors import FollowupError
+
+if TYPE_CHECKING:
+    from followup import records, rules
+
+T = TypeVar("T")
+_OPEN_STORES: list[Any] = []
+
+
+class UsageError(FollowupError):
+    """A value the user typed that cannot be used: exit code 2, like a missing option."""
+
+    exit_code = 2
+
+
+def note(message: str) -> None:
+    """A message for the person, on stderr so stdout stays parseable."""
+    sys.stderr.write(message + "\n")
+
+
+def unexpected(error: BaseException) -> str:
+    """The message for a failure nobody foresaw: plain words, not a traceback."""
+    return (
+        f"unexpected {type(error).__name__}: {error}. Nothing more was changed. "
+        "Please report this; FOLLOWUP_DEBUG=1 shows the details."
+    )
+
+
+def close_stores() -> None:
+    """Close every store a command opened, so SQLite folds its WAL back into the file."""
+    while _OPEN_STORES:
+        _OPEN_STORES.pop().close()
+
+
+class Context:
+    """What every command needs: the store, the profile, the user's zone and the clock."""
+
+    def __init__(self, *, read_only: bool = False) -> None:
+        from followup import config
+
+        url = config.database_url()
+        reader = None
+        if read_only and not url:
+            from followup.sqlite_reader import Reader
+
+            reader = Reader.open(config.store_path())
+        if reader is not None:
+            self.store: Any = reader  # the standard-library fast path (same records)
+        else:
+            from followup.store import Store
+
+            self.store = Store.open(config.store_path(), url)
+        _OPEN_STORES.append(self.store)
+        self.profile: records.Profile = self.store.profile()
+        try:
+            self.tz: tzinfo = dates.zone(self.profile.timezone or None)
+        except ValueError as error:
+            raise FollowupError(
+                f"{error}: fix it, or set yours with `followup profile --timezone Europe/Paris`."
+            ) from None
+        self.now: datetime = datetime.now(timezone.utc)
+
+    def when(self, option: str, text: str | None) -> datetime:
+        """Parse a WHEN option; default now."""
+        if text is None:
+            return self.now
+        return check(option, lambda v: dates.parse(v, now=self.now, tz=self.tz), text).astimezone(
+            timezone.utc
+        )
+
+    def day(self, option: str, text: str) -> date:
+        return check(option, lambda v: dates.parse_date(v, now=self.now, tz=self.tz), text)
+
+    def assess(self, item: records.Interview) -> rules.Assessment:
+        from followup import rules
+
+        return rules.assess(item.facts(), self.now, self.tz, self.profile.settings)
+
+    def interview_json(self, item: records.Interview) -> dict[str, Any]:
+        from followup import render
+
+        return render.interview_json(item, self.assess(item), self.now, self.tz)
+
+
+def check(option: str, parse: Callable[[str], T], value: str) -> T:
+    """Run a field check; a bad value becomes a usage error naming the option."""
+    try:
+        return parse(value)
+    except ValueError as error:
+        raise UsageError(f"{option} {error}") from None

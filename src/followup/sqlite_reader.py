@@ -1,0 +1,190 @@
+"""The fast path for the daily read commands: an up-to-date SQLite store read with sqlite3 alone.
+
+Importing SQLAlchemy and building the ORM costs more than everything else `followup due` does,
+so `due`, `list`, `show` and `draft` read a current SQLite store here, with the standard library
+only, and return the same records as :class:`followup.store.Store`. A store that is missing,
+needs a migration, or is not SQLite goes the full way through ``Store``, which creates and
+migrates it. ``tests/test_sqlite_reader.py`` runs the same scenario through both and compares.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from followup import records, rules
+from followup.errors import NotFound, StoreError
+
+# The names of followup.migrations.MIGRATIONS, kept here so this path need not import
+# SQLAlchemy; a test checks that the two lists agree.
+MIGRATION_NAMES = ("m001_initial", "m002_email_material", "m003_interview_uid")
+
+_COLUMNS = (
+    "id, company, role, at, round, decision_by, lang, notes, result, result_at, "
+    "topic, strength, idea, uid, created_at, updated_at"
+)
+
+
+def busy_timeout_s() -> float:
+    try:
+        return max(0.0, float(os.environ.get("FOLLOWUP_BUSY_TIMEOUT", "30")))
+    except ValueError:
+        return 30.0
+
+
+def explain(message: str, where: str) -> str:
+    """A database error as a sentence that says what happened and what to do."""
+    lowered = message.lower()
+    if "not a database" in lowered or "malformed" in lowered:
+        return (
+            f"{where} is not a followup store or is damaged ({message}). It was left as it "
+            "is: move it aside, restore a backup, or set FOLLOWUP_HOME to another folder."
+        )
+    if "locked" in lowered or "busy" in lowered:
+        return f"the store at {where} is locked by another program; try again in a moment."
+    if any(word in lowered for word in ("readonly", "read-only", "disk", "i/o", "full")):
+        return f"cannot write to the store at {where} ({message}); nothing was changed."
+    if "unable to open" in lowered:
+        return f"cannot open the store at {where} ({message})."
+    return f"the store at {where} failed: {message}"
+
+
+def utc(text: str | datetime | None) -> datetime | None:
+    """A stored UTC time (SQLite keeps it as text without an offset) as an aware datetime."""
+    if text is None:
+        return None
+    moment = text if isinstance(text, datetime) else datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+def interview_record(
+    row: Sequence[Any], people: Iterable[Sequence[Any]], events: Iterable[Sequence[Any]]
+) -> records.Interview:
+    """One interview from its row (in ``_COLUMNS`` order), contact rows and event rows.
+
+    Contact rows are ``(kind, name, email)`` in position order; event rows
+    ``(kind, name, at)`` in time order.
+    """
+    people = list(people)
+    at = utc(row[3])
+    assert at is not None
+    decision = row[5]
+    return records.Interview(
+        id=row[0],
+        company=row[1],
+        role=row[2],
+        at=at,
+        round=row[4],
+        decision_by=date.fromisoformat(decision) if isinstance(decision, str) else decision,
+        lang=row[6],
+        notes=row[7],
+        result=row[8],
+        result_at=utc(row[9]),
+        topic=row[10],
+        strength=row[11],
+        idea=row[12],
+        uid=row[13] or "",
+        created_at=utc(row[14]),
+        updated_at=utc(row[15]),
+        contacts=tuple(records.Person(p[1], p[2]) for p in people if p[0] == "interviewer"),
+        recruiters=tuple(records.Person(p[1], p[2]) for p in people if p[0] == "recruiter"),
+        events=tuple(rules.Event(e[0], e[1], utc(e[2]) or at) for e in events),
+    )
+
+
+class Reader:
+    """Read-only access to a current SQLite store through the standard library."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self.connection = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path) -> Reader | None:
+        """The reader, or None when the full ``Store`` must open the store (to create it,
+        migrate it, or report on a file that is not a followup store)."""
+        if not path.is_file():
+            return None
+        try:
+            connection = sqlite3.connect(path, timeout=busy_timeout_s(), isolation_level=None)
+        except sqlite3.Error:
+            return None
+        try:
+            names = {row[0] for row in connection.execute("SELECT name FROM migration")}
+        except sqlite3.Error:
+            connection.close()
+            return None
+        if names != set(MIGRATION_NAMES):
+            connection.close()
+            return None
+        return cls(connection, path)
+
+    @property
+    def where(self) -> str:
+        return str(self.path)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def _query(self, sql: str, parameters: Sequence[Any] = ()) -> list[Any]:
+        try:
+            return self.connection.execute(sql, parameters).fetchall()
+        except sqlite3.Error as error:
+            raise StoreError(explain(str(error), self.where)) from None
+
+    def profile(self) -> records.Profile:
+        stored = dict(self._query("SELECT key, value FROM setting"))
+        values: dict[str, Any] = {}
+        for name in records.PROFILE_TEXT:
+            if name in stored:
+                values[name] = stored[name]
+        for name in records.PROFILE_DAYS:
+            if name in stored:
+                values[name] = int(stored[name])
+        return records.Profile(**values)
+
+    def get(self, interview_id: int) -> records.Interview:
+        found = self._records(
+            self._query(f"SELECT {_COLUMNS} FROM interview WHERE id = ?", (interview_id,))
+            if interview_id < 2**63
+            else []
+        )
+        if not found:
+            raise NotFound(
+                f"there is no interview {interview_id}; `followup list --all` shows every id."
+            )
+        return found[0]
+
+    def interviews(self, *, open_only: bool = False) -> list[records.Interview]:
+        where = " WHERE result IS NULL OR result = 'invited'" if open_only else ""
+        rows = self._query(f"SELECT {_COLUMNS} FROM interview{where} ORDER BY at, id")
+        return self._records(rows)
+
+    def _records(self, rows: list[Any]) -> list[records.Interview]:
+        people: dict[int, list[Any]] = {}
+        events: dict[int, list[Any]] = {}
+        ids = [row[0] for row in rows]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self._query(
+                f"SELECT interview_id, kind, name, email FROM contact "
+                f"WHERE interview_id IN ({marks}) ORDER BY kind, position",
+                chunk,
+            ):
+                people.setdefault(row[0], []).append(row[1:])
+            for row in self._query(
+                f"SELECT interview_id, kind, name, at FROM event "
+                f"WHERE interview_id IN ({marks}) ORDER BY at, id",
+                chunk,
+            ):
+                events.setdefault(row[0], []).append(row[1:])
+        return [
+            interview_record(row, people.get(row[0], ()), events.get(row[0], ())) for row in rows
+        ]

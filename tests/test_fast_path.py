@@ -1,0 +1,177 @@
+"""The daily read commands take a second, faster path; it must answer exactly as the first."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import replace
+
+import pytest
+from typer.testing import CliRunner
+
+from followup import entry, migrations, sqlite_reader
+from followup.cli import app
+from followup.store import Store
+
+SCENARIO = [
+    ["profile", "--name", "Li Wei", "--timezone", "America/New_York"],
+    [
+        "add",
+        "-c",
+        "Acme",
+        "-r",
+        "Dev",
+        "--at",
+        "2026-11-14 10:00",
+        "--contact",
+        "Jane <j@a.example>",
+        "--contact",
+        "Raj <r@a.example>",
+        "--recruiter",
+        "Ana <ana@a.example>",
+        "--decision-by",
+        "2026-11-20",
+        "--lang",
+        "zh",
+        "--notes",
+        "n",
+        "--topic",
+        "t",
+        "--strength",
+        "s",
+        "--idea",
+        "i",
+    ],
+    ["add", "-c", "Globex", "-r", "Ops", "--at", "2026-11-21 15:00"],
+    ["add", "-c", "Initech", "-r", "QA", "--at", "2026-11-10 09:00", "--round", "2"],
+    ["done", "thanks", "3", "--at", "2026-11-10 18:00"],
+    ["done", "check", "3", "--at", "2026-11-18 09:00"],
+    ["add", "-c", "Umbrella", "-r", "Lead", "--at", "2026-11-16 11:00"],
+    ["result", "4", "invited", "--at", "2026-11-21 16:00"],
+    ["add", "-c", "Closed", "-r", "X", "--at", "2026-11-01 10:00"],
+    ["result", "5", "rejected", "--at", "2026-11-05 10:00"],
+    ["add", "-c", "Future", "-r", "Y", "--at", "2026-11-24 09:30"],
+]
+
+
+@pytest.fixture
+def scenario(ok, home):
+    for args in SCENARIO:
+        ok(*args)
+    return home / "followup.db"
+
+
+def test_the_reader_returns_what_the_store_returns(scenario):
+    store = Store.open(scenario)
+    reader = sqlite_reader.Reader.open(scenario)
+    assert reader is not None
+    assert reader.profile() == store.profile()
+    assert reader.interviews() == store.interviews()
+    assert reader.interviews(open_only=True) == store.interviews(open_only=True)
+    for ident in range(1, 7):
+        assert reader.get(ident) == store.get(ident)
+    assert [i.id for i in reader.interviews(open_only=True)] == [3, 1, 4, 2, 6]
+
+
+def test_the_reader_knows_every_migration():
+    assert tuple(name for name, _ in migrations.MIGRATIONS) == sqlite_reader.MIGRATION_NAMES
+
+
+def test_a_store_that_needs_migrating_goes_the_full_way(tmp_path):
+    path = tmp_path / "s.db"
+    Store.open(path).close()
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        conn.execute("delete from migration where name = 'm003_interview_uid'")
+    assert sqlite_reader.Reader.open(path) is None
+    assert sqlite_reader.Reader.open(tmp_path / "missing.db") is None
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["due", "--on", "2026-11-22 09:00"],
+        ["due", "--on=2026-11-22 09:00", "--json"],
+        ["due", "--json", "--days", "10", "--on", "2026-11-22 09:00"],
+        ["due", "--days=0", "--on", "2026-11-22 09:00"],
+        ["due", "--on", "2026-11-01 09:00", "--days", "0"],
+        ["due", "--on", "not a date"],
+    ],
+)
+def test_the_argv_fast_path_answers_as_the_typer_command(scenario, capsys, monkeypatch, args):
+    assert entry._plain_due(args) is not None
+    expected = CliRunner().invoke(app, args)
+    monkeypatch.setattr(sys, "argv", ["followup", *args])
+    try:
+        entry.main()
+        code = 0
+    except SystemExit as stop:
+        code = stop.code
+    out, err = capsys.readouterr()
+    assert (code, out, err) == (expected.exit_code, expected.stdout, expected.stderr)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["due", "--help"],
+        ["due", "--days", "-1"],
+        ["due", "--days", "x"],
+        ["due", "--on"],
+        ["due", "--bogus"],
+        ["list"],
+        [],
+        ["due", "--days", "5000"],
+    ],
+)
+def test_anything_but_a_plain_due_goes_to_typer(args):
+    assert entry._plain_due(args) is None
+
+
+HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "jinja2", "babel", "typer", "dateutil")
+PROBE = (
+    "import sys\n"
+    "from followup.entry import main\n"
+    "sys.argv = ['followup', *sys.argv[1:]]\n"
+    "try:\n"
+    "    main()\n"
+    "finally:\n"
+    f"    print([m for m in {HEAVY!r} if m in sys.modules], file=sys.stderr)\n"
+)
+
+
+def loaded(*args: str) -> list[str]:
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_COMPLETE")}
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, env=env
+    )
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stderr.strip().splitlines()[-1].replace("'", '"'))
+
+
+def test_due_on_sqlite_imports_no_orm_no_typer_no_templates(scenario):
+    assert loaded("due") == []
+    assert loaded("due", "--json", "--on", "2026-11-22 09:00") == []
+
+
+@pytest.mark.parametrize(
+    "args", [["list"], ["show", "1"], ["draft", "thanks", "1"], ["due", "--days", "7"]]
+)
+def test_the_read_commands_never_load_sqlalchemy(scenario, args):
+    modules = loaded(*args)
+    assert "sqlalchemy" not in modules and "sqlmodel" not in modules
+
+
+def test_a_profile_zone_set_avoids_dateutil(scenario):
+    assert "dateutil" not in loaded("due")
+
+
+def test_records_compare_field_by_field(scenario):
+    store = Store.open(scenario)
+    reader = sqlite_reader.Reader.open(scenario)
+    assert reader is not None
+    a, b = reader.get(1), store.get(1)
+    assert replace(a, company="x") != b  # equality really looks at the fields
