@@ -97,3 +97,25 @@ def test_any_result_leaves_nothing_but_a_reply(at, zone, hours):
         facts = Facts(at, events=(Event("result", outcome, at + timedelta(hours=hours)),))
         found = assess(facts, at + timedelta(hours=hours + 1), zone)
         assert {a.action for a in found.pending} <= ({"reply"} if outcome == "invited" else set())
+
+
+event_lists = st.lists(
+    st.tuples(
+        st.sampled_from(
+            [("done", a) for a in ("thanks", "check", "reply", "decline")]
+            + [("result", o) for o in ("invited", "offer", "rejected", "withdrawn")]
+        ),
+        st.integers(0, 24 * 60),
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(at=instants, zone=st.sampled_from(ZONES), events=event_lists, later=st.integers(0, 24 * 400))
+def test_an_inactive_interview_never_has_anything_pending(at, zone, events, later):
+    from followup.rules import is_active
+
+    facts = Facts(at, events=tuple(Event(k, n, at + timedelta(hours=h)) for (k, n), h in events))
+    if not is_active(facts.events):
+        assert assess(facts, at + timedelta(hours=later), zone).pending == ()

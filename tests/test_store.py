@@ -58,6 +58,8 @@ def test_a_store_from_an_earlier_version_opens_with_every_row(tmp_path, fixture)
     everything = store.interviews()
     assert [i.company for i in everything] == ["华为", "Acme", "टाटा"]
     assert everything[0].contacts[0].name == "王芳"
+    assert [i.active for i in everything] == [True, False, False]  # m004 read the history
+    assert all(len(i.uid) == 32 for i in everything)
     assert store.profile().name == "李伟"
 
 

@@ -8,6 +8,7 @@ that the migrated schema matches :mod:`followup.models`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timezone
 
 import sqlalchemy as sa
 
@@ -97,3 +98,21 @@ def m003_interview_uid(conn: sa.Connection) -> None:
             {"uid": uuid.uuid4().hex, "id": ident},
         )
     conn.exec_driver_sql("CREATE UNIQUE INDEX ix_interview_uid ON interview (uid)")
+
+
+@migration
+def m004_interview_active(conn: sa.Connection) -> None:
+    """An indexed flag for interviews that can still have something to do (rules.is_active)."""
+    from followup import rules
+
+    conn.exec_driver_sql("ALTER TABLE interview ADD COLUMN active BOOLEAN NOT NULL DEFAULT 1")
+    events: dict[int, list[rules.Event]] = {}
+    for row in conn.exec_driver_sql("SELECT interview_id, kind, name, at FROM event"):
+        at = row[3] if isinstance(row[3], datetime) else datetime.fromisoformat(str(row[3]))
+        if at.tzinfo is None:
+            at = at.replace(tzinfo=timezone.utc)
+        events.setdefault(row[0], []).append(rules.Event(row[1], row[2], at))
+    closed = [{"id": ident} for ident, items in events.items() if not rules.is_active(items)]
+    if closed:
+        conn.execute(sa.text("UPDATE interview SET active = false WHERE id = :id"), closed)
+    conn.exec_driver_sql("CREATE INDEX ix_interview_active ON interview (active)")

@@ -28,6 +28,7 @@ class Interview(SQLModel, table=True):
     strength: str | None = None  # what the candidate brings that fits
     idea: str | None = None  # a new thought or suggestion about the role
     uid: str | None = Field(default=None, unique=True, index=True)  # stable across export/import
+    active: bool = Field(default=True, index=True)  # rules.is_active, kept for the morning query
 
 
 class Contact(SQLModel, table=True):

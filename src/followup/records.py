@@ -33,6 +33,7 @@ class Interview:
     strength: str | None = None
     idea: str | None = None
     uid: str = ""
+    active: bool = True  # rules.is_active: it can still have something to do
     created_at: datetime | None = None
     updated_at: datetime | None = None
     contacts: tuple[Person, ...] = ()

@@ -113,6 +113,25 @@ def first_check_opens(facts: Facts, tz: tzinfo, settings: Settings) -> datetime:
     return start_of_day(weekday_on_or_after(day), tz)
 
 
+def is_active(events: tuple[Event, ...] | list[Event]) -> bool:
+    """Whether an interview can still have something to do, whatever the time.
+
+    False once a final result is recorded (offer, rejected, withdrawn), or an invitation was
+    answered. The store keeps this as an indexed column so the morning query never scans a
+    long history of closed interviews.
+    """
+    ordered = sorted(events, key=lambda e: e.at)
+    results = [e for e in ordered if e.kind == "result"]
+    if not results:
+        return True
+    last = results[-1]
+    if last.name != "invited":
+        return False
+    return not any(
+        e.kind == "done" and e.name in ("reply", "decline") and e.at >= last.at for e in ordered
+    )
+
+
 def assess(facts: Facts, now: datetime, tz: tzinfo, settings: Settings = Settings()) -> Assessment:
     """The interview's status at ``now`` and its pending actions, most urgent first."""
     now = now.astimezone(timezone.utc)

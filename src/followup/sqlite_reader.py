@@ -21,11 +21,16 @@ from followup.errors import NotFound, StoreError
 
 # The names of followup.migrations.MIGRATIONS, kept here so this path need not import
 # SQLAlchemy; a test checks that the two lists agree.
-MIGRATION_NAMES = ("m001_initial", "m002_email_material", "m003_interview_uid")
+MIGRATION_NAMES = (
+    "m001_initial",
+    "m002_email_material",
+    "m003_interview_uid",
+    "m004_interview_active",
+)
 
 _COLUMNS = (
     "id, company, role, at, round, decision_by, lang, notes, result, result_at, "
-    "topic, strength, idea, uid, created_at, updated_at"
+    "topic, strength, idea, uid, created_at, updated_at, active"
 )
 
 
@@ -92,6 +97,7 @@ def interview_record(
         uid=row[13] or "",
         created_at=utc(row[14]),
         updated_at=utc(row[15]),
+        active=bool(row[16]),
         contacts=tuple(records.Person(p[1], p[2]) for p in people if p[0] == "interviewer"),
         recruiters=tuple(records.Person(p[1], p[2]) for p in people if p[0] == "recruiter"),
         events=tuple(rules.Event(e[0], e[1], utc(e[2]) or at) for e in events),
@@ -162,7 +168,7 @@ class Reader:
         return found[0]
 
     def interviews(self, *, open_only: bool = False) -> list[records.Interview]:
-        where = " WHERE result IS NULL OR result = 'invited'" if open_only else ""
+        where = " WHERE active = 1" if open_only else ""
         rows = self._query(f"SELECT {_COLUMNS} FROM interview{where} ORDER BY at, id")
         return self._records(rows)
 

@@ -13,6 +13,7 @@ import os
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import fields as dataclass_fields
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -251,12 +252,7 @@ class Store:
                 col(models.Interview.at), col(models.Interview.id)
             )
             if open_only:
-                query = query.where(
-                    sa.or_(
-                        col(models.Interview.result).is_(None),
-                        col(models.Interview.result) == "invited",
-                    )
-                )
+                query = query.where(col(models.Interview.active))
             rows = list(session.exec(query))
             ids = [row.id for row in rows]
             people = self._people(session, ids)
@@ -289,9 +285,12 @@ class Store:
                 if latest is None or at >= latest:
                     row.result, row.result_at = name, at
                 row.updated_at = now
-                session.add(row)
+            session.flush()
+            record = self._record(session, row)
+            row.active = rules.is_active(record.events)
+            session.add(row)
             session.commit()
-            return self._record(session, row)
+            return replace(record, active=row.active)
 
     # -- profile and settings ------------------------------------------------------------
 
@@ -386,7 +385,13 @@ class Store:
                     ident = next_id
                 used_ids.add(ident)
                 values = {c.name: item.get(c.name) for c in interview.columns}
-                values.update(id=ident, uid=item.get("uid") or uuid.uuid4().hex)
+                values.update(
+                    id=ident,
+                    uid=item.get("uid") or uuid.uuid4().hex,
+                    active=rules.is_active(
+                        [rules.Event(e["kind"], e["name"], e["at"]) for e in item["events"]]
+                    ),
+                )
                 new_interviews.append(values)
                 for kind, people in (
                     ("interviewer", item["contacts"]),
@@ -547,6 +552,7 @@ class Store:
             strength=row.strength,
             idea=row.idea,
             uid=row.uid or "",
+            active=bool(row.active),
             created_at=_utc(row.created_at),
             updated_at=_utc(row.updated_at),
             contacts=tuple(
