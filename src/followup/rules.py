@@ -163,11 +163,11 @@ def assess(facts: Facts, now: datetime, tz: tzinfo, settings: Settings = Setting
             else:
                 ghosted = now >= opens
 
-    invitations = [e for e in results if e.name == "invited"]
+    invitations = [i for i, e in enumerate(results) if e.name == "invited"]
     if invitations:
-        invite = invitations[-1]
+        invite = results[invitations[-1]]
         answered = any(at >= invite.at for at in done["reply"] + done["decline"])
-        superseded = any(e.at > invite.at for e in results if e is not invite)
+        superseded = invitations[-1] < len(results) - 1  # a later result came after it
         if not answered and not superseded:
             pending.append(
                 Action("reply", invite.at, days_later(invite.at, settings.reply_days, tz))
