@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Iterable
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -816,13 +817,17 @@ def _eml_targets(
     return targets
 
 
-def _write_private(path: Path, data: bytes) -> None:
+def _write_private(path: Path, data: bytes | Iterable[str]) -> None:
     """Write a file readable by the user alone, whole or not at all."""
     temporary = path.with_name(f".{path.name}.partial")
     try:
         fd = os.open(temporary, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        if isinstance(data, bytes):
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as text:
+                text.writelines(data)
         temporary.replace(path)
     except OSError as error:
         with contextlib.suppress(OSError):
@@ -865,6 +870,7 @@ def export(
     from followup import transfer
 
     ctx = Context()
+    data: bytes | Iterable[str]
     if format is ExportFormat.ics:
         data = transfer.export_ics(
             ctx.store.interviews(open_only=True), ctx.now, ctx.tz, ctx.profile.settings
@@ -872,12 +878,15 @@ def export(
     else:
         document = transfer.export_document(ctx.store.dump(), ctx.profile, ctx.now)
         if format is ExportFormat.json:
-            data = transfer.export_json(document).encode()
+            data = transfer.export_json(document)
         else:
             statuses = {i.id: ctx.assess(i).status for i in ctx.store.interviews()}
             data = transfer.export_csv(document, statuses).encode()
     if output is None:
-        sys.stdout.buffer.write(data)
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.writelines(data)
         sys.stdout.flush()
         return
     _write_private(output, data)

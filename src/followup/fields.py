@@ -12,7 +12,8 @@ LANGS = ("en", "zh", "hi")
 MAX_SHORT = 200  # company, role, names: anything longer is a paste gone wrong
 MAX_LONG = 10_000  # notes and other free text
 
-_EMAIL = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$")
+EMAIL_PATTERN = r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$"
+_EMAIL = re.compile(EMAIL_PATTERN)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
