@@ -638,3 +638,17 @@ def test_a_tz_variable_that_is_not_a_zone_is_an_error(run, monkeypatch):
     assert (
         result.exit_code == 1 and "the TZ variable 'Bogus/Zone' is not a time zone" in result.stderr
     )
+
+
+def test_due_in_a_terminal_is_a_rich_table_and_in_a_pipe_plain_lines(ok, monkeypatch):
+    from followup import render
+
+    ok("profile", "--timezone", "America/New_York")
+    late = add(ok, "--at", "2026-11-14 10:00")
+    piped = ok("due", "--on", NOW).stdout
+    assert "┃" not in piped
+    line = next(li for li in piped.splitlines() if li.startswith(f"{late} "))
+    assert "Acme · Support Engineer" in line and f"followup draft thanks {late}" in line
+    monkeypatch.setattr(render, "terminal", lambda: True)
+    table = ok("due", "--on", NOW).stdout
+    assert "┃" in table and "Overdue (1)" in table and f"followup draft thanks {late}" in table

@@ -6,6 +6,8 @@ importing it; :func:`followup.cli.due` calls the same function.
 
 from __future__ import annotations
 
+import sys
+
 from followup import dates, render, rules
 from followup.context import Context, note
 
@@ -34,4 +36,7 @@ def due(*, on: str | None, days: int, json: bool) -> None:
     if not rows:
         note(f"Nothing due in the next {days} days." if days else "Nothing due.")
         return
-    render.due_table(rows, ctx.tz, now, render.console())
+    if render.terminal():
+        render.due_table(rows, ctx.tz, now, render.console())
+    else:  # a pipe or a file: plain aligned lines, which also spares loading Rich
+        sys.stdout.write(render.due_plain(rows, ctx.tz, now))

@@ -24,6 +24,11 @@ STATE_STYLE = {"overdue": "bold red", "due": "yellow", "upcoming": "cyan"}
 STATE_TITLE = {"overdue": "Overdue", "due": "Due now", "upcoming": "Coming up"}
 
 
+def terminal() -> bool:
+    """Whether stdout is a terminal (tables and colour) rather than a pipe or a file."""
+    return sys.stdout.isatty()
+
+
 def console(*, stderr: bool = False) -> Console:
     from rich.console import Console
 
@@ -106,6 +111,57 @@ def label(action: rules.Action) -> str:
     names = {"thanks": "thank-you", "check": "status check", "reply": "reply to invite"}
     text = names[action.action]
     return f"2nd {text}" if action.number == 2 else text
+
+
+def width(text: str) -> int:
+    """Columns a string takes in a terminal: wide CJK counts two, combining marks none."""
+    import unicodedata
+
+    return sum(
+        0
+        if unicodedata.combining(c) or unicodedata.category(c) == "Mn"
+        else 2
+        if unicodedata.east_asian_width(c) in "WF"
+        else 1
+        for c in text
+    )
+
+
+def plain_table(headers: list[str], rows: list[list[str]]) -> str:
+    """Aligned columns of plain text, for a pipe, a file or `grep` (no colour, no boxes)."""
+    widths = [
+        max(width(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)
+    ]
+    lines = []
+    for cells in (headers, *rows):
+        padded = [str(c) + " " * (w - width(str(c))) for c, w in zip(cells, widths, strict=True)]
+        lines.append("  ".join(padded).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def due_plain(rows: list[dict[str, Any]], tz: tzinfo, now: datetime) -> str:
+    """`followup due` for a pipe: one line per action, grouped by state, no Rich needed."""
+    parts = []
+    for state in rules.STATES:
+        group = [r for r in rows if r["state"] == state]
+        if not group:
+            continue
+        when = "Opens" if state == "upcoming" else "Due"
+        key = "opens" if state == "upcoming" else "due"
+        table = [
+            [
+                str(row["id"]),
+                f"{row['company']} · {row['role']}",
+                row["label"],
+                f"{row['relative']} ({dates.short(datetime.fromisoformat(row[key]), tz, now)})",
+                row["next"],
+            ]
+            for row in group
+        ]
+        parts.append(f"{STATE_TITLE[state]} ({len(group)})\n")
+        parts.append(plain_table(["ID", "Interview", "Action", when, "Next"], table) + "\n")
+    parts.append(dates.zone_caption(tz, now) + "\n")
+    return "".join(parts)
 
 
 def due_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out: Console) -> None:
