@@ -38,25 +38,30 @@ class Case:
     argv: list[str]
     env: dict[str, str] = field(default_factory=dict)
     setup: object = None  # a callable run before each timed run, untimed
+    tty: bool = False  # run on a pseudo-terminal, as a person sees it
     wall: list[float] = field(default_factory=list)
     peak: list[float] = field(default_factory=list)
 
 
+PEAK = WORK / "peak.txt"
+
+
 def timed(case: Case) -> None:
+    """Run once; wall time around the whole process, peak memory from GNU time (the child's
+    own, not the forked image of this runner)."""
     if callable(case.setup):
         case.setup()
     env = {**os.environ, **case.env}
+    argv = ["/usr/bin/time", "-f", "%M", "-o", str(PEAK), *case.argv]
+    if case.tty:
+        argv = [sys.executable, str(HERE / "on_terminal.py"), *argv]
     start = time.perf_counter()
-    process = subprocess.Popen(case.argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
+    done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     case.wall.append(time.perf_counter() - start)
-    case.peak.append(usage.ru_maxrss / 1024)  # KiB -> MiB
-    process.returncode = os.waitstatus_to_exitcode(status)
-    err = process.stderr.read().decode() if process.stderr else ""
-    if process.stderr:
-        process.stderr.close()
-    if process.returncode != 0:
-        raise SystemExit(f"{case.name} failed ({process.returncode}): {' '.join(case.argv)}\n{err}")
+    if done.returncode != 0:
+        raise SystemExit(f"{case.name} failed ({done.returncode}): {' '.join(case.argv)}\n"
+                         f"{done.stderr.decode()}")
+    case.peak.append(int(PEAK.read_text().split()[-1]) / 1024)  # KiB -> MiB
 
 
 def install() -> Path:
@@ -183,6 +188,10 @@ def main() -> None:
     if rc is not None:
         cases.append(Case(f"taskwarrior task next @{task_size}", ["task", f"rc:{rc}", "next"],
                           {"TASKRC": str(rc)}))
+        cases.append(Case(f"taskwarrior task next @{task_size} (terminal)",
+                          ["task", f"rc:{rc}", "next"], {"TASKRC": str(rc)}, tty=True))
+        cases.append(Case(f"followup due @{task_size} (terminal)", [followup, "due"], env(task_size),
+                          tty=True))
 
     for case in cases:  # warm the file cache once
         timed(case)
@@ -219,6 +228,7 @@ def report(cases: list[Case], sizes: list[int], task_size: int, with_task: bool)
     if with_task:
         tw = f"taskwarrior task next @{task_size}"
         row(f"followup due @{task_size}", tw, 1.0)
+        row(f"followup due @{task_size} (terminal)", f"{tw} (terminal)", 1.0)
     row("followup list", ref_due, 1.2)
     row("followup show ID", ref_due, 1.2)
     row("followup draft thanks ID", ref_due, 1.6)

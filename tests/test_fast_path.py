@@ -93,6 +93,12 @@ def test_a_store_that_needs_migrating_goes_the_full_way(tmp_path):
 @pytest.mark.parametrize(
     "args",
     [
+        ["list"],
+        ["list", "--all"],
+        ["list", "-a", "--json"],
+        ["show", "1"],
+        ["show", "3", "--json"],
+        ["show", "99"],
         ["due", "--on", "2026-11-22 09:00"],
         ["due", "--on=2026-11-22 09:00", "--json"],
         ["due", "--json", "--days", "10", "--on", "2026-11-22 09:00"],
@@ -102,7 +108,7 @@ def test_a_store_that_needs_migrating_goes_the_full_way(tmp_path):
     ],
 )
 def test_the_argv_fast_path_answers_as_the_typer_command(scenario, capsys, monkeypatch, args):
-    assert entry._plain_due(args) is not None
+    assert entry._plain(args) is not None
     expected = CliRunner().invoke(app, args)
     monkeypatch.setattr(sys, "argv", ["followup", *args])
     try:
@@ -122,13 +128,20 @@ def test_the_argv_fast_path_answers_as_the_typer_command(scenario, capsys, monke
         ["due", "--days", "x"],
         ["due", "--on"],
         ["due", "--bogus"],
-        ["list"],
         [],
         ["due", "--days", "5000"],
+        ["list", "--json", "--json"],
+        ["list", "--help"],
+        ["show"],
+        ["show", "abc"],
+        ["show", "0"],
+        ["show", "1", "--plain"],
+        ["show", str(2**64)],
+        ["add", "-c", "x"],
     ],
 )
-def test_anything_but_a_plain_due_goes_to_typer(args):
-    assert entry._plain_due(args) is None
+def test_anything_but_a_plain_read_goes_to_typer(args):
+    assert entry._plain(args) is None
 
 
 HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "jinja2", "babel", "typer", "dateutil")
@@ -155,6 +168,8 @@ def loaded(*args: str) -> list[str]:
 def test_due_on_sqlite_imports_no_orm_no_typer_no_templates(scenario):
     assert loaded("due") == []
     assert loaded("due", "--json", "--on", "2026-11-22 09:00") == []
+    assert loaded("list", "--all") == []
+    assert loaded("show", "1", "--json") == []
 
 
 @pytest.mark.parametrize(

@@ -399,30 +399,9 @@ def list_(
 
     Example: followup list --all --json
     """
-    from followup import render
+    from followup import reading
 
-    ctx = Context(read_only=True)
-    rows = []
-    for item in ctx.store.interviews(open_only=not all_):
-        assessment = ctx.assess(item)
-        if not all_ and not assessment.is_open:
-            continue
-        row = render.interview_json(item, assessment, ctx.now, ctx.tz)
-        first = assessment.pending[0] if assessment.pending else None
-        row["next"] = f"{render.label(first)} {dates.relative(first.due, ctx.now)}" if first else ""
-        rows.append(row)
-    if json:
-        for row in rows:
-            del row["next"]
-        render.emit_json(rows)
-    elif not rows:
-        note(
-            "No open interviews."
-            if not all_
-            else "No interviews yet: record one with `followup add`."
-        )
-    else:
-        render.interviews_table(rows, ctx.tz, ctx.now, render.console())
+    reading.list_interviews(all_=all_, json=json)
 
 
 @app.command()
@@ -433,14 +412,9 @@ def show(interview_id: IdArg, json: JsonOpt = False) -> None:
 
     Example: followup show 3
     """
-    from followup import render
+    from followup import reading
 
-    ctx = Context(read_only=True)
-    row = ctx.interview_json(ctx.store.get(interview_id))
-    if json:
-        render.emit_json(row)
-    else:
-        render.interview_detail(row, ctx.tz, ctx.now, render.console())
+    reading.show(interview_id, json=json)
 
 
 @app.command()
@@ -488,9 +462,9 @@ def due(
 
     Example: followup due --days 7
     """
-    from followup import morning
+    from followup import reading
 
-    morning.due(on=on, days=days, json=json)
+    reading.due(on=on, days=days, json=json)
 
 
 @app.command()

@@ -1,11 +1,13 @@
-"""The console script. ``followup due`` (the command run every morning, and by scripts) is
-answered here without importing Typer when its arguments are plain; everything else, help
-and errors included, goes to the Typer app in :mod:`followup.cli`.
+"""The console script. ``followup due`` (the command run every morning, and by scripts),
+``list`` and ``show ID`` are answered here without importing Typer when their arguments are
+plain; everything else, help and errors included, goes to the Typer app in
+:mod:`followup.cli`.
 
 Typer builds its parameter machinery (and imports pydantic) on every dispatch, which costs
 more than the whole of ``due`` on a large store. The fast path accepts exactly the forms
-``due [--json] [--on WHEN] [--days N]`` (also ``--on=WHEN``, ``--days=N``); anything else,
-a malformed value included, takes the ordinary way so its message is the usual one.
+``due [--json] [--on WHEN] [--days N]`` (also ``--on=WHEN``, ``--days=N``),
+``list [--all|-a] [--json]`` and ``show ID [--json]``; anything else, a malformed value
+included, takes the ordinary way so its message is the usual one.
 """
 
 from __future__ import annotations
@@ -41,21 +43,43 @@ def _plain_due(args: list[str]) -> dict[str, object] | None:
     return options
 
 
+def _plain(args: list[str]) -> tuple[str, dict[str, object]] | None:
+    """A plain ``due``, ``list`` or ``show ID`` and its options, or None for Typer."""
+    if not args:
+        return None
+    if args[0] == "due":
+        options = _plain_due(args)
+        return ("due", options) if options is not None else None
+    flags = set(args[1:])
+    if args[0] == "list" and flags <= {"--json", "--all", "-a"} and len(flags) == len(args) - 1:
+        return "list", {"all_": bool(flags & {"--all", "-a"}), "json": "--json" in flags}
+    if (
+        args[0] == "show"
+        and 2 <= len(args) <= 3
+        and args[1].isdigit()
+        and 1 <= int(args[1]) < 2**63
+    ) and args[2:] in ([], ["--json"]):
+        return "show", {"interview_id": int(args[1]), "json": "--json" in args[2:]}
+    return None
+
+
 def main() -> None:
-    options = None
+    plain = None
     if not any(name.endswith("_COMPLETE") for name in os.environ):
-        options = _plain_due(sys.argv[1:])
-    if options is None:
+        plain = _plain(sys.argv[1:])
+    if plain is None:
         from followup.cli import main as typer_main
 
         typer_main()
         return
+    from followup import reading
     from followup.context import close_stores, unexpected
     from followup.errors import FollowupError
-    from followup.morning import due
 
+    command, options = plain
+    run = {"due": reading.due, "list": reading.list_interviews, "show": reading.show}[command]
     try:
-        due(on=options["on"], days=options["days"], json=options["json"])  # type: ignore[arg-type]
+        run(**options)  # type: ignore[operator]
     except FollowupError as error:
         sys.stderr.write(f"Error: {error}\n")
         sys.exit(error.exit_code)

@@ -1,0 +1,76 @@
+"""The read commands people run many times a day: ``due``, ``list`` and ``show``.
+
+Free of Typer so that :mod:`followup.entry` can answer them without importing it; the Typer
+commands in :mod:`followup.cli` call the same functions, so both ways answer alike.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from followup import dates, render, rules
+from followup.context import Context, note
+
+
+def list_interviews(*, all_: bool, json: bool) -> None:
+    ctx = Context(read_only=True)
+    rows = []
+    for item in ctx.store.interviews(open_only=not all_):
+        assessment = ctx.assess(item)
+        if not all_ and not assessment.is_open:
+            continue
+        row = render.interview_json(item, assessment, ctx.now, ctx.tz)
+        first = assessment.pending[0] if assessment.pending else None
+        row["next"] = f"{render.label(first)} {dates.relative(first.due, ctx.now)}" if first else ""
+        rows.append(row)
+    if json:
+        for row in rows:
+            del row["next"]
+        render.emit_json(rows)
+    elif not rows:
+        note(
+            "No open interviews."
+            if not all_
+            else "No interviews yet: record one with `followup add`."
+        )
+    else:
+        render.interviews_table(rows, ctx.tz, ctx.now, render.console())
+
+
+def show(interview_id: int, *, json: bool) -> None:
+    ctx = Context(read_only=True)
+    row = ctx.interview_json(ctx.store.get(interview_id))
+    if json:
+        render.emit_json(row)
+    else:
+        render.interview_detail(row, ctx.tz, ctx.now, render.console())
+
+
+def due(*, on: str | None, days: int, json: bool) -> None:
+    ctx = Context(read_only=True)
+    now = ctx.when("--on", on)
+    interviews = {item.id: item for item in ctx.store.interviews(open_only=True)}
+    items = rules.due(
+        [(i, item.facts()) for i, item in interviews.items()],
+        now,
+        ctx.tz,
+        ctx.profile.settings,
+        days,
+    )
+    rows = []
+    for item in items:
+        row = render.due_json(item, interviews[item.interview_id], now, ctx.tz)
+        row["relative"] = dates.relative(
+            item.action.opens if item.state == "upcoming" else item.action.due, now
+        )
+        rows.append(row)
+    if json:
+        render.emit_json(rows)
+        return
+    if not rows:
+        note(f"Nothing due in the next {days} days." if days else "Nothing due.")
+        return
+    if render.terminal():
+        render.due_table(rows, ctx.tz, now, render.console())
+    else:  # a pipe or a file: plain aligned lines, which also spares loading Rich
+        sys.stdout.write(render.due_plain(rows, ctx.tz, now))
