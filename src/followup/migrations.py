@@ -105,7 +105,7 @@ def m004_interview_active(conn: sa.Connection) -> None:
     """An indexed flag for interviews that can still have something to do (rules.is_active)."""
     from followup import rules
 
-    conn.exec_driver_sql("ALTER TABLE interview ADD COLUMN active BOOLEAN NOT NULL DEFAULT 1")
+    conn.exec_driver_sql("ALTER TABLE interview ADD COLUMN active BOOLEAN NOT NULL DEFAULT TRUE")
     events: dict[int, list[rules.Event]] = {}
     for row in conn.exec_driver_sql("SELECT interview_id, kind, name, at FROM event"):
         at = row[3] if isinstance(row[3], datetime) else datetime.fromisoformat(str(row[3]))
