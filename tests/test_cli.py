@@ -211,6 +211,7 @@ def test_list_shows_open_interviews_and_all_shows_every_one(ok):
 
 
 def test_show_gives_the_timeline_of_done_and_pending(ok):
+    ok("profile", "--no-reflect")  # this test is about the other follow-ups
     ok("profile", "--timezone", "America/New_York")
     ident = add(ok, "--at", "2026-11-16 10:00", "--contact", "Jane <jane@acme.example>")
     ok("done", "thanks", str(ident), "--at", "2026-11-16 18:00")
@@ -270,6 +271,7 @@ def test_rm_without_yes_and_without_a_terminal_refuses(ok, run):
 
 
 def test_due_lists_overdue_due_and_upcoming_with_the_next_command(ok):
+    ok("profile", "--no-reflect")  # this test is about the other follow-ups
     ok("profile", "--timezone", "America/New_York")
     late = add(ok, "--at", "2026-11-14 10:00")
     fresh = add(ok, "--at", "2026-11-21 15:00")
@@ -289,6 +291,7 @@ def test_due_lists_overdue_due_and_upcoming_with_the_next_command(ok):
 
 
 def test_due_days_zero_hides_upcoming(ok):
+    ok("profile", "--no-reflect")  # this test is about the other follow-ups
     add(ok, "--at", "2026-11-14 10:00")
     items = ok("due", "--on", NOW, "--days", "0", "--json").json()
     assert {i["state"] for i in items} == {"overdue"}
@@ -301,6 +304,7 @@ def test_due_with_nothing_to_do_says_so(ok, run):
 
 
 def test_done_thanks_removes_it_from_due(ok):
+    ok("profile", "--no-reflect")  # this test is about the other follow-ups
     ident = add(ok, "--at", "2026-11-21 15:00")
     ok("done", "thanks", str(ident), "--at", "2026-11-21 18:00")
     items = ok("due", "--on", NOW, "--json").json()
@@ -308,6 +312,7 @@ def test_done_thanks_removes_it_from_due(ok):
 
 
 def test_the_check_waits_for_the_decision_date(ok):
+    ok("profile", "--no-reflect")  # this test is about the other follow-ups
     ident = add(ok, "--at", "2026-11-09 10:00", "--decision-by", "2026-11-20")
     ok("done", "thanks", str(ident), "--at", "2026-11-09 12:00")
     items = ok("due", "--on", "2026-11-22 08:00", "--days", "1", "--json").json()
@@ -385,12 +390,22 @@ def test_profile_sets_and_shows_details_and_rules(ok):
         "thanks_days": 1,
         "check_days": 5,
         "reply_days": 1,
+        "reflect_days": 1,
+        "reflect": True,
     }
     assert "Li Wei" in ok("profile").stdout
     ident = add(ok, "--at", "2026-11-16 10:00")  # Monday, Shanghai
-    pending = ok("show", str(ident), "--json").json()["pending"]
-    assert pending[0]["deadline"] == "2026-11-17T10:00:00+08:00"
-    assert pending[1]["opens"] == "2026-11-23T00:00:00+08:00"  # Saturday 21st -> Monday
+    pending = {p["action"]: p for p in ok("show", str(ident), "--json").json()["pending"]}
+    assert pending["thanks"]["deadline"] == "2026-11-17T10:00:00+08:00"
+    assert pending["check"]["opens"] == "2026-11-23T00:00:00+08:00"  # Saturday 21st -> Monday
+    assert pending["reflect"]["deadline"] == "2026-11-17T10:00:00+08:00"
+    ok("profile", "--reflect-days", "2", "--no-reflect")
+    assert "reflect" not in {
+        p["action"] for p in ok("show", str(ident), "--json").json()["pending"]
+    }
+    ok("profile", "--reflect")
+    again = {p["action"]: p for p in ok("show", str(ident), "--json").json()["pending"]}
+    assert again["reflect"]["deadline"] == "2026-11-18T10:00:00+08:00"
 
 
 # -- errors: message, exit code, store unchanged ---------------------------------------------------
@@ -641,6 +656,7 @@ def test_a_tz_variable_that_is_not_a_zone_is_an_error(run, monkeypatch):
 
 
 def test_due_in_a_terminal_is_a_rich_table_and_in_a_pipe_plain_lines(ok, monkeypatch):
+    ok("profile", "--no-reflect")  # this test is about the other follow-ups
     from followup import render
 
     ok("profile", "--timezone", "America/New_York")

@@ -20,6 +20,7 @@ def at(tz, *args):
 
 
 DEFAULTS = Settings()
+QUIET = Settings(reflect=False)  # the rules of thanks, check and reply without the reflection
 
 
 def pending(facts, now, tz=NY, settings=DEFAULTS):
@@ -131,9 +132,11 @@ def test_second_check_opens_a_week_after_the_first_then_the_interview_is_ghosted
 
     done_second = Event("done", "check", at(NY, 2026, 12, 5, 9, 0))  # Saturday
     facts = Facts(interview, events=(*facts.events, done_second))
-    silent = assess(facts, at(NY, 2026, 12, 13, 23, 0), NY)
+    silent = assess(facts, at(NY, 2026, 12, 13, 23, 0), NY, QUIET)
     assert silent.pending == () and silent.status == "awaiting"
-    ghosted = assess(facts, at(NY, 2026, 12, 14, 0, 0), NY)  # Sat + 7 = Sat -> Monday the 14th
+    ghosted = assess(
+        facts, at(NY, 2026, 12, 14, 0, 0), NY, QUIET
+    )  # Sat + 7 = Sat -> Monday the 14th
     assert ghosted.status == "ghosted" and not ghosted.is_open
     # Any later result reopens it with that result.
     reopened = Facts(
@@ -200,7 +203,7 @@ def test_due_groups_overdue_due_upcoming_most_urgent_first():
         (4, Facts(at(NY, 2026, 11, 23, 10))),  # tomorrow's interview: thanks opens then
         (5, Facts(at(NY, 2026, 11, 14, 10))),  # thanks overdue since the 16th; check opens Mon
     ]
-    items = due(interviews, now, NY, days=3)
+    items = due(interviews, now, NY, QUIET, days=3)
     listed = [(i.interview_id, i.action.action, i.state) for i in items]
     assert listed == [
         (5, "thanks", "overdue"),
@@ -215,11 +218,11 @@ def test_due_groups_overdue_due_upcoming_most_urgent_first():
 def test_due_days_zero_lists_nothing_upcoming_and_days_widens_the_window():
     now = at(NY, 2026, 11, 22, 9, 0)
     interviews = [(1, Facts(at(NY, 2026, 11, 23, 10))), (2, Facts(at(NY, 2026, 11, 29, 10)))]
-    assert due(interviews, now, NY, days=0) == []
-    assert [(i.interview_id, i.action.action) for i in due(interviews, now, NY, days=3)] == [
+    assert due(interviews, now, NY, QUIET, days=0) == []
+    assert [(i.interview_id, i.action.action) for i in due(interviews, now, NY, QUIET, days=3)] == [
         (1, "thanks")
     ]
-    assert [(i.interview_id, i.action.action) for i in due(interviews, now, NY, days=8)] == [
+    assert [(i.interview_id, i.action.action) for i in due(interviews, now, NY, QUIET, days=8)] == [
         (1, "thanks"),
         (2, "thanks"),
         (1, "check"),  # Monday 30th 00:00, within 8 days of Sunday 09:00
@@ -230,9 +233,9 @@ def test_due_horizon_is_wall_clock_days_across_a_dst_change():
     # From Saturday 31 Oct 09:00 EDT, 1 day ahead is Sunday 1 Nov 09:00 EST (25 hours).
     now = at(NY, 2026, 10, 31, 9, 0)
     interview = at(NY, 2026, 11, 1, 8, 30)  # 24.5 h later on the clock of the world
-    assert [i.state for i in due([(1, Facts(interview))], now, NY, days=1)] == ["upcoming"]
+    assert [i.state for i in due([(1, Facts(interview))], now, NY, QUIET, days=1)] == ["upcoming"]
     later = at(NY, 2026, 11, 1, 9, 30)
-    assert due([(1, Facts(later))], now, NY, days=1) == []
+    assert due([(1, Facts(later))], now, NY, QUIET, days=1) == []
 
 
 def test_the_same_facts_give_the_same_instants_whatever_zone_they_were_given_in():
@@ -249,3 +252,29 @@ def test_in_the_repeated_hour_of_a_fall_back_the_true_instant_decides():
     second_0115 = datetime(2026, 11, 1, 1, 15, fold=1, tzinfo=NY)  # 01:15 EST, after it
     assert thanks.state(second_0115) == "overdue"
     assert assess(Facts(interview), second_0115, NY).pending[0].state(second_0115) == "overdue"
+
+
+def test_the_reflection_is_due_a_day_after_the_interview_and_done_by_reflecting():
+    interview = at(NY, 2026, 10, 31, 17, 0)  # the day before clocks fall back
+    reflect = pending(Facts(interview), interview)[("reflect", 1)]
+    assert reflect.opens == interview
+    assert reflect.deadline == at(NY, 2026, 11, 1, 17, 0)  # same wall-clock hour, 25 h later
+    assert pending(Facts(interview), interview, settings=Settings(reflect_days=3))[
+        ("reflect", 1)
+    ].deadline == at(NY, 2026, 11, 3, 17, 0)
+    done = Facts(interview, events=(Event("done", "reflect", at(NY, 2026, 10, 31, 20)),))
+    left = pending(done, at(NY, 2026, 11, 1))
+    assert ("reflect", 1) not in left and ("thanks", 1) in left  # it completes nothing else
+    assert ("reflect", 1) not in pending(Facts(interview), interview, settings=QUIET)
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        Event("result", "offer", datetime(2026, 11, 1, tzinfo=UTC)),
+        Event("done", "decline", datetime(2026, 11, 1, tzinfo=UTC)),
+    ],
+)
+def test_a_result_or_a_decline_cancels_the_reflection(event):
+    facts = Facts(at(NY, 2026, 10, 31, 17, 0), events=(event,))
+    assert ("reflect", 1) not in pending(facts, at(NY, 2026, 11, 1, 12))

@@ -171,7 +171,7 @@ def test_csv_import_with_any_header_case_and_optional_columns(ok, tmp_path):
     assert acme["round"] == 2 and acme["lang"] == "hi" and acme["notes"] == "multi\nline"
     assert acme["contacts"] == ["Jane <jane@acme.example>", "raj@acme.example"]
     assert acme["decision_by"] == "2026-11-09"
-    assert [p["action"] for p in acme["pending"]] == ["check"]  # thanks done on import
+    assert [p["action"] for p in acme["pending"]] == ["reflect", "check"]  # thanks done on import
     assert globex["status"] == "offer" and globex["pending"] == []  # closed by its result
     again = ok("import", str(path))
     assert "2 already in the store were skipped" in again.stderr
@@ -251,7 +251,7 @@ def test_import_of_a_missing_file(run, tmp_path):
 def test_ics_has_an_event_per_pending_action_with_stable_uids(ok):
     from icalendar import Calendar
 
-    ok("profile", "--timezone", "America/New_York")
+    ok("profile", "--timezone", "America/New_York", "--no-reflect")
     ok("add", "-c", "Acme", "-r", "Dev", "--at", "2026-11-20 10:00")
     ok("add", "-c", "Globex", "-r", "Ops", "--at", "2026-11-18 10:00")
     ok("done", "thanks", "2", "--at", "2026-11-18 12:00")

@@ -601,6 +601,16 @@ def profile(
     reply_days: Annotated[
         int | None, typer.Option(help="Days to answer an invitation, e.g. --reply-days 1.")
     ] = None,
+    reflect_days: Annotated[
+        int | None, typer.Option(help="Days to reflect on an interview, e.g. --reflect-days 1.")
+    ] = None,
+    reflect: Annotated[
+        bool | None,
+        typer.Option(
+            "--reflect/--no-reflect",
+            help="List the reflection among the follow-ups (default) or not.",
+        ),
+    ] = None,
     json: JsonOpt = False,
 ) -> None:
     """Show or set your details and rules.
@@ -629,12 +639,15 @@ def profile(
         ("--thanks-days", thanks_days, 1),
         ("--check-days", check_days, 1),
         ("--reply-days", reply_days, 1),
+        ("--reflect-days", reflect_days, 1),
     ):
         if value is not None:
             try:
                 changes[option[2:].replace("-", "_")] = fields.days(value, low=low)
             except ValueError as error:
                 raise UsageError(f"{option} {error}") from None
+    if reflect is not None:
+        changes["reflect"] = reflect
     ctx = Context(read_only=not changes)
     current = ctx.store.set_profile(changes) if changes else ctx.profile
     if json:

@@ -116,3 +116,43 @@ def m004_interview_active(conn: sa.Connection) -> None:
     if closed:
         conn.execute(sa.text("UPDATE interview SET active = false WHERE id = :id"), closed)
     conn.exec_driver_sql("CREATE INDEX ix_interview_active ON interview (active)")
+
+
+@migration
+def m005_reflection(conn: sa.Connection) -> None:
+    """What one learnt from an interview: questions and answers, what went well, what to
+    improve, and the idea and strength worth adding to the thank-you."""
+    meta = sa.MetaData()
+    sa.Table("interview", meta, sa.Column("id", sa.Integer, primary_key=True))  # exists: skipped
+    sa.Table(
+        "reflection",
+        meta,
+        sa.Column(
+            "interview_id",
+            sa.Integer,
+            sa.ForeignKey("interview.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        sa.Column("went_well", sa.String),
+        sa.Column("improve", sa.String),
+        sa.Column("idea", sa.String),
+        sa.Column("strength", sa.String),
+        sa.Column("created_at", _utc(), nullable=False),
+        sa.Column("updated_at", _utc(), nullable=False),
+    )
+    sa.Table(
+        "question",
+        meta,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column(
+            "interview_id",
+            sa.Integer,
+            sa.ForeignKey("interview.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
+        sa.Column("position", sa.Integer, nullable=False),
+        sa.Column("question", sa.String, nullable=False),
+        sa.Column("answer", sa.String, nullable=False),
+    )
+    meta.create_all(conn)

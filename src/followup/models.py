@@ -51,6 +51,28 @@ class Event(SQLModel, table=True):
     created_at: datetime
 
 
+class Reflection(SQLModel, table=True):
+    """The review one writes after an interview (one per interview)."""
+
+    interview_id: int = Field(foreign_key="interview.id", primary_key=True, ondelete="CASCADE")
+    went_well: str | None = None
+    improve: str | None = None
+    idea: str | None = None
+    strength: str | None = None
+    created_at: datetime
+    updated_at: datetime
+
+
+class Question(SQLModel, table=True):
+    """A question asked in an interview, and how it was answered."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    interview_id: int = Field(foreign_key="interview.id", index=True, ondelete="CASCADE")
+    position: int
+    question: str
+    answer: str = ""
+
+
 class Setting(SQLModel, table=True):
     """The profile and the rule settings, one key each, so a store is one whole history."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from followup import rules
 
@@ -15,6 +16,15 @@ class Person:
 
     def __str__(self) -> str:
         return f"{self.name} <{self.email}>" if self.name else self.email
+
+
+@dataclass(frozen=True)
+class Reflection:
+    went_well: str | None = None
+    improve: str | None = None
+    idea: str | None = None
+    strength: str | None = None
+    questions: tuple[tuple[str, str], ...] = ()  # (question, answer), in the order asked
 
 
 @dataclass(frozen=True)
@@ -39,6 +49,16 @@ class Interview:
     contacts: tuple[Person, ...] = ()
     recruiters: tuple[Person, ...] = ()
     events: tuple[rules.Event, ...] = field(default=())
+    reflection: Reflection | None = None
+
+    @property
+    def idea_or_reflected(self) -> str | None:
+        """The idea for the thank-you: the interview's own, else the reflection's."""
+        return self.idea or (self.reflection.idea if self.reflection else None)
+
+    @property
+    def strength_or_reflected(self) -> str | None:
+        return self.strength or (self.reflection.strength if self.reflection else None)
 
     def facts(self) -> rules.Facts:
         return rules.Facts(at=self.at, decision_by=self.decision_by, events=self.events)
@@ -54,13 +74,40 @@ class Profile:
     thanks_days: int = 2
     check_days: int = 7
     reply_days: int = 1
+    reflect_days: int = 1
+    reflect: bool = True  # list the reflection among the follow-ups
 
     @property
     def settings(self) -> rules.Settings:
         return rules.Settings(
-            thanks_days=self.thanks_days, check_days=self.check_days, reply_days=self.reply_days
+            thanks_days=self.thanks_days,
+            check_days=self.check_days,
+            reply_days=self.reply_days,
+            reflect_days=self.reflect_days,
+            reflect=self.reflect,
         )
 
 
 PROFILE_TEXT = ("name", "email", "phone", "timezone", "lang")
-PROFILE_DAYS = ("thanks_days", "check_days", "reply_days")
+PROFILE_DAYS = ("thanks_days", "check_days", "reply_days", "reflect_days")
+PROFILE_FLAGS = ("reflect",)
+
+
+def profile_from(stored: dict[str, str]) -> Profile:
+    """The profile from the store's settings (text values), defaults for what is unset."""
+    values: dict[str, Any] = {}
+    for name in PROFILE_TEXT:
+        if name in stored:
+            values[name] = stored[name]
+    for name in PROFILE_DAYS:
+        if name in stored:
+            values[name] = int(stored[name])
+    for name in PROFILE_FLAGS:
+        if name in stored:
+            values[name] = stored[name] not in ("0", "false", "False", "")
+    return Profile(**values)
+
+
+def setting_text(value: Any) -> str:
+    """How a profile value is kept in the settings table."""
+    return str(int(value)) if isinstance(value, bool) else str(value)

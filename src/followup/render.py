@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 NEXT_STEP = {
+    "reflect": "followup reflect {id}",
     "thanks": "followup draft thanks {id}",
     "check": "followup draft check {id}",
     "reply": "followup done reply {id}",
@@ -108,7 +109,12 @@ def due_json(
 
 
 def label(action: rules.Action) -> str:
-    names = {"thanks": "thank-you", "check": "status check", "reply": "reply to invite"}
+    names = {
+        "reflect": "reflection",
+        "thanks": "thank-you",
+        "check": "status check",
+        "reply": "reply to invite",
+    }
     text = names[action.action]
     return f"2nd {text}" if action.number == 2 else text
 
@@ -296,6 +302,10 @@ def profile_table(profile: records.Profile, zone_name: str, out: Console) -> Non
     table.add_row("Thank-you within", plural(profile.thanks_days, "day"))
     table.add_row("Status check after", plural(profile.check_days, "day"))
     table.add_row("Reply within", plural(profile.reply_days, "day"))
+    table.add_row(
+        "Reflect within",
+        plural(profile.reflect_days, "day") if profile.reflect else "[dim](not listed)[/]",
+    )
     out.print(table)
 
 

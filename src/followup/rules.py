@@ -9,6 +9,9 @@ week later, answer an invitation at once):
   business day after the employer's decision date, whichever is later; Saturday and Sunday
   move to Monday. It has no deadline. A second check opens ``check_days`` after the first was
   done; ``check_days`` after the second, a silent employer makes the interview ``ghosted``.
+* **reflect** (a quick, honest review of the interview, the lesson's first step) opens when
+  the interview starts; deadline ``reflect_days`` later at the same hour. Off with
+  ``Settings.reflect``.
 * **reply** opens when an invitation to a further round is recorded; deadline
   ``reply_days`` later. ``done reply`` (accept) or ``done decline`` answers it.
 * Any recorded result cancels pending thanks and checks; a later result cancels a reply.
@@ -22,8 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
-ACTIONS = ("thanks", "check", "reply")
-DONE_ACTIONS = ("thanks", "check", "reply", "decline")
+ACTIONS = ("reflect", "thanks", "check", "reply")
+DONE_ACTIONS = ("reflect", "thanks", "check", "reply", "decline")
 OUTCOMES = ("invited", "offer", "rejected", "withdrawn")
 STATES = ("overdue", "due", "upcoming")
 
@@ -33,6 +36,8 @@ class Settings:
     thanks_days: int = 2
     check_days: int = 7
     reply_days: int = 1
+    reflect_days: int = 1
+    reflect: bool = True
 
 
 @dataclass(frozen=True)
@@ -149,6 +154,9 @@ def assess(facts: Facts, now: datetime, tz: tzinfo, settings: Settings = Setting
     ghosted = False
 
     if not results and not done["decline"]:
+        if settings.reflect and not done["reflect"]:
+            deadline = days_later(facts.at, settings.reflect_days, tz)
+            pending.append(Action("reflect", facts.at, deadline))
         if not done["thanks"]:
             deadline = days_later(facts.at, settings.thanks_days, tz)
             pending.append(Action("thanks", facts.at, deadline))

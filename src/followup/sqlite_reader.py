@@ -26,6 +26,7 @@ MIGRATION_NAMES = (
     "m002_email_material",
     "m003_interview_uid",
     "m004_interview_active",
+    "m005_reflection",
 )
 
 _COLUMNS = (
@@ -69,7 +70,10 @@ def utc(text: str | datetime | None) -> datetime | None:
 
 
 def interview_record(
-    row: Sequence[Any], people: Iterable[Sequence[Any]], events: Iterable[Sequence[Any]]
+    row: Sequence[Any],
+    people: Iterable[Sequence[Any]],
+    events: Iterable[Sequence[Any]],
+    reflection: records.Reflection | None = None,
 ) -> records.Interview:
     """One interview from its row (in ``_COLUMNS`` order), contact rows and event rows.
 
@@ -101,6 +105,7 @@ def interview_record(
         contacts=tuple(records.Person(p[1], p[2]) for p in people if p[0] == "interviewer"),
         recruiters=tuple(records.Person(p[1], p[2]) for p in people if p[0] == "recruiter"),
         events=tuple(rules.Event(e[0], e[1], utc(e[2]) or at) for e in events),
+        reflection=reflection,
     )
 
 
@@ -145,15 +150,7 @@ class Reader:
             raise StoreError(explain(str(error), self.where)) from None
 
     def profile(self) -> records.Profile:
-        stored = dict(self._query("SELECT key, value FROM setting"))
-        values: dict[str, Any] = {}
-        for name in records.PROFILE_TEXT:
-            if name in stored:
-                values[name] = stored[name]
-        for name in records.PROFILE_DAYS:
-            if name in stored:
-                values[name] = int(stored[name])
-        return records.Profile(**values)
+        return records.profile_from(dict(self._query("SELECT key, value FROM setting")))
 
     def get(self, interview_id: int) -> records.Interview:
         found = self._records(
@@ -175,6 +172,8 @@ class Reader:
     def _records(self, rows: list[Any]) -> list[records.Interview]:
         people: dict[int, list[Any]] = {}
         events: dict[int, list[Any]] = {}
+        asked: dict[int, list[tuple[str, str]]] = {}
+        reviews: dict[int, records.Reflection] = {}
         ids = [row[0] for row in rows]
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
@@ -191,6 +190,23 @@ class Reader:
                 chunk,
             ):
                 events.setdefault(row[0], []).append(row[1:])
+            for row in self._query(
+                f"SELECT interview_id, question, answer FROM question "
+                f"WHERE interview_id IN ({marks}) ORDER BY interview_id, position",
+                chunk,
+            ):
+                asked.setdefault(row[0], []).append((row[1], row[2]))
+            for row in self._query(
+                f"SELECT interview_id, went_well, improve, idea, strength FROM reflection "
+                f"WHERE interview_id IN ({marks})",
+                chunk,
+            ):
+                reviews[row[0]] = records.Reflection(
+                    row[1], row[2], row[3], row[4], tuple(asked.get(row[0], ()))
+                )
         return [
-            interview_record(row, people.get(row[0], ()), events.get(row[0], ())) for row in rows
+            interview_record(
+                row, people.get(row[0], ()), events.get(row[0], ()), reviews.get(row[0])
+            )
+            for row in rows
         ]

@@ -12,7 +12,6 @@ import contextlib
 import os
 import uuid
 from collections.abc import Iterator, Sequence
-from dataclasses import fields as dataclass_fields
 from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -237,7 +236,8 @@ class Store:
         with self.session(write=True) as session:
             row = self._row(session, interview_id)
             self._clear_people(session, interview_id)
-            session.exec(delete(models.Event).where(col(models.Event.interview_id) == interview_id))
+            for model in (models.Event, models.Question, models.Reflection):
+                session.exec(delete(model).where(col(model.interview_id) == interview_id))  # type: ignore[attr-defined]
             session.delete(row)
             session.commit()
 
@@ -257,8 +257,11 @@ class Store:
             ids = [row.id for row in rows]
             people = self._people(session, ids)
             events = self._events(session, ids)
+            reflections = self._reflections(session, ids)
             return [
-                self._record(session, row, people.get(row.id, ()), events.get(row.id, ()))
+                self._record(
+                    session, row, people.get(row.id, ()), events.get(row.id, ()), reflections
+                )
                 for row in rows
             ]
 
@@ -297,17 +300,12 @@ class Store:
     def profile(self) -> records.Profile:
         with self.session() as session:
             stored = {s.key: s.value for s in session.exec(select(models.Setting))}
-        values: dict[str, Any] = {}
-        for item in dataclass_fields(records.Profile):
-            if item.name in stored:
-                raw = stored[item.name]
-                values[item.name] = int(raw) if item.name in records.PROFILE_DAYS else raw
-        return records.Profile(**values)
+        return records.profile_from(stored)
 
     def set_profile(self, changes: dict[str, Any]) -> records.Profile:
         with self.session(write=True) as session:
             for key, value in changes.items():
-                session.merge(models.Setting(key=key, value=str(value)))
+                session.merge(models.Setting(key=key, value=records.setting_text(value)))
             session.commit()
         return self.profile()
 
@@ -321,10 +319,18 @@ class Store:
             # work: on SQLite times stay the stored UTC text (see transfer._iso).
             cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
             try:
-                for model in (models.Interview, models.Contact, models.Event):
+                tables = (
+                    models.Interview,
+                    models.Contact,
+                    models.Event,
+                    models.Question,
+                    models.Reflection,
+                )
+                for model in tables:
                     table = model.__table__  # type: ignore[attr-defined,union-attr]
                     names = [c.name for c in table.columns]
-                    cursor.execute(f"SELECT {', '.join(names)} FROM {table.name} ORDER BY id")
+                    order = "id" if "id" in names else "interview_id"
+                    cursor.execute(f"SELECT {', '.join(names)} FROM {table.name} ORDER BY {order}")
                     out[table.name] = [
                         dict(zip(names, row, strict=True)) for row in cursor.fetchall()
                     ]
@@ -352,6 +358,10 @@ class Store:
         contact = models.Contact.__table__  # type: ignore[attr-defined]
         event = models.Event.__table__  # type: ignore[attr-defined]
         setting = models.Setting.__table__  # type: ignore[attr-defined]
+        reflection = models.Reflection.__table__  # type: ignore[attr-defined]
+        question = models.Question.__table__  # type: ignore[attr-defined]
+        new_reflections: list[dict[str, Any]] = []
+        new_questions: list[dict[str, Any]] = []
         with self._guard(), self.writer.begin() as conn:
             rows = conn.execute(
                 sa.select(
@@ -418,14 +428,32 @@ class Store:
                         )
                 for entry in item["events"]:
                     new_events.append({"interview_id": ident, **entry})
+                review = item.get("reflection")
+                if review:
+                    new_reflections.append(
+                        {
+                            "interview_id": ident,
+                            **{k: v for k, v in review.items() if k != "questions"},
+                        }
+                    )
+                    for position, pair in enumerate(review["questions"]):
+                        new_questions.append({"interview_id": ident, "position": position, **pair})
             if new_interviews:
                 _insert_many(conn, interview, new_interviews)
             if new_contacts:
                 _insert_many(conn, contact, new_contacts)
             if new_events:
                 _insert_many(conn, event, new_events)
+            if new_reflections:
+                _insert_many(conn, reflection, new_reflections)
+            if new_questions:
+                _insert_many(conn, question, new_questions)
             stored = set(conn.execute(sa.select(setting.c.key)).scalars())
-            fresh = [{"key": k, "value": str(v)} for k, v in profile.items() if k not in stored]
+            fresh = [
+                {"key": k, "value": records.setting_text(v)}
+                for k, v in profile.items()
+                if k not in stored
+            ]
             if new_interviews:
                 last = max(max(used_ids), int(issued or 0))
                 conn.execute(setting.delete().where(setting.c.key == LAST_ID_KEY))
@@ -538,11 +566,14 @@ class Store:
         row: models.Interview,
         people: Sequence[models.Contact] | None = None,
         events: Sequence[models.Event] | None = None,
+        reflections: dict[int | None, records.Reflection] | None = None,
     ) -> records.Interview:
         if people is None:
             people = self._people(session, [row.id]).get(row.id, [])
         if events is None:
             events = self._events(session, [row.id]).get(row.id, [])
+        if reflections is None:
+            reflections = self._reflections(session, [row.id])
         assert row.id is not None
         at = _utc(row.at)
         assert at is not None
@@ -571,7 +602,85 @@ class Store:
                 records.Person(p.name, p.email) for p in people if p.kind == "recruiter"
             ),
             events=tuple(rules.Event(e.kind, e.name, _utc(e.at) or e.at) for e in events),
+            reflection=reflections.get(row.id),
         )
+
+    def _reflections(
+        self, session: Session, ids: list[int | None]
+    ) -> dict[int | None, records.Reflection]:
+        found: dict[int | None, records.Reflection] = {}
+        asked: dict[int, list[tuple[str, str]]] = {}
+        for chunk in _chunks(ids):
+            query = (
+                select(models.Question)
+                .where(col(models.Question.interview_id).in_(chunk))
+                .order_by(col(models.Question.interview_id), col(models.Question.position))
+            )
+            for q in session.exec(query):
+                asked.setdefault(q.interview_id, []).append((q.question, q.answer))
+            rows = session.exec(
+                select(models.Reflection).where(col(models.Reflection.interview_id).in_(chunk))
+            )
+            for r in rows:
+                found[r.interview_id] = records.Reflection(
+                    r.went_well, r.improve, r.idea, r.strength, tuple(asked.get(r.interview_id, ()))
+                )
+        return found
+
+    def reflect(
+        self,
+        interview_id: int,
+        *,
+        questions: Sequence[tuple[str, str]] = (),
+        fields: dict[str, str | None],
+        now: datetime,
+    ) -> records.Interview:
+        """Add questions, replace the given fields, and mark the reflection done."""
+        with self.session(write=True) as session:
+            row = self._row(session, interview_id)
+            reflection = session.get(models.Reflection, interview_id)
+            if reflection is None:
+                reflection = models.Reflection(
+                    interview_id=interview_id, created_at=now, updated_at=now
+                )
+            for key, value in fields.items():
+                setattr(reflection, key, value)
+            reflection.updated_at = now
+            session.add(reflection)
+            last = session.exec(
+                sa.select(sa.func.max(models.Question.position)).where(  # type: ignore[call-overload]
+                    col(models.Question.interview_id) == interview_id
+                )
+            ).one()[0]
+            start = 0 if last is None else last + 1
+            for offset, (question, answer) in enumerate(questions):
+                session.add(
+                    models.Question(
+                        interview_id=interview_id,
+                        position=start + offset,
+                        question=question,
+                        answer=answer,
+                    )
+                )
+            done = session.exec(
+                select(models.Event).where(
+                    col(models.Event.interview_id) == interview_id,
+                    col(models.Event.kind) == "done",
+                    col(models.Event.name) == "reflect",
+                )
+            ).first()
+            if done is None:
+                session.add(
+                    models.Event(
+                        interview_id=interview_id,
+                        kind="done",
+                        name="reflect",
+                        at=now,
+                        created_at=now,
+                    )
+                )
+            session.commit()
+            return self._record(session, row)
 
 
 def _insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:

@@ -87,6 +87,25 @@ class EventIn(BaseModel):
     created_at: AwareDatetime
 
 
+class QuestionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    question: Annotated[
+        str, StringConstraints(min_length=1, max_length=fields.MAX_LONG, pattern=_TEXT)
+    ]
+    answer: Text = ""
+
+
+class ReflectionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    went_well: Text | None = None
+    improve: Text | None = None
+    idea: Text | None = None
+    strength: Text | None = None
+    questions: list[QuestionIn] = []
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
 class InterviewIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: int | None = Field(default=None, ge=1, lt=2**62)
@@ -108,6 +127,7 @@ class InterviewIn(BaseModel):
     contacts: list[PersonIn] = []
     recruiters: list[PersonIn] = []
     events: list[EventIn] = []
+    reflection: ReflectionIn | None = None
 
 
 class ProfileIn(BaseModel):
@@ -122,6 +142,8 @@ class ProfileIn(BaseModel):
     thanks_days: int = Field(default=2, ge=1, le=365)
     check_days: int = Field(default=7, ge=1, le=365)
     reply_days: int = Field(default=1, ge=1, le=365)
+    reflect_days: int = Field(default=1, ge=1, le=365)
+    reflect: bool = True
 
     @field_validator("timezone")
     @classmethod
@@ -175,6 +197,23 @@ def export_document(
         key = "contacts" if row["kind"] == "interviewer" else "recruiters"
         slot = people.setdefault(row["interview_id"], {"contacts": [], "recruiters": []})
         slot[key].append({"name": row["name"], "email": row["email"]})
+    asked: dict[int, list[dict[str, str]]] = {}
+    for row in sorted(dump["question"], key=lambda r: (r["interview_id"], r["position"])):
+        asked.setdefault(row["interview_id"], []).append(
+            {"question": row["question"], "answer": row["answer"]}
+        )
+    reviews = {
+        row["interview_id"]: {
+            "went_well": row["went_well"],
+            "improve": row["improve"],
+            "idea": row["idea"],
+            "strength": row["strength"],
+            "questions": asked.get(row["interview_id"], []),
+            "created_at": _iso(row["created_at"]),
+            "updated_at": _iso(row["updated_at"]),
+        }
+        for row in dump["reflection"]
+    }
     events: dict[int, list[dict[str, Any]]] = {}
     for row in sorted(dump["event"], key=lambda r: (r["interview_id"], _iso(r["at"]), r["id"])):
         events.setdefault(row["interview_id"], []).append(
@@ -210,6 +249,7 @@ def export_document(
                 "contacts": who["contacts"],
                 "recruiters": who["recruiters"],
                 "events": events.get(ident, []),
+                "reflection": reviews.get(ident),
             }
         )
     return {
@@ -225,6 +265,8 @@ def export_document(
             "thanks_days": profile.thanks_days,
             "check_days": profile.check_days,
             "reply_days": profile.reply_days,
+            "reflect_days": profile.reflect_days,
+            "reflect": profile.reflect,
         },
         "interviews": interviews,
     }
@@ -351,6 +393,7 @@ def read_json(text: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         data["contacts"] = [records.Person(p.name, p.email) for p in item.contacts]
         data["recruiters"] = [records.Person(p.name, p.email) for p in item.recruiters]
         data["events"] = [e.model_dump() for e in item.events]
+        data["reflection"] = item.reflection.model_dump() if item.reflection else None
         interviews.append(data)
     return interviews, document.profile.model_dump()
 
