@@ -830,6 +830,118 @@ def _plain(d: Any) -> str:
     return "\n".join(lines)
 
 
+def stdout_terminal() -> bool:
+    """Whether a person reads stdout (for the reflection form, both ends must be a terminal)."""
+    return sys.stdout.isatty()
+
+
+@app.command()
+def reflect(
+    interview_id: IdArg,
+    question: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--question", "-q", help="A question you were asked; repeat, paired with --answer."
+        ),
+    ] = None,
+    answer: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--answer", "-a", help="How you answered, in the order of --question ('' for none)."
+        ),
+    ] = None,
+    went_well: Annotated[str | None, typer.Option("--went-well", help="What went well.")] = None,
+    improve: Annotated[
+        str | None, typer.Option("--improve", help="What to improve next time.")
+    ] = None,
+    idea: Annotated[
+        str | None, typer.Option("--idea", help="An idea worth adding to the thank-you.")
+    ] = None,
+    strength: Annotated[
+        str | None, typer.Option("--strength", help="A strength worth adding to the thank-you.")
+    ] = None,
+    json: JsonOpt = False,
+) -> None:
+    """Review an interview: questions, lessons, ideas.
+
+    Without options, in a terminal, it opens $EDITOR on a short form in the interview's
+    language. Running it again adds questions and replaces only what you give. The thank-you
+    uses the idea and strength when the interview has none of its own.
+
+    Example: followup reflect 3 -q 'Why customer service?' -a 'Told the story of ...'
+    --improve 'Prepare a shorter answer about salary'
+    """
+    from followup import reflection
+
+    given = {"went_well": went_well, "improve": improve, "idea": idea, "strength": strength}
+    questions = question or []
+    answers = answer or []
+    if not questions and not answers and all(v is None for v in given.values()):
+        if not (interactive() and stdout_terminal()):
+            raise UsageError(
+                "give --question/--answer, --went-well, --improve, --idea or --strength, "
+                "or run `followup reflect ID` in a terminal to fill in a form."
+            )
+        ctx = Context()
+        item = ctx.store.get(interview_id)
+        heading = f"{item.company}, {item.role} ({dates.show(item.at, ctx.tz)})"
+        lang = item.lang or ctx.profile.lang or "en"
+        filled = reflection.parse(reflection.edit(reflection.form(lang, heading)))
+        if filled.empty():
+            note("Nothing recorded: the form was empty.")
+            return
+    else:
+        if len(questions) != len(answers):
+            raise UsageError(
+                f"--question and --answer come in pairs: {len(questions)} question(s), "
+                f"{len(answers)} answer(s); use --answer '' for a question you did not answer."
+            )
+        filled = reflection.Filled()
+        for q, a in zip(questions, answers, strict=True):
+            q = check("--question", lambda v: fields.text(v, limit=2000), q)
+            if not q:
+                raise UsageError("--question must not be empty")
+            filled.questions.append((q, check("--answer", lambda v: fields.text(v, limit=5000), a)))
+        for key, value in given.items():
+            if value is not None:
+                option = "--" + key.replace("_", "-")
+                filled.fields[key] = (
+                    check(option, lambda v: fields.text(v, limit=2000), value) or None
+                )
+        ctx = Context()
+    item = ctx.store.reflect(
+        interview_id, questions=filled.questions, fields=filled.fields, now=ctx.now
+    )
+    if json:
+        from followup import render
+
+        render.emit_json(ctx.interview_json(item))
+        return
+    note(f"Recorded the reflection on interview {item.id} ({item.company}, {item.role}).")
+
+
+@app.command()
+def lessons(json: JsonOpt = False) -> None:
+    """What your reflections say to improve, and repeated questions.
+
+    Lists each reflection's "to improve", newest interview first, then the questions asked in
+    more than one interview (the same ignoring case, spacing and punctuation).
+
+    Example: followup lessons --json
+    """
+    from followup import insights, render
+
+    ctx = Context(read_only=True)
+    found = insights.lessons(ctx.store.interviews(), ctx.tz)
+    if json:
+        render.emit_json(found)
+        return
+    if not found["improve"] and not found["repeated"]:
+        note("No lessons yet: record what you learn with `followup reflect ID`.")
+        return
+    render.lessons(found, ctx.tz, ctx.now, render.console())
+
+
 class ExportFormat(str, Enum):
     json = "json"
     csv = "csv"

@@ -113,8 +113,8 @@ def compose(
             )
         for option, value, why in (
             ("--topic", interview.topic, "something specific you discussed"),
-            ("--strength", interview.strength, "the strength you bring to the role"),
-            ("--idea", interview.idea, "a new thought about the role"),
+            ("--strength", interview.strength_or_reflected, "the strength you bring to the role"),
+            ("--idea", interview.idea_or_reflected, "a new thought about the role"),
         ):
             if not value:
                 warn(f"the thank-you is stronger with {why}: followup edit {ident} {option} '...'")
@@ -226,8 +226,8 @@ def _context(
         "names": names,
         "candidate": {"name": profile.name, "email": profile.email, "phone": profile.phone},
         "topic": _phrase(interview.topic),
-        "strength": _phrase(interview.strength),
-        "idea": _sentence(interview.idea, lang),
+        "strength": _phrase(interview.strength_or_reflected),
+        "idea": _sentence(interview.idea_or_reflected, lang),
         "reason": _sentence(reason, lang),
         "lang": lang,
     }

@@ -82,6 +82,19 @@ def interview_json(
             {"kind": e.kind, "name": e.name, "at": dates.iso(e.at, tz)} for e in item.events
         ],
         "pending": [action_json(a, now, tz) for a in assessment.pending],
+        "reflection": reflection_json(item.reflection),
+    }
+
+
+def reflection_json(reflection: records.Reflection | None) -> dict[str, Any] | None:
+    if reflection is None:
+        return None
+    return {
+        "went_well": reflection.went_well,
+        "improve": reflection.improve,
+        "idea": reflection.idea,
+        "strength": reflection.strength,
+        "questions": [{"question": q, "answer": a} for q, a in reflection.questions],
     }
 
 
@@ -260,6 +273,20 @@ def interview_detail(row: dict[str, Any], tz: tzinfo, now: datetime, out: Consol
     ):
         if row[key]:
             facts.add_row(title, escape(row[key]))
+    review = row.get("reflection")
+    if review:
+        for key, title in (
+            ("went_well", "Went well"),
+            ("improve", "To improve"),
+            ("idea", "Idea (reflection)"),
+            ("strength", "Strength (reflection)"),
+        ):
+            if review[key]:
+                facts.add_row(title, escape(review[key]))
+        for pair in review["questions"]:
+            facts.add_row("Asked", escape(pair["question"]))
+            if pair["answer"]:
+                facts.add_row("", f"[dim]{escape(pair['answer'])}[/]")
     out.print(facts)
     out.print()
     timeline = Table(title="Timeline", title_justify="left", show_edge=False, pad_edge=False)
@@ -333,3 +360,22 @@ def drafts_panels(emails: list[Any], out: Console) -> None:
             f" · {number}/{len(emails)}" if len(emails) > 1 else ""
         )
         out.print(Panel(head, title=escape(title), title_align="left"))
+
+
+def lessons(found: dict[str, Any], tz: tzinfo, now: datetime, out: Console) -> None:
+    from rich.markup import escape
+
+    if found["improve"]:
+        out.print("[bold]To improve[/] (newest first)")
+        for item in found["improve"]:
+            when = dates.short(datetime.fromisoformat(item["at"]), tz, now)
+            out.print(
+                f"  {item['id']:>3}  {escape(item['company'])} · {escape(item['role'])}, {when}: "
+                f"{escape(item['improve'])}"
+            )
+        out.print()
+    if found["repeated"]:
+        out.print("[bold]Asked more than once[/]")
+        for item in found["repeated"]:
+            ids = ", ".join(str(i) for i in item["ids"])
+            out.print(f"  {item['count']}×  {escape(item['question'])}  [dim](interviews {ids})[/]")
