@@ -942,6 +942,98 @@ def lessons(json: JsonOpt = False) -> None:
     render.lessons(found, ctx.tz, ctx.now, render.console())
 
 
+@app.command()
+def prep(
+    interview_id: Annotated[
+        int | None,
+        typer.Argument(metavar="[ID]", min=1, help="The interview to prepare for (or use --role)."),
+    ] = None,
+    role: Annotated[
+        str | None,
+        typer.Option("--role", help="Prepare for a role instead, e.g. --role 'Help Desk'."),
+    ] = None,
+    lang: LangOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """Prepare: past interviews, questions, lessons, advice.
+
+    Shows your past interviews with the company and their reflections, the questions you were
+    asked for similar roles with every answer you gave, your lessons, and advice for the
+    questions common to the role, in the interview's language.
+
+    Example: followup prep 3
+    """
+    from followup import config, guidance, insights, render
+
+    if (interview_id is None) == (role is None):
+        raise UsageError("give an interview ID or --role, e.g. `followup prep 3`.")
+    if role is not None:
+        role = check("--role", fields.one_line, role)
+    ctx = Context(read_only=True)
+    interviews = ctx.store.interviews()
+    item = ctx.store.get(interview_id) if interview_id is not None else None
+    target_role = item.role if item else role
+    assert target_role is not None
+    language = lang.value if lang else ((item.lang if item else None) or ctx.profile.lang or "en")
+    user_dir = config.home() / "guidance"
+    found = insights.prep(
+        role=target_role,
+        company=item.company if item else None,
+        exclude=item.id if item else None,
+        interviews=interviews,
+        statuses={i.id: ctx.assess(i).status for i in interviews},
+        lang=language,
+        guides=guidance.for_role(target_role, language, user_dir),
+        keyword_sets=guidance.keyword_sets(user_dir),
+        tz=ctx.tz,
+    )
+    if json:
+        render.emit_json(found)
+        return
+    render.prep(
+        found, item.company if item else None, target_role, ctx.tz, ctx.now, render.console()
+    )
+
+
+@app.command()
+def stats(
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="Only interviews from this day on, e.g. --since 2026-09-01.",
+        ),
+    ] = None,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on", metavar="WHEN", help="Compute as of another moment, e.g. --on 2026-12-31."
+        ),
+    ] = None,
+    json: JsonOpt = False,
+) -> None:
+    """A picture of your search, as bars.
+
+    The funnel per round, thank-yous on time, late or never, status checks too early or on
+    time, the median days to a first answer, and interviews per week.
+
+    Example: followup stats --since 2026-09-01
+    """
+    from followup import insights, render
+
+    ctx = Context(read_only=True)
+    moment = ctx.when("--on", on)
+    first = ctx.day("--since", since) if since is not None else None
+    found = insights.stats(
+        ctx.store.interviews(), now=moment, tz=ctx.tz, settings=ctx.profile.settings, since=first
+    )
+    if json:
+        render.emit_json(found)
+        return
+    render.stats(found, ctx.profile.lang or "en", render.console())
+
+
 class ExportFormat(str, Enum):
     json = "json"
     csv = "csv"

@@ -27,3 +27,14 @@ def database_url() -> str | None:
 
 def store_path() -> Path:
     return home() / STORE_NAME
+
+
+def packaged(name: str) -> Path:
+    """A data folder shipped in the wheel (``templates``, ``guidance``), or the repository's
+    top-level folder of that name in a source checkout."""
+    from importlib import resources
+
+    shipped = Path(str(resources.files("followup"))) / name
+    if shipped.is_dir():
+        return shipped
+    return Path(__file__).resolve().parents[2] / name

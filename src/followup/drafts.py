@@ -13,7 +13,6 @@ import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -58,10 +57,9 @@ class Drafted:
 
 def builtin_dir() -> Path:
     """The templates shipped in the wheel, or the repository's folder in a source checkout."""
-    shipped = Path(str(resources.files("followup"))) / "templates"
-    if shipped.is_dir():
-        return shipped
-    return Path(__file__).resolve().parents[2] / "templates"
+    from followup import config
+
+    return config.packaged("templates")
 
 
 def template_name(kind: str, lang: str) -> str:

@@ -173,3 +173,79 @@ def stats(
 
 def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
+
+
+def prep(
+    *,
+    role: str,
+    company: str | None,
+    exclude: int | None,
+    interviews: Sequence[records.Interview],
+    statuses: dict[int, str],
+    lang: str,
+    guides: Sequence[Any],
+    keyword_sets: Sequence[Sequence[str]],
+    tz: tzinfo,
+) -> dict[str, Any]:
+    """What to read before an interview for ``role`` (at ``company``): past interviews there,
+    questions asked before for similar roles with every answer given, lessons, guidance."""
+    others = sorted((i for i in interviews if i.id != exclude), key=lambda i: (i.at, i.id))
+    same_company = normalize(company) if company else None
+    past = [
+        {
+            "id": i.id,
+            "at": dates.iso(i.at, tz),
+            "role": i.role,
+            "round": i.round,
+            "status": statuses.get(i.id, ""),
+            "reflection": _reflection(i.reflection),
+        }
+        for i in others
+        if same_company is not None and normalize(i.company) == same_company
+    ]
+    similar = [
+        {
+            "id": i.id,
+            "company": i.company,
+            "role": i.role,
+            "at": dates.iso(i.at, tz),
+            "question": q,
+            "answer": a,
+        }
+        for i in others
+        if i.reflection and similar_roles(role, i.role, keyword_sets)
+        for q, a in i.reflection.questions
+    ]
+    learnt = [
+        {
+            "id": i.id,
+            "company": i.company,
+            "at": dates.iso(i.at, tz),
+            "improve": i.reflection.improve,
+        }
+        for i in reversed(others)
+        if i.reflection and i.reflection.improve
+    ]
+    advice = [
+        {"id": g.id, "question": g.question, "tests": g.tests, "build": g.build, "avoid": g.avoid}
+        for g in guides
+    ]
+    return {
+        "lang": lang,
+        "past": past,
+        "similar_questions": similar,
+        "lessons": learnt,
+        "guidance": advice,
+    }
+
+
+def _reflection(reflection: records.Reflection | None) -> dict[str, Any] | None:
+    if reflection is None:
+        return None
+    return {
+        "went_well": reflection.went_well,
+        "improve": reflection.improve,
+        "idea": reflection.idea,
+        "strength": reflection.strength,
+        "questions": [{"question": q, "answer": a} for q, a in reflection.questions],
+    }
