@@ -52,6 +52,7 @@ SCENARIO = [
     ["result", "4", "invited", "--at", "2026-11-21 16:00"],
     ["add", "-c", "Closed", "-r", "X", "--at", "2026-11-01 10:00"],
     ["result", "5", "rejected", "--at", "2026-11-05 10:00"],
+    ["reflect", "1", "-q", "Why?", "-a", "Because", "--improve", "Slower", "--idea", "FAQ"],
     ["add", "-c", "Future", "-r", "Y", "--at", "2026-11-24 09:30"],
 ]
 

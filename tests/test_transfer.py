@@ -63,6 +63,22 @@ SEED = [
     ["done", "decline", "2", "--at", "2026-11-10 15:00"],
     ["done", "check", "1", "--at", "2026-11-10 10:00"],
     ["result", "3", "rejected", "--at", "2026-11-20 08:00"],
+    [
+        "reflect",
+        "1",
+        "-q",
+        "为什么选择客服？",
+        "-a",
+        "喜欢帮人",
+        "-q",
+        "Salary?",
+        "-a",
+        "",
+        "--improve",
+        "多举例子",
+        "--idea",
+        "常见问题库",
+    ],
 ]
 
 
@@ -93,11 +109,17 @@ def test_json_export_holds_everything(ok, seeded):
     assert first["decision_by"] == "2026-11-10" and first["notes"] == "二面\n带作品集"
     assert first["contacts"] == [{"name": "王芳", "email": "wang.fang@example.cn"}]
     assert first["recruiters"] == [{"name": "Zhang Min", "email": "hr@example.cn"}]
-    assert [(e["kind"], e["name"], e["at"]) for e in first["events"]] == [
+    assert [(e["kind"], e["name"], e["at"]) for e in first["events"]][:2] == [
         ("done", "thanks", "2026-11-03T01:00:00+00:00"),
         ("done", "check", "2026-11-10T02:00:00+00:00"),
     ]
     assert document["interviews"][1]["result"] == "withdrawn"
+    assert first["reflection"]["questions"] == [
+        {"question": "为什么选择客服？", "answer": "喜欢帮人"},
+        {"question": "Salary?", "answer": ""},
+    ]
+    assert first["reflection"]["improve"] == "多举例子"
+    assert document["profile"]["reflect_days"] == 1 and document["profile"]["reflect"] is True
     assert len(first["uid"]) == 32
 
 

@@ -81,7 +81,7 @@ class EventIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     kind: Literal["done", "result"]
     name: Literal[
-        "thanks", "check", "reply", "decline", "invited", "offer", "rejected", "withdrawn"
+        "reflect", "thanks", "check", "reply", "decline", "invited", "offer", "rejected", "withdrawn"
     ]
     at: AwareDatetime
     created_at: AwareDatetime
