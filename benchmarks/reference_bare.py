@@ -111,6 +111,8 @@ def app_profile(
     thanks_days: Annotated[int | None, typer.Option('--thanks-days', help='Days to send a thank-you, e.g. --thanks-days 2.')] = None,
     check_days: Annotated[int | None, typer.Option('--check-days', help='Days before a status check, e.g. --check-days 7.')] = None,
     reply_days: Annotated[int | None, typer.Option('--reply-days', help='Days to answer an invitation, e.g. --reply-days 1.')] = None,
+    reflect_days: Annotated[int | None, typer.Option('--reflect-days', help='Days to reflect on an interview, e.g. --reflect-days 1.')] = None,
+    reflect: Annotated[bool, typer.Option('--reflect', help='List the reflection among the follow-ups (default) or not.')] = False,
     json: Annotated[bool, typer.Option('--json', help='Print JSON for scripts instead of a table.')] = False,
 ) -> None:
     "Show or set your details and rules.\n\nYour name, email and phone sign every email.\n\nExample: followup profile --name 'Li Wei'\n--email li.wei@example.com --timezone Asia/Shanghai"
@@ -135,6 +137,46 @@ def app_draft(
     force: Annotated[bool, typer.Option('--force', help='With --eml: replace .eml files that exist.')] = False,
 ) -> None:
     'Draft an email: thanks, check or decline.\n\nDrafting records nothing: run `followup done KIND ID` once sent.\n\nExample: followup draft thanks 3 --lang zh'
+
+
+@app.command('reflect')
+def app_reflect(
+    interview_id: Annotated[int, typer.Argument(help="The interview's id, e.g. 3 (see `followup list`).")],
+    question: Annotated[list[str] | None, typer.Option('--question', '-q', help='A question you were asked; repeat, paired with --answer.')] = None,
+    answer: Annotated[list[str] | None, typer.Option('--answer', '-a', help="How you answered, in the order of --question ('' for none).")] = None,
+    went_well: Annotated[str | None, typer.Option('--went-well', help='What went well.')] = None,
+    improve: Annotated[str | None, typer.Option('--improve', help='What to improve next time.')] = None,
+    idea: Annotated[str | None, typer.Option('--idea', help='An idea worth adding to the thank-you.')] = None,
+    strength: Annotated[str | None, typer.Option('--strength', help='A strength worth adding to the thank-you.')] = None,
+    json: Annotated[bool, typer.Option('--json', help='Print JSON for scripts instead of a table.')] = False,
+) -> None:
+    "Review an interview: questions, lessons, ideas.\n\nWithout options, in a terminal, it opens $EDITOR on a short form in the interview's\nlanguage. Running it again adds questions and replaces only what you give. The thank-you\nuses the idea and strength when the interview has none of its own.\n\nExample: followup reflect 3 -q 'Why customer service?' -a 'Told the story of ...'\n--improve 'Prepare a shorter answer about salary'"
+
+
+@app.command('lessons')
+def app_lessons(
+    json: Annotated[bool, typer.Option('--json', help='Print JSON for scripts instead of a table.')] = False,
+) -> None:
+    'What your reflections say to improve, and repeated questions.\n\nLists each reflection\'s "to improve", newest interview first, then the questions asked in\nmore than one interview (the same ignoring case, spacing and punctuation).\n\nExample: followup lessons --json'
+
+
+@app.command('prep')
+def app_prep(
+    interview_id: Annotated[int | None, typer.Argument(help='The interview to prepare for (or use --role).')] = None,
+    role: Annotated[str | None, typer.Option('--role', help="Prepare for a role instead, e.g. --role 'Help Desk'.")] = None,
+    lang: Annotated[str | None, typer.Option('--lang', help="Language of this employer's emails: en, zh or hi, e.g. --lang zh.")] = None,
+    json: Annotated[bool, typer.Option('--json', help='Print JSON for scripts instead of a table.')] = False,
+) -> None:
+    "Prepare: past interviews, questions, lessons, advice.\n\nShows your past interviews with the company and their reflections, the questions you were\nasked for similar roles with every answer you gave, your lessons, and advice for the\nquestions common to the role, in the interview's language.\n\nExample: followup prep 3"
+
+
+@app.command('stats')
+def app_stats(
+    since: Annotated[str | None, typer.Option('--since', help='Only interviews from this day on, e.g. --since 2026-09-01.')] = None,
+    on: Annotated[str | None, typer.Option('--on', help='Compute as of another moment, e.g. --on 2026-12-31.')] = None,
+    json: Annotated[bool, typer.Option('--json', help='Print JSON for scripts instead of a table.')] = False,
+) -> None:
+    'A picture of your search, as bars.\n\nThe funnel per round, thank-yous on time, late or never, status checks too early or on\ntime, the median days to a first answer, and interviews per week.\n\nExample: followup stats --since 2026-09-01'
 
 
 @app.command('export')

@@ -81,7 +81,15 @@ class EventIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     kind: Literal["done", "result"]
     name: Literal[
-        "reflect", "thanks", "check", "reply", "decline", "invited", "offer", "rejected", "withdrawn"
+        "reflect",
+        "thanks",
+        "check",
+        "reply",
+        "decline",  # done
+        "invited",
+        "offer",
+        "rejected",
+        "withdrawn",  # result
     ]
     at: AwareDatetime
     created_at: AwareDatetime
