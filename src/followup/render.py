@@ -364,15 +364,16 @@ def drafts_panels(emails: list[Any], out: Console) -> None:
 
 def lessons(found: dict[str, Any], tz: tzinfo, now: datetime, out: Console) -> None:
     from rich.markup import escape
+    from rich.padding import Padding
 
     if found["improve"]:
         out.print("[bold]To improve[/] (newest first)")
         for item in found["improve"]:
             when = dates.short(datetime.fromisoformat(item["at"]), tz, now)
             out.print(
-                f"  {item['id']:>3}  {escape(item['company'])} · {escape(item['role'])}, {when}: "
-                f"{escape(item['improve'])}"
+                f"  {item['id']:>3}  {escape(item['company'])} · {escape(item['role'])}, {when}"
             )
+            out.print(Padding(escape(item["improve"]), (0, 0, 0, 7), expand=False))
         out.print()
     if found["repeated"]:
         out.print("[bold]Asked more than once[/]")
@@ -519,11 +520,13 @@ def prep(
         out.print(f"  [dim]{t['none']}[/]")
     out.print()
     out.print(f"[bold]{escape(t['guidance'].format(role=role))}[/]")
+    from rich.padding import Padding
+
     for guide in found["guidance"]:
         out.print(f"\n[bold cyan]{escape(guide['question'])}[/]")
         for key in ("tests", "build", "avoid"):
             out.print(f"  [bold]{t[key]}[/]")
-            out.print(f"  {escape(guide[key])}")
+            out.print(Padding(escape(guide[key]), (0, 0, 0, 4), expand=False))
 
 
 def bar(value: float, most: float, width: int = 24) -> str:
