@@ -237,15 +237,3 @@ def prep(
         "lessons": learnt,
         "guidance": advice,
     }
-
-
-def _reflection(reflection: records.Reflection | None) -> dict[str, Any] | None:
-    if reflection is None:
-        return None
-    return {
-        "went_well": reflection.went_well,
-        "improve": reflection.improve,
-        "idea": reflection.idea,
-        "strength": reflection.strength,
-        "questions": [{"question": q, "answer": a} for q, a in reflection.questions],
-    }

@@ -26,6 +26,15 @@ class Reflection:
     strength: str | None = None
     questions: tuple[tuple[str, str], ...] = ()  # (question, answer), in the order asked
 
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "went_well": self.went_well,
+            "improve": self.improve,
+            "idea": self.idea,
+            "strength": self.strength,
+            "questions": [{"question": q, "answer": a} for q, a in self.questions],
+        }
+
 
 @dataclass(frozen=True)
 class Interview:

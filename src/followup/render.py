@@ -87,15 +87,7 @@ def interview_json(
 
 
 def reflection_json(reflection: records.Reflection | None) -> dict[str, Any] | None:
-    if reflection is None:
-        return None
-    return {
-        "went_well": reflection.went_well,
-        "improve": reflection.improve,
-        "idea": reflection.idea,
-        "strength": reflection.strength,
-        "questions": [{"question": q, "answer": a} for q, a in reflection.questions],
-    }
+    return reflection.as_json() if reflection else None
 
 
 def due_json(
