@@ -198,7 +198,7 @@ def prep(
             "role": i.role,
             "round": i.round,
             "status": statuses.get(i.id, ""),
-            "reflection": _reflection(i.reflection),
+            "reflection": i.reflection.as_json() if i.reflection else None,
         }
         for i in others
         if same_company is not None and normalize(i.company) == same_company
