@@ -206,8 +206,18 @@ def test_list_shows_open_interviews_and_all_shows_every_one(ok):
     assert listed[0]["status"] == "awaiting"
     everything = ok("list", "--all", "--json").json()
     assert {r["id"]: r["status"] for r in everything} == {first: "rejected", second: "awaiting"}
-    table = ok("list", "--all").stdout
-    assert "Acme" in table and "rejected" in table
+    piped = ok("list", "--all").stdout
+    line = next(li for li in piped.splitlines() if li.startswith(f"{first} "))
+    assert "Acme · Support Engineer" in line and "rejected" in line
+
+
+def test_list_in_a_terminal_is_a_rich_table(ok, monkeypatch):
+    from followup import render
+
+    add(ok, "--at", "2026-11-16 10:00")
+    monkeypatch.setattr(render, "terminal", lambda: True)
+    table = ok("list").stdout
+    assert "┃" in table and "Acme" in table and "awaiting" in table
 
 
 def test_show_gives_the_timeline_of_done_and_pending(ok):

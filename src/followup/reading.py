@@ -33,8 +33,10 @@ def list_interviews(*, all_: bool, json: bool) -> None:
             if not all_
             else "No interviews yet: record one with `followup add`."
         )
-    else:
+    elif render.terminal():
         render.interviews_table(rows, ctx.tz, ctx.now, render.console())
+    else:  # a pipe or a file: plain aligned lines
+        sys.stdout.write(render.interviews_plain(rows, ctx.tz, ctx.now))
 
 
 def show(interview_id: int, *, json: bool) -> None:

@@ -175,6 +175,23 @@ def due_plain(rows: list[dict[str, Any]], tz: tzinfo, now: datetime) -> str:
     return "".join(parts)
 
 
+def interviews_plain(rows: list[dict[str, Any]], tz: tzinfo, now: datetime) -> str:
+    """`followup list` for a pipe: one interview per line."""
+    table = [
+        [
+            str(row["id"]),
+            dates.short(datetime.fromisoformat(row["at"]), tz, now),
+            f"{row['company']} · {row['role']}"
+            + (f" · round {row['round']}" if row["round"] > 1 else ""),
+            row["status"],
+            row["next"],
+        ]
+        for row in rows
+    ]
+    body = plain_table(["ID", "When", "Interview", "Status", "Next"], table)
+    return body + dates.zone_caption(tz, now) + "\n"
+
+
 def due_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out: Console) -> None:
     from rich.markup import escape
     from rich.table import Table
