@@ -191,3 +191,27 @@ def test_records_compare_field_by_field(scenario):
     assert reader is not None
     a, b = reader.get(1), store.get(1)
     assert replace(a, company="x") != b  # equality really looks at the fields
+
+
+def test_completion_offers_interview_ids_with_company_and_role_without_the_orm(scenario):
+    probe = (
+        "import sys\n"
+        "from followup.entry import main\n"
+        "sys.argv = ['followup']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('LOADED', 'sqlalchemy' in sys.modules, file=sys.stderr)\n"
+    )
+    env = {
+        **os.environ,
+        "_FOLLOWUP_COMPLETE": "complete_zsh",
+        "_TYPER_COMPLETE_ARGS": "followup show ",
+    }
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert '"1":"Acme, Dev"' in out.stdout and '"5"' not in out.stdout  # closed ones left out
+    assert "LOADED False" in out.stderr
+    env["_TYPER_COMPLETE_ARGS"] = "followup show 5"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert '"5":"Closed, X"' in out.stdout  # a typed prefix searches every interview

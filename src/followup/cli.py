@@ -214,10 +214,39 @@ NotesOpt = Annotated[
     str | None, typer.Option("--notes", help="Free notes, e.g. --notes 'Panel of 3'.")
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
+
+
+def complete_ids(incomplete: str) -> list[tuple[str, str]]:
+    """Interview ids for shell completion, with company and role as descriptions. It reads an
+    existing SQLite store through sqlite3 only, and never creates or migrates one."""
+    from followup import config
+    from followup.errors import FollowupError
+    from followup.sqlite_reader import Reader
+
+    if config.database_url():
+        return []
+    reader = Reader.open(config.store_path())
+    if reader is None:
+        return []
+    try:
+        return [
+            (str(item.id), f"{item.company}, {item.role}")
+            for item in reversed(reader.interviews(open_only=not incomplete))
+            if str(item.id).startswith(incomplete)
+        ][:50]
+    except FollowupError:
+        return []
+    finally:
+        reader.close()
+
+
 IdArg = Annotated[
     int,
     typer.Argument(
-        metavar="ID", min=1, max=2**62, help="The interview's id, e.g. 3 (see `followup list`)."
+        metavar="ID",
+        min=1,
+        autocompletion=complete_ids,
+        help="The interview's id, e.g. 3 (see `followup list`).",
     ),
 ]
 
