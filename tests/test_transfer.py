@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sqlite3
+from datetime import timedelta
 
 import pytest
 
@@ -273,10 +274,12 @@ def test_import_of_a_missing_file(run, tmp_path):
 def test_ics_has_an_event_per_pending_action_with_stable_uids(ok):
     from icalendar import Calendar
 
-    ok("profile", "--timezone", "America/New_York", "--no-reflect")
+    ok("profile", "--timezone", "America/New_York")
     ok("add", "-c", "Acme", "-r", "Dev", "--at", "2026-11-20 10:00")
+    ok("reflect", "1", "--improve", "x")
     ok("add", "-c", "Globex", "-r", "Ops", "--at", "2026-11-18 10:00")
     ok("done", "thanks", "2", "--at", "2026-11-18 12:00")
+    ok("reflect", "2", "--improve", "y")
     ok("add", "-c", "Closed", "-r", "X", "--at", "2026-11-10 10:00")
     ok("result", "3", "rejected", "--at", "2026-11-12 10:00")
 
@@ -293,9 +296,12 @@ def test_ics_has_an_event_per_pending_action_with_stable_uids(ok):
     ]
     thanks = next(e for e in first.values() if "thank-you" in str(e["summary"]))
     assert thanks.decoded("dtstart").isoformat() == "2026-11-22"
-    assert thanks.walk("VALARM")
+    assert thanks.walk("VALARM")[0].decoded("trigger") == timedelta(hours=-15)  # the day before
     ok("edit", "1", "--role", "Developer", "--notes", "edited")
     assert set(events()) == set(first)
+    ok("add", "-c", "Fresh", "-r", "Z", "--at", "2026-11-21 10:00")
+    summaries = [str(e["summary"]) for e in events().values()]
+    assert "Reflect on the interview: Fresh, Z" in summaries
 
 
 def test_backup_writes_a_consistent_copy_beside_the_store(ok, seeded, home):

@@ -338,11 +338,13 @@ def export_ics(
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "followup")
     names = {
+        "reflect": "Reflect on the interview",
         "thanks": "Send a thank-you",
         "check": "Ask for news",
         "reply": "Answer the invitation",
     }
     commands = {
+        "reflect": "followup reflect",
         "thanks": "followup draft thanks",
         "check": "followup draft check",
         "reply": "followup done reply",
@@ -364,7 +366,9 @@ def export_ics(
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
             alarm.add("description", names[action.action])
-            alarm.add("trigger", timedelta(hours=9))  # 09:00 on the day
+            # A deadline rings at 09:00 the day before (a deadline can fall early in the day);
+            # a check, which only opens, at 09:00 on its day.
+            alarm.add("trigger", timedelta(hours=-15) if action.deadline else timedelta(hours=9))
             event.add_component(alarm)
             calendar.add_component(event)
     return calendar.to_ical()
