@@ -337,7 +337,7 @@ def test_invitation_reply_and_decline_closes_as_withdrawn(ok):
     items = ok("due", "--on", NOW, "--json").json()
     assert [(i["action"], i["state"]) for i in items] == [("reply", "due")]
     assert items[0]["due"] == "2026-11-22T16:00:00+00:00"
-    record = ok("done", "decline", str(ident), "--at", "2026-11-22 08:00", "--json").json()
+    record = ok("done", "decline", str(ident), "--at", "2026-11-21 20:00", "--json").json()
     assert record["status"] == "withdrawn" and record["pending"] == []
     assert ok("list", "--json").json() == []
 
@@ -475,7 +475,7 @@ def test_profile_sets_and_shows_details_and_rules(ok):
         (["add", "-c", "Acme", "-r", "Dev", "--round", str(10**20)], 2, "Error"),
         (["edit", "1", "--role", "Dev\nBcc: x@evil.example"], 2, "Error: --role must be one line"),
         (["edit", "1", "--contact", "Eve <e@x.example>\r\nBcc: y"], 2, "must be one line"),
-        (["show", str(10**20)], 2, "Error"),
+        (["show", str(10**20)], 1, "Error: there is no interview 1000"),
         (["due", "--on", "9999-12-31"], 2, "not between the years"),
         (["due", "--days", "1000000000"], 2, "Error"),
         (["add", "-c", "A", "-r", "B", "--at", "32 Nov"], 2, "does not name a day and a month"),
@@ -622,10 +622,10 @@ def test_an_unexpected_failure_is_one_error_line_not_a_traceback(run, monkeypatc
 
 
 def test_a_check_may_be_recorded_twice_and_an_early_one_is_noted(ok):
-    ident = add(ok, "--at", "2026-11-16 10:00")
-    first = ok("done", "check", str(ident), "--at", "2026-11-18 10:00")
+    ident = add(ok, "--at", "2026-11-09 10:00")
+    first = ok("done", "check", str(ident), "--at", "2026-11-11 10:00")
     assert "Note: this check came before" in first.stderr
-    ok("done", "check", str(ident), "--at", "2026-11-25 10:00")
+    ok("done", "check", str(ident), "--at", "2026-11-18 10:00")
     events = ok("show", str(ident), "--json").json()["events"]
     assert [e["name"] for e in events] == ["check", "check"]
 
@@ -678,3 +678,21 @@ def test_due_in_a_terminal_is_a_rich_table_and_in_a_pipe_plain_lines(ok, monkeyp
     monkeypatch.setattr(render, "terminal", lambda: True)
     table = ok("due", "--on", NOW).stdout
     assert "┃" in table and "Overdue (1)" in table and f"followup draft thanks {late}" in table
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["result", "1", "offer", "--at", "2026-11-01 10:00"], "is before interview 1 starts"),
+        (["result", "1", "offer", "--at", "2099-01-01 10:00"], "is in the future"),
+        (["done", "check", "1", "--at", "2099-01-01 10:00"], "is in the future"),
+    ],
+)
+def test_results_and_actions_happen_after_the_interview_and_not_in_the_future(
+    ok, run, args, message
+):
+    add(ok, "--at", "2026-11-10 10:00")
+    result = run(*args)
+    assert result.exit_code == 2 and message in result.stderr
+    assert ok("show", "1", "--json").json()["events"] == []
+    ok("result", "1", "withdrawn", "--at", "2026-11-09 10:00")  # one may withdraw before it

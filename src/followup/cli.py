@@ -524,6 +524,7 @@ def done(
     ctx = Context()
     moment = ctx.when("--at", at)
     item = ctx.store.get(interview_id)
+    _not_in_the_future(ctx, moment)
     if action in (DoneAction.thanks, DoneAction.check) and moment < item.at:
         when = f"--at {dates.show(moment, ctx.tz)} is" if at else "it is"
         raise UsageError(
@@ -586,6 +587,13 @@ def result(
     """
     ctx = Context()
     moment = ctx.when("--at", at)
+    item = ctx.store.get(interview_id)
+    _not_in_the_future(ctx, moment)
+    if outcome is not Outcome.withdrawn and moment < item.at:
+        raise UsageError(
+            f"--at {dates.show(moment, ctx.tz)} is before interview {item.id} starts "
+            f"({dates.show(item.at, ctx.tz)}); an employer answers after the interview."
+        )
     item = ctx.store.record(interview_id, "result", outcome.value, moment, now=ctx.now)
     if json:
         from followup import render
@@ -857,6 +865,14 @@ def _plain(d: Any) -> str:
         lines.append(f"Cc: {', '.join(str(p) for p in d.cc)}")
     lines += [f"Subject: {d.subject}", "", d.body]
     return "\n".join(lines)
+
+
+def _not_in_the_future(ctx: Context, moment: datetime) -> None:
+    """What is recorded as done or decided has happened: a time ahead of now is a mistake."""
+    if (moment - ctx.now).total_seconds() > 300:
+        raise UsageError(
+            f"--at {dates.show(moment, ctx.tz)} is in the future; record it once it has happened."
+        )
 
 
 def stdout_terminal() -> bool:
