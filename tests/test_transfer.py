@@ -208,7 +208,8 @@ def test_csv_with_bad_rows_imports_nothing_and_names_each(ok, run, tmp_path):
         '"Two\nlines",Dev,2026-11-02 10:00,,,\n'  # row 3 spans two lines: still row 3
         ",Dev,2026-11-02 10:00,,,\n"
         "Globex,Ops,not a date,,,\n"
-        "Initech,QA,2026-11-02 10:00,Jane <jane>,fr,zero\n",
+        "Initech,QA,2026-11-02 10:00,Jane <jane>,fr,zero\n"
+        "Hooli,QA,11/12/2026,,,0\n",
         encoding="utf-8",
     )
     result = run("import", str(path))
@@ -219,7 +220,38 @@ def test_csv_with_bad_rows_imports_nothing_and_names_each(ok, run, tmp_path):
     assert "row 4, company: must not be empty" in message
     assert "row 5, at: 'not a date' is not a date" in message
     assert "row 6, lang:" in message and "row 6, round:" in message
+    assert "row 7, round:" in message and "row 7, at: '11/12/2026' is ambiguous" in message
     assert "row 2" not in message
+    assert ok("list", "--all", "--json").json() == []
+
+
+@pytest.mark.parametrize(
+    "rows, message",
+    [
+        (
+            "company,role,at,result_at\nA,B,2026-11-02 10:00,2026-11-05 10:00\n",
+            "row 2, result_at: there is no result to date",
+        ),
+        (
+            "company,role,at,result,result_at\nA,B,2026-11-02 10:00,offer,2026-11-01 10:00\n",
+            "row 2, result_at: '2026-11-01 10:00' is before the interview",
+        ),
+        (
+            "company,role,at,thanks_at\nA,B,2026-11-02 10:00,2026-10-01 10:00\n",
+            "row 2, thanks_at: '2026-10-01 10:00' is before the interview",
+        ),
+        (
+            "company,role,at,Role\nA,B,2026-11-02 10:00,C\n",
+            "row 1: the column role appears more than once",
+        ),
+        ("company;role;at\nA;B;2026-11-02\n", "separated by ';'"),
+    ],
+)
+def test_csv_rows_that_contradict_themselves_are_refused(ok, run, tmp_path, rows, message):
+    path = tmp_path / "in.csv"
+    path.write_text(rows, encoding="utf-8")
+    result = run("import", str(path))
+    assert result.exit_code == 1 and message in result.stderr, result.stderr
     assert ok("list", "--all", "--json").json() == []
 
 

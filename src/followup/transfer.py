@@ -450,12 +450,17 @@ def read_csv(text: str, *, now: datetime, tz: tzinfo) -> list[dict[str, Any]]:
     columns = [h.strip().lower() for h in header]
     missing = [c for c in ("company", "role", "at") if c not in columns]
     if missing:
-        raise ImportError_(f"row 1: the header has no column {', '.join(missing)}")
+        hint = ""
+        if len(header) == 1 and (";" in header[0] or "\t" in header[0]):
+            hint = " (the cells seem separated by ';' or tabs: save the file as CSV with commas)"
+        raise ImportError_(f"row 1: the header has no column {', '.join(missing)}{hint}")
     unknown = [c for c in columns if c and c not in CSV_KNOWN | CSV_IGNORED]
     if unknown:
-        raise ImportError_(
-            f"row 1: unknown column {', '.join(unknown)}; known: {', '.join(sorted(CSV_KNOWN))}"
-        )
+        known = ", ".join(sorted(CSV_KNOWN | CSV_IGNORED))
+        raise ImportError_(f"row 1: unknown column {', '.join(unknown)}; known: {known}")
+    twice = sorted({c for c in columns if c and columns.count(c) > 1})
+    if twice:
+        raise ImportError_(f"row 1: the column {', '.join(twice)} appears more than once")
     problems: list[str] = []
     interviews: list[dict[str, Any]] = []
     try:
@@ -475,6 +480,12 @@ def read_csv(text: str, *, now: datetime, tz: tzinfo) -> list[dict[str, Any]]:
                 row = CsvRowIn.model_validate(values)
             except ValidationError as error:
                 problems += _describe(error, f"row {number}, ")
+                # Still read its dates and addresses, so every bad cell is named at once.
+                bad = {str(e["loc"][0]) for e in error.errors() if e["loc"]}
+                _csv_interview(CsvRowIn.model_construct(**values), now, tz, row_problems.append)
+                problems += [
+                    f"row {number}, {p}" for p in row_problems if p.split(":")[0] not in bad
+                ]
                 continue
             item = _csv_interview(row, now, tz, row_problems.append)
             problems += [f"row {number}, {p}" for p in row_problems]
@@ -528,6 +539,11 @@ def _csv_interview(row: CsvRowIn, now: datetime, tz: tzinfo, problem: Any) -> di
             problem(f"decision_by: {error}")
     result_at = when("result_at", row.result_at)
     thanks_at = when("thanks_at", row.thanks_at)
+    if result_at is not None and not row.result:
+        problem("result_at: there is no result to date; fill in the result column")
+    for column, moment in (("result_at", result_at), ("thanks_at", thanks_at)):
+        if moment is not None and at is not None and moment < at:
+            problem(f"{column}: {row.__dict__[column]!r} is before the interview ({row.at!r})")
     events: list[dict[str, Any]] = []
     if thanks_at is not None:
         events.append({"kind": "done", "name": "thanks", "at": thanks_at, "created_at": now})
