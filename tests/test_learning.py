@@ -420,3 +420,64 @@ def test_stats_of_nothing(ok):
     assert found["interviews"] == 0 and found["median_days_to_result"] is None
     assert found["thanks"]["share_on_time"] is None and len(found["per_week"]) == 12
     assert json.dumps(found)
+
+
+def test_reflecting_on_an_interview_that_has_not_happened_is_refused(ok, run):
+    ident = new(ok, "Acme", "Dev", "2099-01-05 10:00")
+    result = run("reflect", ident, "--improve", "x")
+    assert result.exit_code == 2 and "reflect on it afterwards" in result.stderr
+
+
+def _editor(tmp_path, monkeypatch, body: str) -> None:
+    script = tmp_path / "editor.py"
+    script.write_text(body)
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    monkeypatch.setattr(cli, "interactive", lambda: True)
+    monkeypatch.setattr(cli, "stdout_terminal", lambda: True)
+
+
+def test_a_form_with_a_mistake_is_kept_and_nothing_recorded(ok, run, tmp_path, monkeypatch, home):
+    ident = new(ok)
+    _editor(
+        tmp_path,
+        monkeypatch,
+        "import sys\nopen(sys.argv[1], 'a').write('\\n[bogus]\\nmy precious notes\\n')\n",
+    )
+    result = run("reflect", ident)
+    assert result.exit_code == 1 and "[bogus] is not a heading" in result.stderr
+    kept = home / f"reflection-{ident}.txt"
+    assert str(kept) in result.stderr and "my precious notes" in kept.read_text()
+    assert ok("show", ident, "--json").json()["reflection"] is None
+
+
+def test_a_form_answer_over_the_limit_is_refused(ok, run, tmp_path, monkeypatch):
+    ident = new(ok)
+    _editor(
+        tmp_path,
+        monkeypatch,
+        "import sys\np = sys.argv[1]\nt = open(p).read()\n"
+        "open(p, 'w').write(t.replace('[improve] What to improve next time\\n', "
+        "'[improve] What to improve next time\\n' + 'x' * 3000 + '\\n'))\n",
+    )
+    result = run("reflect", ident)
+    assert result.exit_code == 1 and "[improve] is 3000 characters long" in result.stderr
+
+
+def test_an_editor_that_removes_the_form(ok, run, tmp_path, monkeypatch):
+    ident = new(ok)
+    _editor(tmp_path, monkeypatch, "import os, sys\nos.remove(sys.argv[1])\n")
+    result = run("reflect", ident)
+    assert result.exit_code == 1 and "removed the form" in result.stderr
+
+
+def test_the_form_shows_what_was_recorded_before(ok, tmp_path, monkeypatch):
+    ident = new(ok)
+    ok("reflect", ident, "-q", "Why us?", "-a", "Mission", "--improve", "Be brief")
+    seen = tmp_path / "seen.txt"
+    _editor(tmp_path, monkeypatch, f"import shutil, sys\nshutil.copy(sys.argv[1], {str(seen)!r})\n")
+    ok("reflect", ident)  # saved unchanged: the same fields, no new question
+    text = seen.read_text()
+    assert "# Q: Why us?" in text and "# A: Mission" in text and "\nBe brief\n" in text
+    review = ok("show", ident, "--json").json()["reflection"]
+    assert review["questions"] == [{"question": "Why us?", "answer": "Mission"}]
+    assert review["improve"] == "Be brief"

@@ -916,7 +916,7 @@ def reflect(
     Example: followup reflect 3 -q 'Why customer service?' -a 'Told the story of ...'
     --improve 'Prepare a shorter answer about salary'
     """
-    from followup import reflection
+    from followup import config, reflection
 
     given = {"went_well": went_well, "improve": improve, "idea": idea, "strength": strength}
     questions = question or []
@@ -928,10 +928,19 @@ def reflect(
                 "or run `followup reflect ID` in a terminal to fill in a form."
             )
         ctx = Context()
-        item = ctx.store.get(interview_id)
+        item = _reflectable(ctx, interview_id)
         heading = f"{item.company}, {item.role} ({dates.show(item.at, ctx.tz)})"
         lang = item.lang or ctx.profile.lang or "en"
-        filled = reflection.parse(reflection.edit(reflection.form(lang, heading)))
+        text = reflection.edit(reflection.form(lang, heading, item.reflection))
+        try:
+            filled = reflection.parse(text)
+            _check_filled(filled)
+        except FollowupError as error:
+            kept = config.home() / f"reflection-{item.id}.txt"
+            _write_private(kept, text.encode("utf-8"))
+            raise FollowupError(
+                f"{error}. Nothing was recorded; your form is kept in {kept}"
+            ) from None
         if filled.empty():
             note("Nothing recorded: the form was empty.")
             return
@@ -954,6 +963,7 @@ def reflect(
                     check(option, lambda v: fields.text(v, limit=2000), value) or None
                 )
         ctx = Context()
+        _reflectable(ctx, interview_id)
     item = ctx.store.reflect(
         interview_id, questions=filled.questions, fields=filled.fields, now=ctx.now
     )
@@ -963,6 +973,30 @@ def reflect(
         render.emit_json(ctx.interview_json(item))
         return
     note(f"Recorded the reflection on interview {item.id} ({item.company}, {item.role}).")
+
+
+def _reflectable(ctx: Context, interview_id: int) -> records.Interview:
+    item = ctx.store.get(interview_id)
+    if item.at > ctx.now:
+        raise UsageError(
+            f"interview {item.id} starts {dates.show(item.at, ctx.tz)}; reflect on it afterwards."
+        )
+    return item
+
+
+def _check_filled(filled: Any) -> None:
+    """The limits the options have, for what came from the form."""
+    for question, answer in filled.questions:
+        for what, text, limit in (("a question", question, 2000), ("an answer", answer, 5000)):
+            try:
+                fields.text(text, limit=limit)
+            except ValueError as error:
+                raise FollowupError(f"{what} {error}") from None
+    for key, value in filled.fields.items():
+        try:
+            fields.text(value or "", limit=2000)
+        except ValueError as error:
+            raise FollowupError(f"[{key}] {error}") from None
 
 
 @app.command()

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from followup.errors import FollowupError
+from followup.records import Reflection
 
 SECTIONS = ("questions", "went_well", "improve", "idea", "strength")
 LABELS = {
@@ -72,14 +73,25 @@ class Filled:
         return not self.questions and not any(self.fields.values())
 
 
-def form(lang: str, heading: str) -> str:
+def form(lang: str, heading: str, earlier: Reflection | None = None) -> str:
+    """The form, with what an earlier reflection recorded: its fields to keep or change, and
+    its questions as comments (new ones are added to them)."""
     labels = LABELS.get(lang, LABELS["en"])
-    lines = [f"# {labels['title']}: {heading}"]
+    colon = "：" if lang == "zh" else ": "
+    lines = [f"# {labels['title']}{colon}{heading}"]
     lines += [f"# {line}" for line in labels["help"]]
     lines.append("")
     for key in SECTIONS:
         lines.append(f"[{key}] {labels[key]}")
-        lines += ["Q: ", "A: ", ""] if key == "questions" else ["", ""]
+        if key == "questions":
+            for question, answer in earlier.questions if earlier else ():
+                lines.append(f"# Q: {question}".replace("\n", " "))
+                if answer:
+                    lines.append(f"# A: {answer}".replace("\n", " "))
+            lines += ["Q: ", "A: ", ""]
+        else:
+            value = getattr(earlier, key, None) if earlier else None
+            lines += [value, ""] if value else ["", ""]
     return "\n".join(lines)
 
 
@@ -161,5 +173,7 @@ def edit(text: str) -> str:
             raise FollowupError(
                 "the form was not saved as UTF-8 text; nothing was recorded"
             ) from None
+        except FileNotFoundError:
+            raise FollowupError("the editor removed the form; nothing was recorded") from None
     finally:
         path.unlink(missing_ok=True)

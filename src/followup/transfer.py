@@ -482,7 +482,8 @@ def read_csv(text: str, *, now: datetime, tz: tzinfo) -> list[dict[str, Any]]:
                 problems += _describe(error, f"row {number}, ")
                 # Still read its dates and addresses, so every bad cell is named at once.
                 bad = {str(e["loc"][0]) for e in error.errors() if e["loc"]}
-                _csv_interview(CsvRowIn.model_construct(**values), now, tz, row_problems.append)
+                partial = CsvRowIn.model_construct(**values)  # type: ignore[arg-type]
+                _csv_interview(partial, now, tz, row_problems.append)
                 problems += [
                     f"row {number}, {p}" for p in row_problems if p.split(":")[0] not in bad
                 ]
