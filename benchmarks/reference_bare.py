@@ -164,7 +164,7 @@ def app_lessons(
 def app_prep(
     interview_id: Annotated[int | None, typer.Argument(help='The interview to prepare for (or use --role).')] = None,
     role: Annotated[str | None, typer.Option('--role', help="Prepare for a role instead, e.g. --role 'Help Desk'.")] = None,
-    lang: Annotated[str | None, typer.Option('--lang', help="Language of this employer's emails: en, zh or hi, e.g. --lang zh.")] = None,
+    lang: Annotated[str | None, typer.Option('--lang', help="Write it in en, zh or hi (default: the interview's language).")] = None,
     json: Annotated[bool, typer.Option('--json', help='Print JSON for scripts instead of a table.')] = False,
 ) -> None:
     "Prepare: past interviews, questions, lessons, advice.\n\nShows your past interviews with the company and their reflections, the questions you were\nasked for similar roles with every answer you gave, your lessons, and advice for the\nquestions common to the role, in the interview's language.\n\nExample: followup prep 3"

@@ -481,3 +481,37 @@ def test_the_form_shows_what_was_recorded_before(ok, tmp_path, monkeypatch):
     review = ok("show", ident, "--json").json()["reflection"]
     assert review["questions"] == [{"question": "Why us?", "answer": "Mission"}]
     assert review["improve"] == "Be brief"
+
+
+def test_prep_refuses_an_id_and_a_role_together(ok, run):
+    ident = new(ok)
+    result = run("prep", ident, "--role", "Chef")
+    assert result.exit_code == 2 and "not both" in result.stderr
+
+
+def test_a_broken_guidance_file_of_another_language_does_not_block_prep(ok, home):
+    ident = new(ok, "华为", "客服专员", "2026-11-20 10:00", "--lang", "zh")
+    broken = home / "guidance" / "en" / "mine.txt"
+    broken.parent.mkdir(parents=True)
+    broken.write_text("nonsense\n")
+    assert ok("prep", ident, "--json").json()["lang"] == "zh"
+
+
+def test_a_guidance_file_with_a_byte_order_mark_is_read(ok, home):
+    path = home / "guidance" / "en" / "notepad.txt"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(
+        "\ufeffquestion: Why now?\nroles:\n[tests]\nT\n[build]\nB\n[avoid]\nA\n".encode()
+    )
+    found = ok("prep", "--role", "Chef", "--lang", "en", "--json").json()
+    assert "notepad" in {g["id"] for g in found["guidance"]}
+
+
+def test_prep_in_chinese_uses_chinese_dates_punctuation_and_statuses(ok):
+    old = new(ok, "华为", "客服专员", "2026-10-06 10:00", "--lang", "zh")
+    ok("reflect", old, "--improve", "多举例子")
+    ahead = new(ok, "华为", "客服主管", "2099-01-05 10:00", "--lang", "zh")
+    text = ok("prep", ahead).stdout
+    assert (
+        "2026年10月6日 10:00" in text and "第1轮：等待结果" in text and "待改进：多举例子" in text
+    )

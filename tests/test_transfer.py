@@ -358,6 +358,14 @@ def test_backup_while_another_program_is_writing(ok, seeded, home, tmp_path):
         assert copy.execute("select company from interview where id = 1").fetchone() == ("华为",)
 
 
+def test_backup_into_a_folder_twice_in_a_second(ok, seeded, tmp_path):
+    first = ok("backup", str(tmp_path)).stdout.strip()
+    second = ok("backup", str(tmp_path)).stdout.strip()
+    assert first != second and all(
+        p.startswith(str(tmp_path / "followup-backup-")) for p in (first, second)
+    )
+
+
 def test_backup_never_overwrites_and_reports_an_unwritable_place(ok, run, seeded, tmp_path):
     target = tmp_path / "copy.db"
     target.write_text("keep me")

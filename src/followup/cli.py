@@ -1031,7 +1031,12 @@ def prep(
         str | None,
         typer.Option("--role", help="Prepare for a role instead, e.g. --role 'Help Desk'."),
     ] = None,
-    lang: LangOpt = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang", help="Write it in en, zh or hi (default: the interview's language)."
+        ),
+    ] = None,
     json: JsonOpt = False,
 ) -> None:
     """Prepare: past interviews, questions, lessons, advice.
@@ -1044,8 +1049,10 @@ def prep(
     """
     from followup import config, guidance, insights, render
 
-    if (interview_id is None) == (role is None):
+    if interview_id is None and role is None:
         raise UsageError("give an interview ID or --role, e.g. `followup prep 3`.")
+    if interview_id is not None and role is not None:
+        raise UsageError("give an interview ID or --role, not both.")
     if role is not None:
         role = check("--role", fields.one_line, role)
     ctx = Context(read_only=True)
@@ -1224,13 +1231,18 @@ def backup(
     Example: followup backup ~/Dropbox/followup-backup.db
     """
     ctx = Context()
-    if file is None:
-        if ctx.store.path is None:
-            raise FollowupError(
-                "backup copies an SQLite store; for another database use `followup export`."
-            )
+    if ctx.store.path is None:
+        raise FollowupError(
+            "backup copies an SQLite store; for another database use `followup export`."
+        )
+    if file is None or file.is_dir():
+        folder = ctx.store.path.parent if file is None else file
         stamp = ctx.now.astimezone(ctx.tz).strftime("%Y%m%d-%H%M%S")
-        file = ctx.store.path.with_name(f"followup-backup-{stamp}.db")
+        file = folder / f"followup-backup-{stamp}.db"
+        number = 2
+        while file.exists():  # two backups in the same second
+            file = folder / f"followup-backup-{stamp}-{number}.db"
+            number += 1
     ctx.store.backup(file)
     typer.echo(str(file))
 

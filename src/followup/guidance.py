@@ -96,7 +96,7 @@ def load(lang: str, user_dir: Path) -> dict[str, Guide]:
             if not _ID.match(path.stem):
                 raise FollowupError(f"guidance file {path}: the name must be like why-role.txt")
             try:
-                text = path.read_text(encoding="utf-8")
+                text = path.read_text(encoding="utf-8-sig")  # Notepad's byte-order mark too
             except UnicodeDecodeError:
                 raise FollowupError(f"guidance file {path} is not UTF-8 text") from None
             except OSError as error:
@@ -111,7 +111,11 @@ def keyword_sets(
     """Each guide's role keywords, merged across languages, so roles match in any language."""
     merged: dict[str, set[str]] = {}
     for lang in langs:
-        for guide in load(lang, user_dir).values():
+        try:
+            guides = load(lang, user_dir)
+        except FollowupError:
+            continue  # a broken file of another language is reported when that one is used
+        for guide in guides.values():
             if guide.roles:
                 merged.setdefault(guide.id, set()).update(guide.roles)
     return [tuple(sorted(keywords)) for keywords in merged.values()]

@@ -484,58 +484,97 @@ TEXT = {
 }
 
 
+STATUS_WORDS = {
+    "zh": {
+        "scheduled": "待面试",
+        "awaiting": "等待结果",
+        "ghosted": "无回音",
+        "invited": "进入下一轮",
+        "offer": "录用",
+        "rejected": "未通过",
+        "withdrawn": "已退出",
+    },
+    "hi": {
+        "scheduled": "तय",
+        "awaiting": "नतीजे का इंतज़ार",
+        "ghosted": "कोई जवाब नहीं",
+        "invited": "अगले दौर में",
+        "offer": "ऑफ़र",
+        "rejected": "अस्वीकार",
+        "withdrawn": "नाम वापस",
+    },
+}
+
+
+def local_when(value: str, lang: str, tz: tzinfo) -> str:
+    """A date as the reader's language writes it (Babel's medium date) with the time."""
+    moment = datetime.fromisoformat(value).astimezone(tz)
+    if lang == "en":
+        return f"{moment:%a %d %b %Y %H:%M}"
+    from babel.dates import format_date
+
+    locale = {"zh": "zh_CN", "hi": "hi_IN"}[lang]
+    return f"{format_date(moment.date(), 'medium', locale=locale)} {moment:%H:%M}"
+
+
 def prep(
     found: dict[str, Any], company: str | None, role: str, tz: tzinfo, now: datetime, out: Console
 ) -> None:
     from rich.markup import escape
+    from rich.padding import Padding
 
-    t = TEXT[found["lang"]]
+    lang = found["lang"]
+    t = TEXT[lang]
+    colon = "：" if lang == "zh" else ": "
 
     def when(value: str) -> str:
-        return dates.short(datetime.fromisoformat(value), tz, now)
+        return local_when(value, lang, tz)
+
+    def block(text: str, indent: int) -> None:
+        out.print(Padding(escape(text), (0, 0, 0, indent), expand=False))
 
     if company is not None:
         out.print(f"[bold]{escape(t['past'].format(company=company))}[/]")
-        for item in found["past"] or []:
+        for item in found["past"]:
+            status = STATUS_WORDS.get(lang, {}).get(item["status"], item["status"])
             out.print(
                 f"  {item['id']:>3}  {when(item['at'])}  {escape(item['role'])}, "
-                f"{t['round'].format(n=item['round'])}: {item['status']}"
+                f"{t['round'].format(n=item['round'])}{colon}{status}"
             )
             review = item["reflection"] or {}
             for key in ("went_well", "improve"):
                 if review.get(key):
-                    out.print(f"       {t[key]}: {escape(review[key])}")
+                    block(f"{t[key]}{colon}{review[key]}", 7)
         if not found["past"]:
             out.print(f"  [dim]{t['none']}[/]")
         out.print()
     out.print(f"[bold]{t['similar']}[/]")
     for item in found["similar_questions"]:
-        out.print(
-            f"  • {escape(item['question'])}  [dim]({item['id']} {escape(item['company'])}, "
-            f"{when(item['at'])})[/]"
-        )
+        out.print(f"  • [dim]{item['id']} {escape(item['company'])}, {when(item['at'])}[/]")
+        block(item["question"], 4)
         if item["answer"]:
-            out.print(f"    {t['answer']}: {escape(item['answer'])}")
+            block(f"{t['answer']}{colon}{item['answer']}", 6)
     if not found["similar_questions"]:
         out.print(f"  [dim]{t['none']}[/]")
     out.print()
     out.print(f"[bold]{t['lessons']}[/]")
     for item in found["lessons"]:
-        out.print(
-            f"  • {escape(item['improve'])}  [dim]({item['id']} {escape(item['company'])}, "
-            f"{when(item['at'])})[/]"
-        )
+        out.print(f"  • [dim]{item['id']} {escape(item['company'])}, {when(item['at'])}[/]")
+        block(item["improve"], 4)
     if not found["lessons"]:
         out.print(f"  [dim]{t['none']}[/]")
     out.print()
     out.print(f"[bold]{escape(t['guidance'].format(role=role))}[/]")
-    from rich.padding import Padding
-
     for guide in found["guidance"]:
         out.print(f"\n[bold cyan]{escape(guide['question'])}[/]")
         for key in ("tests", "build", "avoid"):
             out.print(f"  [bold]{t[key]}[/]")
-            out.print(Padding(escape(guide[key]), (0, 0, 0, 4), expand=False))
+            block(guide[key], 4)
+
+
+def pad(text: str, columns: int) -> str:
+    """``text`` padded to ``columns`` terminal columns (CJK characters take two)."""
+    return text + " " * max(0, columns - width(text))
 
 
 def bar(value: float, most: float, width: int = 24) -> str:
@@ -545,9 +584,11 @@ def bar(value: float, most: float, width: int = 24) -> str:
 
 def stats(found: dict[str, Any], lang: str, out: Console) -> None:
     t = TEXT[lang]
-    heading = t["interviews"] + f": {found['interviews']}"
+    colon = "：" if lang == "zh" else ": "
+    heading = f"{t['interviews']}{colon}{found['interviews']}"
     if found["since"]:
-        heading += f" ({t['since'].format(since=found['since'])})"
+        since_text = t["since"].format(since=found["since"])
+        heading += f"（{since_text}）" if lang == "zh" else f" ({since_text})"
     out.print(f"[bold]{heading}[/]\n")
     out.print(f"[bold]{t['funnel']}[/]")
     most = max([r["interviews"] for r in found["funnel"]] or [0])
@@ -559,7 +600,7 @@ def stats(found: dict[str, Any], lang: str, out: Console) -> None:
             ("offers", t["offers"]),
             ("rejected", t["rejected"]),
         ):
-            out.print(f"    {label:<14} {row[key]:>4} {bar(row[key], most)}")
+            out.print(f"    {pad(label, 14)} {row[key]:>4} {bar(row[key], most)}")
     out.print()
     thanks = found["thanks"]
     out.print(f"[bold]{t['thanks']}[/]")
@@ -567,7 +608,7 @@ def stats(found: dict[str, Any], lang: str, out: Console) -> None:
     for key in ("on_time", "late", "never", "pending"):
         share = thanks.get(f"share_{key}")
         percent = f"{share:>5.0%}" if share is not None else "     "
-        out.print(f"  {t[key]:<14} {thanks[key]:>4} {percent} {bar(thanks[key], most)}")
+        out.print(f"  {pad(t[key], 14)} {thanks[key]:>4} {percent} {bar(thanks[key], most)}")
     out.print()
     checks = found["checks"]
     out.print(f"[bold]{t['checks']}[/]")
@@ -575,10 +616,10 @@ def stats(found: dict[str, Any], lang: str, out: Console) -> None:
     for key in ("early", "on_time"):
         share = checks[f"share_{key}"]
         percent = f"{share:>5.0%}" if share is not None else "     "
-        out.print(f"  {t[key]:<14} {checks[key]:>4} {percent} {bar(checks[key], most)}")
+        out.print(f"  {pad(t[key], 14)} {checks[key]:>4} {percent} {bar(checks[key], most)}")
     out.print()
     median = found["median_days_to_result"]
-    out.print(f"[bold]{t['median']}[/]: {'—' if median is None else f'{median:g}'}\n")
+    out.print(f"[bold]{t['median']}[/]{colon}{'—' if median is None else f'{median:g}'}\n")
     out.print(f"[bold]{t['weekly']}[/]")
     most = max([w["interviews"] for w in found["per_week"]] or [0])
     for week in found["per_week"]:
