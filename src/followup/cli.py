@@ -4,8 +4,6 @@ No SQL and no date arithmetic here. Heavy modules (the store, Rich) are imported
 commands that need them, so ``--help`` and shell completion start fast.
 """
 
-from __future__ import annotations
-
 import contextlib
 import os
 import sys
@@ -103,7 +101,7 @@ class Outcome(str, Enum):
 # -- shared plumbing ---------------------------------------------------------------------
 
 
-def people(option: str, values: list[str] | None) -> list[records.Person] | None:
+def people(option: str, values: list[str] | None) -> "list[records.Person] | None":
     """Parse repeated ``"Name <email>"`` values; a single empty value clears the list."""
     from followup import records
 
@@ -803,7 +801,7 @@ def draft(
         render.drafts_panels(emails, render.console())
 
 
-def records_person(profile: records.Profile) -> records.Person | None:
+def records_person(profile: "records.Profile") -> "records.Person | None":
     from followup import records
 
     return records.Person(profile.name, profile.email) if profile.email else None
@@ -975,7 +973,7 @@ def reflect(
     note(f"Recorded the reflection on interview {item.id} ({item.company}, {item.role}).")
 
 
-def _reflectable(ctx: Context, interview_id: int) -> records.Interview:
+def _reflectable(ctx: Context, interview_id: int) -> "records.Interview":
     item = ctx.store.get(interview_id)
     if item.at > ctx.now:
         raise UsageError(
