@@ -112,6 +112,10 @@ def app_profile(
     check_days: Annotated[int | None, typer.Option('--check-days', help='Days before a status check, e.g. --check-days 7.')] = None,
     reply_days: Annotated[int | None, typer.Option('--reply-days', help='Days to answer an invitation, e.g. --reply-days 1.')] = None,
     reflect_days: Annotated[int | None, typer.Option('--reflect-days', help='Days to reflect on an interview, e.g. --reflect-days 1.')] = None,
+    smtp_host: Annotated[str | None, typer.Option('--smtp-host', help='Your SMTP server, e.g. --smtp-host smtp.example.com.')] = None,
+    smtp_port: Annotated[int | None, typer.Option('--smtp-port', help='Its port (default 587, 465 for ssl).')] = None,
+    smtp_user: Annotated[str | None, typer.Option('--smtp-user', help="The login; '' for none. The password is never stored.")] = None,
+    smtp_security: Annotated[str | None, typer.Option('--smtp-security', help='starttls (default), ssl or none.')] = None,
     reflect: Annotated[bool, typer.Option('--reflect', help='List the reflection among the follow-ups (default) or not.')] = False,
     json: Annotated[bool, typer.Option('--json', help='Print JSON for scripts instead of a table.')] = False,
 ) -> None:
@@ -137,6 +141,18 @@ def app_draft(
     force: Annotated[bool, typer.Option('--force', help='With --eml: replace .eml files that exist.')] = False,
 ) -> None:
     'Draft an email: thanks, check or decline.\n\nDrafting records nothing: run `followup done KIND ID` once sent.\n\nExample: followup draft thanks 3 --lang zh'
+
+
+@app.command('send')
+def app_send(
+    kind: Annotated[str, typer.Argument(help='thanks, check (alias: followup) or decline.')],
+    interview_id: Annotated[int, typer.Argument(help="The interview's id, e.g. 3 (see `followup list`).")],
+    lang: Annotated[str | None, typer.Option('--lang', help="Write in en, zh or hi (default: the interview's, then yours).")] = None,
+    reason: Annotated[str | None, typer.Option('--reason', help='For decline: a short honest reason.')] = None,
+    yes: Annotated[bool, typer.Option('--yes', '-y', help='Send without asking.')] = False,
+    dry_run: Annotated[bool, typer.Option('--dry-run', help='Do everything but sending and recording.')] = False,
+) -> None:
+    'Send a drafted email over SMTP and record it.\n\nShows the email and asks first (--yes skips the question). The action is recorded as\ndone only once the server accepted every recipient. Set the server with\n`followup profile --smtp-host ...`; the password comes from FOLLOWUP_SMTP_PASSWORD.\n\nExample: followup send thanks 3'
 
 
 @app.command('reflect')

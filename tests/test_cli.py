@@ -402,6 +402,10 @@ def test_profile_sets_and_shows_details_and_rules(ok):
         "reply_days": 1,
         "reflect_days": 1,
         "reflect": True,
+        "smtp_host": "",
+        "smtp_port": 0,
+        "smtp_user": "",
+        "smtp_security": "starttls",
     }
     assert "Li Wei" in ok("profile").stdout
     ident = add(ok, "--at", "2026-11-16 10:00")  # Monday, Shanghai

@@ -20,6 +20,7 @@ COMMANDS = [
     ["add"],
     ["due"],
     ["draft"],
+    ["send"],
     ["done"],
     ["result"],
     ["list"],

@@ -8,7 +8,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
@@ -639,6 +639,18 @@ def profile(
     reflect_days: Annotated[
         int | None, typer.Option(help="Days to reflect on an interview, e.g. --reflect-days 1.")
     ] = None,
+    smtp_host: Annotated[
+        str | None, typer.Option(help="Your SMTP server, e.g. --smtp-host smtp.example.com.")
+    ] = None,
+    smtp_port: Annotated[
+        int | None, typer.Option(min=0, max=65535, help="Its port (default 587, 465 for ssl).")
+    ] = None,
+    smtp_user: Annotated[
+        str | None, typer.Option(help="The login; '' for none. The password is never stored.")
+    ] = None,
+    smtp_security: Annotated[
+        str | None, typer.Option(help="starttls (default), ssl or none.")
+    ] = None,
     reflect: Annotated[
         bool | None,
         typer.Option(
@@ -683,6 +695,20 @@ def profile(
                 raise UsageError(f"{option} {error}") from None
     if reflect is not None:
         changes["reflect"] = reflect
+    if smtp_host is not None:
+        changes["smtp_host"] = check(
+            "--smtp-host", lambda v: fields.one_line(v, required=False), smtp_host
+        )
+    if smtp_port is not None:
+        changes["smtp_port"] = smtp_port
+    if smtp_user is not None:
+        changes["smtp_user"] = check(
+            "--smtp-user", lambda v: fields.one_line(v, required=False), smtp_user
+        )
+    if smtp_security is not None:
+        if smtp_security not in ("starttls", "ssl", "none"):
+            raise UsageError(f"--smtp-security {smtp_security!r} is not one of starttls, ssl, none")
+        changes["smtp_security"] = smtp_security
     ctx = Context(read_only=not changes)
     current = ctx.store.set_profile(changes) if changes else ctx.profile
     if json:
@@ -799,6 +825,73 @@ def draft(
         typer.echo("\n\n".join(_plain(d) for d in emails), nl=False)
     else:
         render.drafts_panels(emails, render.console())
+
+
+@app.command()
+def send(
+    kind: Annotated[
+        Kind,
+        typer.Argument(metavar="KIND", help="thanks, check (alias: followup) or decline."),
+    ],
+    interview_id: IdArg,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang", help="Write in en, zh or hi (default: the interview's, then yours)."
+        ),
+    ] = None,
+    reason: Annotated[
+        str | None, typer.Option("--reason", help="For decline: a short honest reason.")
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Send without asking.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Do everything but sending and recording.")
+    ] = False,
+) -> None:
+    """Send a drafted email over SMTP and record it.
+
+    Shows the email and asks first (--yes skips the question). The action is recorded as
+    done only once the server accepted every recipient. Set the server with
+    `followup profile --smtp-host ...`; the password comes from FOLLOWUP_SMTP_PASSWORD.
+
+    Example: followup send thanks 3
+    """
+    from followup import config, drafts, render
+    from followup import send as smtp
+
+    if reason is not None and kind is not Kind.decline:
+        raise UsageError("--reason is for `send decline` only.")
+    reason_text = check("--reason", lambda v: fields.text(v, limit=1000), reason or "")
+    ctx = Context()
+    item = ctx.store.get(interview_id)
+    drafted = drafts.compose(
+        kind.value,
+        item,
+        ctx.profile,
+        tz=ctx.tz,
+        now=ctx.now,
+        user_dir=config.home() / "templates",
+        lang=lang.value if lang else None,
+        reason=reason_text,
+    )
+    for warning in drafted.warnings:
+        note(f"Warning: {warning}")
+    smtp.check_profile(ctx.profile)
+    if not yes and not interactive():
+        raise UsageError("not sent: confirm with --yes when there is no terminal to ask in.")
+    render.drafts_panels(drafted.drafts, render.console(stderr=True))
+    if not yes and not typer.confirm(f"Send {len(drafted.drafts)} email(s)?", err=True):
+        note("Nothing sent.")
+        raise typer.Exit(1)
+    if dry_run:
+        note("Dry run: nothing sent, nothing recorded.")
+        return
+    sent = smtp.deliver(drafted.drafts, ctx.profile, smtp.password(ctx.profile))
+    action = "check" if kind in (Kind.check, Kind.followup) else kind.value
+    ctx.store.record(item.id, "done", action, datetime.now(timezone.utc), now=ctx.now)
+    for line in sent:
+        note(f"Sent: {line}")
+    note(f"Recorded {action} for interview {item.id} ({item.company}, {item.role}).")
 
 
 def records_person(profile: "records.Profile") -> "records.Person | None":

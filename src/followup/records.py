@@ -85,6 +85,10 @@ class Profile:
     reply_days: int = 1
     reflect_days: int = 1
     reflect: bool = True  # list the reflection among the follow-ups
+    smtp_host: str = ""
+    smtp_port: int = 0  # 0: the usual port of smtp_security
+    smtp_user: str = ""  # empty: no login
+    smtp_security: str = "starttls"  # starttls | ssl | none
 
     @property
     def settings(self) -> rules.Settings:
@@ -97,8 +101,17 @@ class Profile:
         )
 
 
-PROFILE_TEXT = ("name", "email", "phone", "timezone", "lang")
-PROFILE_DAYS = ("thanks_days", "check_days", "reply_days", "reflect_days")
+PROFILE_TEXT = (
+    "name",
+    "email",
+    "phone",
+    "timezone",
+    "lang",
+    "smtp_host",
+    "smtp_user",
+    "smtp_security",
+)
+PROFILE_DAYS = ("thanks_days", "check_days", "reply_days", "reflect_days", "smtp_port")
 PROFILE_FLAGS = ("reflect",)
 
 

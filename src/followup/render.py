@@ -338,6 +338,10 @@ def profile_table(profile: records.Profile, zone_name: str, out: Console) -> Non
     table.add_row("Thank-you within", plural(profile.thanks_days, "day"))
     table.add_row("Status check after", plural(profile.check_days, "day"))
     table.add_row("Reply within", plural(profile.reply_days, "day"))
+    if profile.smtp_host:
+        port = f":{profile.smtp_port}" if profile.smtp_port else ""
+        login = f", login {escape(profile.smtp_user)}" if profile.smtp_user else ""
+        table.add_row("SMTP", f"{escape(profile.smtp_host)}{port} ({profile.smtp_security}{login})")
     table.add_row(
         "Reflect within",
         plural(profile.reflect_days, "day") if profile.reflect else "[dim](not listed)[/]",

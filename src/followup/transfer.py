@@ -152,6 +152,10 @@ class ProfileIn(BaseModel):
     reply_days: int = Field(default=1, ge=1, le=365)
     reflect_days: int = Field(default=1, ge=1, le=365)
     reflect: bool = True
+    smtp_host: Name = ""
+    smtp_port: int = Field(default=0, ge=0, le=65535)
+    smtp_user: Name = ""
+    smtp_security: Literal["starttls", "ssl", "none"] = "starttls"
 
     @field_validator("timezone")
     @classmethod
@@ -275,6 +279,10 @@ def export_document(
             "reply_days": profile.reply_days,
             "reflect_days": profile.reflect_days,
             "reflect": profile.reflect,
+            "smtp_host": profile.smtp_host,
+            "smtp_port": profile.smtp_port,
+            "smtp_user": profile.smtp_user,
+            "smtp_security": profile.smtp_security,
         },
         "interviews": interviews,
     }

@@ -1,0 +1,154 @@
+"""Sending drafted emails over SMTP: every recipient accepted, or nothing sent and nothing
+recorded.
+
+Each message goes through ``MAIL``, one ``RCPT`` per address and only then ``DATA``: a
+refused address stops the message before any recipient receives it. Every wait on the
+server is bounded by ``FOLLOWUP_SMTP_TIMEOUT`` (seconds, default 30). The password comes
+from ``FOLLOWUP_SMTP_PASSWORD`` or the system keyring (the optional ``keyring`` package),
+never from the store.
+"""
+
+from __future__ import annotations
+
+import os
+import smtplib
+import ssl
+from collections.abc import Sequence
+
+from followup import drafts, records
+from followup.errors import FollowupError
+
+DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+SECURITIES = tuple(DEFAULT_PORTS)
+
+
+def timeout() -> float:
+    try:
+        return max(0.1, float(os.environ.get("FOLLOWUP_SMTP_TIMEOUT", "30")))
+    except ValueError:
+        return 30.0
+
+
+def password(profile: records.Profile) -> str | None:
+    """The SMTP password: the environment first, then the keyring when it is installed."""
+    value = os.environ.get("FOLLOWUP_SMTP_PASSWORD")
+    if value:
+        return value
+    try:
+        import keyring  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    try:
+        return keyring.get_password("followup", f"{profile.smtp_user}@{profile.smtp_host}")
+    except Exception:  # a keyring without a backend
+        return None
+
+
+def check_profile(profile: records.Profile) -> None:
+    if not profile.email:
+        raise FollowupError(
+            "your profile has no email to send from: followup profile --email '...'"
+        )
+    if not profile.smtp_host:
+        raise FollowupError("no SMTP server is set: followup profile --smtp-host smtp.example.com")
+
+
+def deliver(
+    emails: Sequence[drafts.Draft], profile: records.Profile, secret: str | None
+) -> list[str]:
+    """Send every email; return a line per email sent. Raise FollowupError on the first
+    problem, saying which emails (if any) had already gone."""
+    check_profile(profile)
+    if profile.smtp_user and not secret:
+        raise FollowupError(
+            "no SMTP password: set FOLLOWUP_SMTP_PASSWORD (or store it in the system keyring "
+            f"under service 'followup', user '{profile.smtp_user}@{profile.smtp_host}')"
+        )
+    sender = records.Person(profile.name, profile.email)
+    security = profile.smtp_security or "starttls"
+    port = profile.smtp_port or DEFAULT_PORTS[security]
+    where = f"{profile.smtp_host}:{port}"
+    sent: list[str] = []
+    try:
+        server = _connect(profile.smtp_host, port, security)
+        try:
+            server.ehlo_or_helo_if_needed()
+            if security == "starttls":
+                server.starttls(context=ssl.create_default_context())
+                server.ehlo()
+            if profile.smtp_user:
+                server.login(profile.smtp_user, secret or "")
+            for email in emails:
+                _send_one(server, email, sender)
+                sent.append(f"{email.subject} -> {', '.join(str(p) for p in email.to + email.cc)}")
+        finally:
+            try:
+                server.quit()
+            except (smtplib.SMTPException, OSError):
+                server.close()
+    except FollowupError as error:
+        raise FollowupError(_with_sent(str(error), sent)) from None
+    except smtplib.SMTPAuthenticationError as error:
+        raise FollowupError(
+            _with_sent(f"{where} refused the login: {_reply(error)}", sent)
+        ) from None
+    except TimeoutError:
+        raise FollowupError(
+            _with_sent(
+                f"{where} did not answer within {timeout():g} s (FOLLOWUP_SMTP_TIMEOUT)", sent
+            )
+        ) from None
+    except (smtplib.SMTPException, OSError, ssl.SSLError) as error:
+        if "timed out" in str(error):  # smtplib reports a silent server as a closed connection
+            message = f"{where} did not answer within {timeout():g} s (FOLLOWUP_SMTP_TIMEOUT)"
+        else:
+            message = f"cannot send through {where}: {error}"
+        raise FollowupError(_with_sent(message, sent)) from None
+    return sent
+
+
+def _connect(host: str, port: int, security: str) -> smtplib.SMTP:
+    if security == "ssl":
+        return smtplib.SMTP_SSL(host, port, timeout=timeout(), context=ssl.create_default_context())
+    return smtplib.SMTP(host, port, timeout=timeout())
+
+
+def _send_one(server: smtplib.SMTP, email: drafts.Draft, sender: records.Person) -> None:
+    recipients = [p.email for p in (*email.to, *email.cc)]
+    if not recipients:
+        raise FollowupError(f"the email {email.subject!r} has no recipient; add a --contact")
+    message = drafts.to_eml(email, sender, unsent=False)
+    code, reply = server.mail(sender.email)
+    if code != 250:
+        server.rset()
+        answer = reply.decode(errors="replace")
+        raise FollowupError(f"the server refused the sender {sender.email}: {code} {answer}")
+    for address in recipients:
+        code, reply = server.rcpt(address)
+        if code not in (250, 251):
+            server.rset()
+            answer = reply.decode(errors="replace")
+            raise FollowupError(f"the server refused the recipient {address}: {code} {answer}")
+    code, reply = server.data(message)
+    if code != 250:
+        raise FollowupError(
+            f"the server refused the message: {code} {reply.decode(errors='replace')}"
+        )
+
+
+def _reply(error: smtplib.SMTPResponseException) -> str:
+    text = (
+        error.smtp_error.decode(errors="replace")
+        if isinstance(error.smtp_error, bytes)
+        else str(error.smtp_error)
+    )
+    return f"{error.smtp_code} {text}"
+
+
+def _with_sent(message: str, sent: list[str]) -> str:
+    if not sent:
+        return f"{message}; nothing was sent and nothing recorded."
+    return (
+        f"{message}. Already sent: {'; '.join(sent)}. Nothing was recorded: once the rest is "
+        "sent, record it with `followup done`."
+    )
