@@ -377,9 +377,28 @@ def test_a_broken_user_template_names_the_file_and_line(ok, run, setup, home, te
 
 
 def test_every_builtin_template_renders_in_every_language(tmp_path):
+    context = {
+        "company": "Acme",
+        "role": "Dev",
+        "round": 1,
+        "interview_date": "D",
+        "interview_time": "T",
+        "decision_date": "",
+        "names": "",
+        "topic": "",
+        "strength": "",
+        "idea": "",
+        "reason": "",
+        "lang": "en",
+        "invited": False,
+        "candidate": {"name": "", "email": "", "phone": ""},
+    }
     for lang in LANGS:
         for kind in KINDS:
             assert (drafts.builtin_dir() / lang / f"{kind}.txt").is_file()
+            subject, body = drafts.render(kind, lang, context, tmp_path / "no-user-templates")
+            assert "Dev" in subject and "Acme" in body
+            assert_clean(subject + "\n" + body)
 
 
 # -- safety ------------------------------------------------------------------------------------

@@ -790,28 +790,11 @@ def draft(
 
     Example: followup draft thanks 3 --lang zh
     """
-    from followup import config, drafts, render
+    from followup import drafts, render
 
     if sum((plain, json, eml is not None, mailto)) > 1:
         raise UsageError("choose one of --plain, --json, --eml and --mailto.")
-    if reason is not None and kind is not Kind.decline:
-        raise UsageError("--reason is for `draft decline` only.")
-    reason_text = check("--reason", lambda v: fields.text(v, limit=1000), reason or "")
-    ctx = Context(read_only=True)
-    item = ctx.store.get(interview_id)
-    drafted = drafts.compose(
-        kind.value,
-        item,
-        ctx.profile,
-        tz=ctx.tz,
-        now=ctx.now,
-        user_dir=config.home() / "templates",
-        lang=lang.value if lang else None,
-        reason=reason_text,
-    )
-    for warning in drafted.warnings:
-        note(f"Warning: {warning}")
-    emails = drafted.drafts
+    ctx, item, emails = _compose("draft", kind, interview_id, lang, reason, read_only=True)
     if json:
         render.emit_json([d.as_json() for d in emails])
     elif mailto:
@@ -856,13 +839,44 @@ def send(
 
     Example: followup send thanks 3
     """
-    from followup import config, drafts, render
+    from followup import render
     from followup import send as smtp
 
+    ctx, item, emails = _compose("send", kind, interview_id, lang, reason, read_only=False)
+    smtp.check_profile(ctx.profile)
+    if not yes and not interactive():
+        raise UsageError("not sent: confirm with --yes when there is no terminal to ask in.")
+    render.drafts_panels(emails, render.console(stderr=True))
+    if not yes and not typer.confirm(f"Send {len(emails)} email(s)?", err=True):
+        note("Nothing sent.")
+        raise typer.Exit(1)
+    if dry_run:
+        note("Dry run: nothing sent, nothing recorded.")
+        return
+    sent = smtp.deliver(emails, ctx.profile, smtp.password(ctx.profile))
+    action = "check" if kind in (Kind.check, Kind.followup) else kind.value
+    ctx.store.record(item.id, "done", action, datetime.now(timezone.utc), now=ctx.now)
+    for line in sent:
+        note(f"Sent: {line}")
+    note(f"Recorded {action} for interview {item.id} ({item.company}, {item.role}).")
+
+
+def _compose(
+    command: str,
+    kind: Kind,
+    interview_id: int,
+    lang: Lang | None,
+    reason: str | None,
+    *,
+    read_only: bool,
+) -> "tuple[Context, records.Interview, list[Any]]":
+    """What `draft` and `send` share: the emails of one kind, warnings printed on stderr."""
+    from followup import config, drafts
+
     if reason is not None and kind is not Kind.decline:
-        raise UsageError("--reason is for `send decline` only.")
+        raise UsageError(f"--reason is for `{command} decline` only.")
     reason_text = check("--reason", lambda v: fields.text(v, limit=1000), reason or "")
-    ctx = Context()
+    ctx = Context(read_only=read_only)
     item = ctx.store.get(interview_id)
     drafted = drafts.compose(
         kind.value,
@@ -876,22 +890,7 @@ def send(
     )
     for warning in drafted.warnings:
         note(f"Warning: {warning}")
-    smtp.check_profile(ctx.profile)
-    if not yes and not interactive():
-        raise UsageError("not sent: confirm with --yes when there is no terminal to ask in.")
-    render.drafts_panels(drafted.drafts, render.console(stderr=True))
-    if not yes and not typer.confirm(f"Send {len(drafted.drafts)} email(s)?", err=True):
-        note("Nothing sent.")
-        raise typer.Exit(1)
-    if dry_run:
-        note("Dry run: nothing sent, nothing recorded.")
-        return
-    sent = smtp.deliver(drafted.drafts, ctx.profile, smtp.password(ctx.profile))
-    action = "check" if kind in (Kind.check, Kind.followup) else kind.value
-    ctx.store.record(item.id, "done", action, datetime.now(timezone.utc), now=ctx.now)
-    for line in sent:
-        note(f"Sent: {line}")
-    note(f"Recorded {action} for interview {item.id} ({item.company}, {item.role}).")
+    return ctx, item, drafted.drafts
 
 
 def records_person(profile: "records.Profile") -> "records.Person | None":

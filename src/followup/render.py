@@ -606,22 +606,18 @@ def stats(found: dict[str, Any], lang: str, out: Console) -> None:
         ):
             out.print(f"    {pad(label, 14)} {row[key]:>4} {bar(row[key], most)}")
     out.print()
-    thanks = found["thanks"]
-    out.print(f"[bold]{t['thanks']}[/]")
-    most = max(thanks["on_time"], thanks["late"], thanks["never"], thanks["pending"])
-    for key in ("on_time", "late", "never", "pending"):
-        share = thanks.get(f"share_{key}")
-        percent = f"{share:>5.0%}" if share is not None else "     "
-        out.print(f"  {pad(t[key], 14)} {thanks[key]:>4} {percent} {bar(thanks[key], most)}")
-    out.print()
-    checks = found["checks"]
-    out.print(f"[bold]{t['checks']}[/]")
-    most = max(checks["early"], checks["on_time"])
-    for key in ("early", "on_time"):
-        share = checks[f"share_{key}"]
-        percent = f"{share:>5.0%}" if share is not None else "     "
-        out.print(f"  {pad(t[key], 14)} {checks[key]:>4} {percent} {bar(checks[key], most)}")
-    out.print()
+    for section, keys in (
+        ("thanks", ("on_time", "late", "never", "pending")),
+        ("checks", ("early", "on_time")),
+    ):
+        counts = found[section]
+        out.print(f"[bold]{t[section]}[/]")
+        most = max(counts[key] for key in keys)
+        for key in keys:
+            share = counts.get(f"share_{key}")  # none for pending: it is not a share of anything
+            percent = f"{share:>5.0%}" if share is not None else "     "
+            out.print(f"  {pad(t[key], 14)} {counts[key]:>4} {percent} {bar(counts[key], most)}")
+        out.print()
     median = found["median_days_to_result"]
     out.print(f"[bold]{t['median']}[/]{colon}{'—' if median is None else f'{median:g}'}\n")
     out.print(f"[bold]{t['weekly']}[/]")
