@@ -1,8 +1,19 @@
-"""Every test gets its own store: FOLLOWUP_HOME points at a fresh temporary folder."""
+"""Every test gets its own store: FOLLOWUP_HOME points at a fresh temporary folder.
+
+Tests that ask for the ``backend`` fixture (test_store, test_cli and test_transfer ask for it in
+every test) run twice: on an SQLite file and on PostgreSQL. The PostgreSQL run needs a server:
+set ``FOLLOWUP_TEST_POSTGRES_URL=postgresql+psycopg://USER:PASS@127.0.0.1/DB`` (README,
+"Running the tests"); without it those runs are skipped, and with ``FOLLOWUP_REQUIRE_POSTGRES=1``
+(as `.ci/run` sets) they fail instead. A test about the SQLite file itself is marked
+``sqlite_only``.
+"""
 
 from __future__ import annotations
 
+import functools
 import json
+import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,6 +22,101 @@ import pytest
 from typer.testing import CliRunner
 
 from followup.cli import app
+
+POSTGRES_URL = os.environ.get("FOLLOWUP_TEST_POSTGRES_URL", "").strip()
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames:
+        only = metafunc.definition.get_closest_marker("sqlite_only")
+        metafunc.parametrize("backend", BACKENDS[:1] if only else BACKENDS, indirect=True)
+
+
+@functools.cache
+def postgres_problem() -> str | None:
+    """Why the PostgreSQL server cannot be used, or None when it can."""
+    if not POSTGRES_URL:
+        return "FOLLOWUP_TEST_POSTGRES_URL is not set"
+    try:
+        import sqlalchemy as sa
+
+        engine = sa.create_engine(POSTGRES_URL)
+        try:
+            with engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        finally:
+            engine.dispose()
+    except Exception as error:  # no driver, no server, no database
+        return f"no PostgreSQL at {POSTGRES_URL}: {error}"
+    return None
+
+
+def need_postgres() -> str:
+    problem = postgres_problem()
+    if problem:
+        if os.environ.get("FOLLOWUP_REQUIRE_POSTGRES"):
+            pytest.fail(problem)
+        pytest.skip(problem)
+    return POSTGRES_URL
+
+
+class Backend:
+    """The store the CLI under test uses; ``use(name)`` points it at another, empty one."""
+
+    def __init__(self, name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.name = name
+        self.tmp_path = tmp_path
+        self.monkeypatch = monkeypatch
+        self.url = ""
+        if name == "postgresql":
+            need_postgres()
+            self.use("home")
+
+    def use(self, store: str) -> None:
+        """Point FOLLOWUP_HOME (SQLite) or the URL (a PostgreSQL schema) at a new store."""
+        assert re.fullmatch(r"[a-z_]+", store), store
+        if self.name == "sqlite":
+            folder = self.tmp_path / store
+            self.monkeypatch.setenv("FOLLOWUP_HOME", str(folder))
+            self.url = f"sqlite:///{folder / 'followup.db'}"
+            return
+        schema = f"followup_test_{store}"
+        run_sql(POSTGRES_URL, f"DROP SCHEMA IF EXISTS {schema} CASCADE", f"CREATE SCHEMA {schema}")
+        joiner = "&" if "?" in POSTGRES_URL else "?"
+        self.url = f"{POSTGRES_URL}{joiner}options=-csearch_path%3D{schema}"
+        self.monkeypatch.setenv("FOLLOWUP_DATABASE_URL", self.url)
+
+    def rows(self, sql: str) -> list[tuple[Any, ...]]:
+        """Rows of a query on the current store, read past followup."""
+        import sqlalchemy as sa
+
+        engine = sa.create_engine(self.url)
+        try:
+            with engine.connect() as conn:
+                return [tuple(row) for row in conn.exec_driver_sql(sql)]
+        finally:
+            engine.dispose()
+
+
+def run_sql(url: str, *statements: str) -> None:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url)
+    try:
+        with engine.begin() as conn:
+            for statement in statements:
+                conn.exec_driver_sql(statement)
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest, home: Path, tmp_path: Path, monkeypatch) -> Backend:
+    chosen = Backend(request.param, tmp_path, monkeypatch)
+    if chosen.name == "sqlite":
+        chosen.url = f"sqlite:///{home / 'followup.db'}"
+    return chosen
 
 
 @pytest.fixture(autouse=True)
@@ -21,6 +127,8 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("TZ", "UTC")
     monkeypatch.setenv("FOLLOWUP_DEBUG", "1")  # an unexpected exception fails the test loudly
     monkeypatch.delenv("NO_COLOR", raising=False)
+    for name in ("FOLLOWUP_SMTP_PASSWORD", "FOLLOWUP_SMTP_TIMEOUT", "FOLLOWUP_BUSY_TIMEOUT"):
+        monkeypatch.delenv(name, raising=False)  # the developer's own settings stay out
     return folder
 
 

@@ -1,4 +1,4 @@
-"""The daily commands through the real CLI entry point on a real SQLite file."""
+"""The daily commands through the real CLI entry point, on a real SQLite file and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import stat
 import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
@@ -16,20 +15,18 @@ from followup import cli
 
 NOW = "2026-11-22 09:00"
 
+pytestmark = pytest.mark.usefixtures("backend")  # every test runs on SQLite and on PostgreSQL
+
 
 def add(ok, *extra: str) -> int:
     result = ok("add", "-c", "Acme", "-r", "Support Engineer", "--json", *extra)
     return result.json()["id"]
 
 
-def rows(home: Path, sql: str) -> list[tuple]:
-    with sqlite3.connect(home / "followup.db") as conn:
-        return conn.execute(sql).fetchall()
-
-
 # -- set-up and help --------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_help_lists_every_command_with_a_summary(ok):
     text = ok("--help").stdout
     for command in (
@@ -48,6 +45,7 @@ def test_help_lists_every_command_with_a_summary(ok):
         assert len(line.split(None, 1)[1]) > 10, line
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize(
     "command", ["add", "list", "show", "edit", "rm", "due", "done", "result", "profile", "path"]
 )
@@ -56,6 +54,7 @@ def test_every_command_has_help_with_an_example(ok, command):
     assert "Example:" in text
 
 
+@pytest.mark.sqlite_only
 def test_python_dash_m_and_version():
     out = subprocess.run(
         [sys.executable, "-m", "followup", "--help"], capture_output=True, text=True
@@ -69,6 +68,7 @@ def test_python_dash_m_and_version():
     assert out.stdout.strip() == f"followup {__version__}"
 
 
+@pytest.mark.sqlite_only
 def test_store_is_created_private_in_followup_home(ok, home):
     ok("path")
     assert ok("path").stdout.strip() == str(home / "followup.db")
@@ -77,6 +77,7 @@ def test_store_is_created_private_in_followup_home(ok, home):
     assert stat.S_IMODE((home / "followup.db").stat().st_mode) == 0o600
 
 
+@pytest.mark.sqlite_only
 def test_path_hides_the_password_of_a_database_url(ok, monkeypatch):
     monkeypatch.setenv(
         "FOLLOWUP_DATABASE_URL", "postgresql+psycopg://me:secret@db.example/followup"
@@ -85,6 +86,7 @@ def test_path_hides_the_password_of_a_database_url(ok, monkeypatch):
     assert "secret" not in out and "db.example/followup" in out
 
 
+@pytest.mark.sqlite_only
 def test_database_url_overrides_the_file(ok, tmp_path, monkeypatch, home):
     monkeypatch.setenv("FOLLOWUP_DATABASE_URL", f"sqlite:///{tmp_path / 'other.db'}")
     add(ok)
@@ -92,6 +94,7 @@ def test_database_url_overrides_the_file(ok, tmp_path, monkeypatch, home):
     assert not (home / "followup.db").exists()
 
 
+@pytest.mark.sqlite_only
 def test_each_home_is_a_separate_history_profile_included(ok, tmp_path, monkeypatch):
     ok("profile", "--name", "Li Wei")
     add(ok)
@@ -109,7 +112,7 @@ def test_add_prints_the_id_and_the_thank_you_deadline(ok):
     assert "Sun 22 Nov 2026 14:00 +00:00" in out  # two days later
 
 
-def test_add_json_prints_the_stored_record(ok, home):
+def test_add_json_prints_the_stored_record(ok, backend):
     record = ok(
         "add",
         "--company",
@@ -142,7 +145,8 @@ def test_add_json_prints_the_stored_record(ok, home):
     assert record["recruiters"] == ["Ana Ruiz <ana@acme.example>"]
     assert record["decision_by"] == "2026-11-27"
     # Stored in UTC, whatever the input's offset.
-    assert rows(home, "select at from interview") == [("2026-11-20 19:00:00.000000",)]
+    [(stored,)] = backend.rows("select at from interview")
+    assert str(stored).startswith("2026-11-20 19:00:00"), stored
 
 
 def test_add_defaults_to_now(ok):
@@ -251,13 +255,13 @@ def test_edit_without_options_is_a_usage_error(ok, run):
     assert result.exit_code == 2 and result.stderr.startswith("Error: nothing to change")
 
 
-def test_rm_with_yes_removes_the_interview_and_its_history(ok, home):
+def test_rm_with_yes_removes_the_interview_and_its_history(ok, backend):
     ident = add(ok, "--at", "2026-11-16 10:00", "--contact", "Jane <jane@acme.example>")
     ok("done", "thanks", str(ident), "--at", "2026-11-16 12:00")
     ok("rm", str(ident), "--yes")
     assert ok("list", "--all", "--json").json() == []
-    assert rows(home, "select count(*) from contact") == [(0,)]
-    assert rows(home, "select count(*) from event") == [(0,)]
+    assert backend.rows("select count(*) from contact") == [(0,)]
+    assert backend.rows("select count(*) from event") == [(0,)]
 
 
 def test_rm_asks_and_keeps_the_interview_when_told_no(ok, run, monkeypatch):
@@ -349,11 +353,11 @@ def test_accepting_an_invitation(ok):
     assert record["pending"] == [] and record["status"] == "invited"
 
 
-def test_done_reply_without_an_invitation_is_refused(ok, run, home):
+def test_done_reply_without_an_invitation_is_refused(ok, run, backend):
     ident = add(ok)
     result = run("done", "reply", str(ident))
     assert result.exit_code == 1 and "no invitation" in result.stderr
-    assert rows(home, "select count(*) from event") == [(0,)]
+    assert backend.rows("select count(*) from event") == [(0,)]
 
 
 def test_done_thanks_before_the_interview_is_refused(ok, run):
@@ -529,6 +533,7 @@ def test_bad_input_gives_an_error_line_an_exit_code_and_changes_nothing(
     assert (ok("list", "--all", "--json").stdout, ok("profile", "--json").stdout) == before
 
 
+@pytest.mark.sqlite_only
 def test_a_file_that_is_not_sqlite_is_left_untouched(run, home):
     home.mkdir()
     store = home / "followup.db"
@@ -542,6 +547,7 @@ def test_a_file_that_is_not_sqlite_is_left_untouched(run, home):
     assert sorted(p.name for p in home.iterdir()) == ["followup.db"]
 
 
+@pytest.mark.sqlite_only
 def test_a_truncated_store_is_reported_and_left_as_it_is(ok, run, home):
     for n in range(30):
         add(ok, "--notes", "x" * 500 + str(n))
@@ -555,6 +561,7 @@ def test_a_truncated_store_is_reported_and_left_as_it_is(ok, run, home):
     assert store.read_bytes() == before
 
 
+@pytest.mark.sqlite_only
 def test_a_store_under_a_regular_file_cannot_be_created(run, tmp_path, monkeypatch):
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
@@ -565,6 +572,7 @@ def test_a_store_under_a_regular_file_cannot_be_created(run, tmp_path, monkeypat
     assert blocker.read_text() == "x"
 
 
+@pytest.mark.sqlite_only
 def test_a_store_folder_that_refuses_files_is_reported(run, monkeypatch):
     def refuse(*args, **kwargs):
         raise OSError(28, "No space left on device")
@@ -574,6 +582,7 @@ def test_a_store_folder_that_refuses_files_is_reported(run, monkeypatch):
     assert result.exit_code == 1 and "No space left on device" in result.stderr
 
 
+@pytest.mark.sqlite_only
 def test_a_locked_store_gives_a_clear_error_and_keeps_its_rows(ok, run, home, monkeypatch):
     add(ok)
     monkeypatch.setenv("FOLLOWUP_BUSY_TIMEOUT", "0.2")
@@ -589,6 +598,7 @@ def test_a_locked_store_gives_a_clear_error_and_keeps_its_rows(ok, run, home, mo
     assert len(ok("list", "--all", "--json").json()) == 1
 
 
+@pytest.mark.sqlite_only
 def test_a_disk_that_refuses_the_write_changes_nothing(ok, home):
     add(ok)
     ok("list")  # let SQLite checkpoint and remove its WAL
@@ -648,6 +658,7 @@ def test_ids_are_never_reused_after_rm(ok):
     assert add(ok) == second + 1
 
 
+@pytest.mark.sqlite_only
 def test_another_programs_sqlite_file_is_left_untouched(run, home):
     home.mkdir()
     store = home / "followup.db"

@@ -1,55 +1,28 @@
-"""The same commands against PostgreSQL, when a server is reachable.
+"""What only PostgreSQL has: one history for two machines, a history moved over from SQLite,
+the server's own failures. (test_store, test_cli and test_transfer run on PostgreSQL too.)
 
-Start one locally (Debian): `apt-get install postgresql && pg_ctlcluster 15 main start`, create
-a role and a database, then run
-`FOLLOWUP_TEST_POSTGRES_URL=postgresql+psycopg://USER:PASS@127.0.0.1/DB pytest tests/test_postgres.py`.
-With FOLLOWUP_REQUIRE_POSTGRES=1 (as CI will set) a missing server fails instead of skipping.
+Start a server locally (Debian): `apt-get install postgresql && pg_ctlcluster 15 main start`,
+create a role and a database (README, "Running the tests"), then run
+`FOLLOWUP_TEST_POSTGRES_URL=postgresql+psycopg://USER:PASS@127.0.0.1/DB pytest`.
+With FOLLOWUP_REQUIRE_POSTGRES=1 (as CI sets) a missing server fails instead of skipping.
 Each test starts from an empty schema.
 """
 
 from __future__ import annotations
 
 import json
-import os
+import sys
 
 import pytest
+import sqlalchemy as sa
+from conftest import Backend
 
-URL = os.environ.get("FOLLOWUP_TEST_POSTGRES_URL", "")
-
-
-def _reachable() -> str | None:
-    if not URL:
-        return "FOLLOWUP_TEST_POSTGRES_URL is not set"
-    try:
-        import sqlalchemy as sa
-
-        engine = sa.create_engine(URL)
-        try:
-            with engine.connect() as conn:
-                conn.exec_driver_sql("SELECT 1")
-        finally:
-            engine.dispose()
-    except Exception as error:  # no driver, no server, no database
-        return f"no PostgreSQL at {URL}: {error}"
-    return None
+from followup.store import WRITER_LOCK
 
 
 @pytest.fixture
-def pg(monkeypatch):
-    problem = _reachable()
-    if problem:
-        if os.environ.get("FOLLOWUP_REQUIRE_POSTGRES"):
-            pytest.fail(problem)
-        pytest.skip(problem)
-    import sqlalchemy as sa
-
-    engine = sa.create_engine(URL)
-    with engine.begin() as conn:
-        conn.exec_driver_sql("DROP SCHEMA public CASCADE")
-        conn.exec_driver_sql("CREATE SCHEMA public")
-    engine.dispose()
-    monkeypatch.setenv("FOLLOWUP_DATABASE_URL", URL)
-    return URL
+def pg(tmp_path, monkeypatch) -> Backend:
+    return Backend("postgresql", tmp_path, monkeypatch)
 
 
 def test_the_daily_commands_against_postgresql(ok, run, pg):
@@ -115,7 +88,7 @@ def test_a_sqlite_history_moves_to_postgresql(ok, pg, tmp_path, monkeypatch):
     ok("result", "1", "rejected", "--at", "2026-11-21 10:00")
     exported = tmp_path / "history.json"
     ok("export", "-o", str(exported))
-    monkeypatch.setenv("FOLLOWUP_DATABASE_URL", pg)
+    monkeypatch.setenv("FOLLOWUP_DATABASE_URL", pg.url)
     ok("import", str(exported))
     again = json.loads(ok("export").stdout)
     first = json.loads(exported.read_text())
@@ -123,3 +96,80 @@ def test_a_sqlite_history_moves_to_postgresql(ok, pg, tmp_path, monkeypatch):
         document.pop("exported_at")
     assert again == first
     assert "0 interviews; 1 already" in ok("import", str(exported)).stderr
+
+
+def test_a_database_of_another_program_is_left_untouched(run, pg):
+    engine = sa.create_engine(pg.url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE photos (id serial PRIMARY KEY, path text)")
+        conn.exec_driver_sql("INSERT INTO photos (path) VALUES ('a.jpg')")
+    engine.dispose()
+    result = run("add", "-c", "Acme", "-r", "Dev")
+    assert result.exit_code == 1
+    assert "is a database of another program (it holds photos)" in result.stderr
+    assert pg.rows("SELECT path FROM photos") == [("a.jpg",)]
+    tables = pg.rows(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+    )
+    assert tables == [("photos",)]
+
+
+def test_a_writer_that_cannot_get_the_lock_in_time_changes_nothing(ok, run, pg, monkeypatch):
+    ok("add", "-c", "Acme", "-r", "Dev", "--at", "2026-11-20 10:00")
+    monkeypatch.setenv("FOLLOWUP_BUSY_TIMEOUT", "0.2")
+    engine = sa.create_engine(pg.url)
+    with engine.connect() as holder:  # what another machine's `followup add` holds meanwhile
+        holder.exec_driver_sql(f"SELECT pg_advisory_lock({WRITER_LOCK})")
+        result = run("add", "-c", "Other", "-r", "Dev")
+        assert ok("list", "--json").json()[0]["company"] == "Acme"  # readers never wait
+        holder.exec_driver_sql(f"SELECT pg_advisory_unlock({WRITER_LOCK})")
+    engine.dispose()
+    assert result.exit_code == 1, result
+    assert result.stderr.startswith("Error: the store at postgresql+psycopg://")
+    assert "is locked by another program; try again in a moment" in result.stderr
+    assert [i["company"] for i in ok("list", "--json").json()] == ["Acme"]
+
+
+def test_backup_is_for_sqlite_and_says_to_export_instead(run, pg):
+    result = run("backup")
+    assert result.exit_code == 1
+    assert "backup copies an SQLite store; for another database use `followup export`" in (
+        result.stderr
+    )
+
+
+# -- the server's failures need no server --------------------------------------------------------
+
+
+def test_a_server_that_does_not_answer_is_one_error_line_without_the_password(run, monkeypatch):
+    monkeypatch.setenv("FOLLOWUP_DATABASE_URL", "postgresql+psycopg://me:secret@127.0.0.1:1/db")
+    result = run("list")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "Error: cannot connect to the database at postgresql+psycopg://me:***@127.0.0.1:1/db"
+    ), result
+    assert "Check FOLLOWUP_DATABASE_URL" in result.stderr
+    assert result.stderr.count("\n") == 1 and "secret" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("postgresql+nosuchdriver://me:secret@h/db", "Can't load plugin"),
+        ("not a url", "Could not parse"),
+    ],
+)
+def test_a_database_url_that_cannot_be_used_is_explained(run, monkeypatch, url, message):
+    monkeypatch.setenv("FOLLOWUP_DATABASE_URL", url)
+    result = run("due")
+    assert result.exit_code == 1 and message in result.stderr, result
+    assert result.stderr.startswith("Error: cannot use the database URL")
+    assert "secret" not in result.stderr
+
+
+def test_a_missing_driver_says_which_extra_to_install(run, monkeypatch):
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if `followup[postgres]` were absent
+    monkeypatch.setenv("FOLLOWUP_DATABASE_URL", "postgresql+psycopg://me:secret@h/db")
+    result = run("due")
+    assert result.exit_code == 1, result
+    assert "pip install 'followup[postgres]'" in result.stderr and "secret" not in result.stderr

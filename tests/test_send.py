@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import email
 import socket
+import ssl
 import threading
 from email import policy
 
 import pytest
+import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
@@ -80,6 +82,57 @@ def smtp(ok, monkeypatch):
     monkeypatch.setenv("FOLLOWUP_SMTP_TIMEOUT", "5")
     yield inbox, port
     controller.stop()
+
+
+@pytest.fixture
+def tls_server(ok, tmp_path, monkeypatch):
+    """Start an SMTP server on loopback that speaks TLS: ``start(security, trusted=True)``.
+
+    Its certificate comes from a throw-away certificate authority; with ``trusted`` the client
+    trusts that authority through SSL_CERT_FILE, as a user with a private CA would.
+    """
+    authority = trustme.CA()
+    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert("127.0.0.1").configure_cert(server_context)
+    controllers: list[Controller] = []
+
+    def start(security: str, *, trusted: bool = True) -> Inbox:
+        inbox = Inbox()
+        port = free_port()
+        if security == "starttls":  # AUTH is offered only after STARTTLS
+            options = {"tls_context": server_context, "require_starttls": True}
+        else:  # the whole connection is TLS (aiosmtpd counts only STARTTLS as TLS for AUTH)
+            options = {"ssl_context": server_context, "auth_require_tls": False}
+        controller = Controller(
+            inbox, hostname="127.0.0.1", port=port, authenticator=authenticator, **options
+        )
+        controller.start()
+        controllers.append(controller)
+        if trusted:
+            bundle = tmp_path / "authority.pem"
+            authority.cert_pem.write_to_path(str(bundle))
+            monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+        else:
+            monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "no-such-bundle.pem"))
+        ok(
+            "profile",
+            *PROFILE,
+            "--smtp-host",
+            "127.0.0.1",
+            "--smtp-port",
+            str(port),
+            "--smtp-security",
+            security,
+            "--smtp-user",
+            "li",
+        )
+        monkeypatch.setenv("FOLLOWUP_SMTP_PASSWORD", "s3cret")
+        monkeypatch.setenv("FOLLOWUP_SMTP_TIMEOUT", "5")
+        return inbox
+
+    yield start
+    for controller in controllers:
+        controller.stop()
 
 
 def interview(ok, lang="zh", *extra):
@@ -231,3 +284,48 @@ def test_send_needs_a_server_and_a_sender(ok, run):
     ok("profile", "--email", "li@example.com")
     result = run("send", "thanks", ident, "--yes")
     assert result.exit_code == 1 and "followup profile --smtp-host" in result.stderr
+
+
+@pytest.mark.parametrize("security", ["starttls", "ssl"])
+def test_login_and_send_inside_tls(ok, tls_server, security):
+    inbox = tls_server(security)
+    ident = interview(ok, "hi")
+    (draft,) = ok("draft", "thanks", ident, "--json").json()
+    ok("send", "thanks", ident, "--yes")
+    ((sender, rcpts, raw),) = inbox.messages
+    assert sender == "li.wei@example.com" and rcpts == ["wang.fang@example.cn"]
+    message = email.message_from_bytes(raw, policy=policy.default)
+    assert message["Subject"] == draft["subject"]
+    assert [(e["kind"], e["name"]) for e in ok("show", ident, "--json").json()["events"]] == [
+        ("done", "thanks")
+    ]
+
+
+@pytest.mark.parametrize("security", ["starttls", "ssl"])
+def test_a_server_whose_certificate_is_not_trusted_gets_nothing(ok, run, tls_server, security):
+    inbox = tls_server(security, trusted=False)
+    ident = interview(ok)
+    result = run("send", "thanks", ident, "--yes")
+    assert result.exit_code == 1, result
+    error = result.stderr.splitlines()[-1]
+    assert error.startswith("Error: the certificate of 127.0.0.1:")
+    assert "is not trusted (unable to get local issuer certificate)" in error
+    assert "SSL_CERT_FILE" in error and "nothing was sent and nothing recorded" in error
+    assert inbox.messages == [] and ok("show", ident, "--json").json()["events"] == []
+
+
+def test_starttls_to_a_server_without_tls_is_refused_before_the_password(
+    ok, run, smtp, monkeypatch
+):
+    inbox, port = smtp
+    ok("profile", "--smtp-security", "starttls", "--smtp-user", "li")
+    monkeypatch.setenv("FOLLOWUP_SMTP_PASSWORD", "s3cret")
+    ident = interview(ok)
+    result = run("send", "thanks", ident, "--yes")
+    assert result.exit_code == 1, result
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: cannot send through 127.0.0.1:{port}: STARTTLS extension not supported by "
+        "server (followup profile --smtp-security ssl, or none for a local relay); nothing was "
+        "sent and nothing recorded."
+    )
+    assert inbox.messages == []

@@ -11,16 +11,33 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import SQLModel
 
-from followup import migrations, models  # noqa: F401  (models registers the tables)
+from followup import config, migrations, models  # noqa: F401  (models registers the tables)
 from followup.errors import StoreError
 from followup.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc)
 
+pytestmark = pytest.mark.usefixtures("backend")  # every test runs on SQLite and on PostgreSQL
 
-def test_migrations_build_the_schema_the_models_describe(tmp_path):
-    store = Store.open(tmp_path / "s.db")
+
+@pytest.fixture
+def open_store():
+    """Open the store the CLI would open (the SQLite file in FOLLOWUP_HOME, or the database
+    URL); every store opened is closed after the test."""
+    opened: list[Store] = []
+
+    def open_() -> Store:
+        opened.append(Store.open(config.store_path(), config.database_url()))
+        return opened[-1]
+
+    yield open_
+    for store in opened:
+        store.close()
+
+
+def test_migrations_build_the_schema_the_models_describe(open_store):
+    store = open_store()
     inspector = sa.inspect(store.engine)
     for table in SQLModel.metadata.sorted_tables:
         stored = {c["name"]: c for c in inspector.get_columns(table.name)}
@@ -32,12 +49,13 @@ def test_migrations_build_the_schema_the_models_describe(tmp_path):
             assert tuple(c.name for c in index.columns) in indexed, (table.name, index.name)
 
 
-def test_every_migration_runs_once_and_is_recorded(tmp_path):
-    Store.open(tmp_path / "s.db").close()
-    store = Store.open(tmp_path / "s.db")
+def test_every_migration_runs_once_and_is_recorded(open_store):
+    open_store().close()
+    store = open_store()
     assert store.migrations() == sorted(name for name, _ in migrations.MIGRATIONS)
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("fixture", sorted(p.name for p in FIXTURES.glob("store-v*.db")))
 def test_a_store_from_an_earlier_version_opens_with_every_row(tmp_path, fixture):
     path = tmp_path / "followup.db"
@@ -63,9 +81,8 @@ def test_a_store_from_an_earlier_version_opens_with_every_row(tmp_path, fixture)
     assert store.profile().name == "李伟"
 
 
-def test_a_failing_migration_leaves_the_store_as_it_was(tmp_path, monkeypatch):
-    path = tmp_path / "s.db"
-    store = Store.open(path)
+def test_a_failing_migration_leaves_the_store_as_it_was(backend, open_store, monkeypatch):
+    store = open_store()
     store.add(company="Acme", role="Dev", at=NOW, now=NOW)
     store.close()
 
@@ -76,18 +93,21 @@ def test_a_failing_migration_leaves_the_store_as_it_was(tmp_path, monkeypatch):
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, ("m999_broken", broken)])
     monkeypatch.setattr("followup.store.MIGRATIONS", migrations.MIGRATIONS)
     with pytest.raises(StoreError):
-        Store.open(path)
-    with sqlite3.connect(path) as conn:
-        columns = [row[1] for row in conn.execute("pragma table_info(interview)")]
-        assert "half_done" not in columns
-        assert conn.execute("select count(*) from interview").fetchone() == (1,)
-        assert ("m999_broken",) not in conn.execute("select name from migration").fetchall()
+        open_store()
+    engine = sa.create_engine(backend.url)
+    try:
+        columns = [c["name"] for c in sa.inspect(engine).get_columns("interview")]
+    finally:
+        engine.dispose()
+    assert columns and "half_done" not in columns
+    assert backend.rows("select count(*) from interview") == [(1,)]
+    assert ("m999_broken",) not in backend.rows("select name from migration")
 
 
-def test_records_round_trip_through_the_store(tmp_path):
+def test_records_round_trip_through_the_store(open_store):
     from followup.records import Person
 
-    store = Store.open(tmp_path / "s.db")
+    store = open_store()
     added = store.add(
         company="Acme",
         role="Dev",

@@ -10,6 +10,8 @@ from datetime import timedelta
 
 import pytest
 
+pytestmark = pytest.mark.usefixtures("backend")  # every test runs on SQLite and on PostgreSQL
+
 SEED = [
     [
         "profile",
@@ -124,10 +126,10 @@ def test_json_export_holds_everything(ok, seeded):
     assert len(first["uid"]) == 32
 
 
-def test_json_round_trip_into_an_empty_store(ok, seeded, tmp_path, monkeypatch):
+def test_json_round_trip_into_an_empty_store(ok, seeded, tmp_path, backend):
     first = tmp_path / "export.json"
     ok("export", "--output", str(first))
-    monkeypatch.setenv("FOLLOWUP_HOME", str(tmp_path / "elsewhere"))
+    backend.use("elsewhere")
     ok("import", str(first))
     assert without_stamp(exported(ok)) == without_stamp(first.read_text())
 
@@ -165,10 +167,10 @@ def test_csv_export_is_excel_friendly_and_inert(ok, tmp_path):
     assert data.count("\r\n") == 3  # RFC 4180 record ends; the note's own line break stays inside
 
 
-def test_csv_export_imports_back(ok, seeded, tmp_path, monkeypatch):
+def test_csv_export_imports_back(ok, seeded, tmp_path, backend):
     path = tmp_path / "out.csv"
     ok("export", "-f", "csv", "-o", str(path))
-    monkeypatch.setenv("FOLLOWUP_HOME", str(tmp_path / "other"))
+    backend.use("other")
     ok("profile", "--timezone", "Asia/Shanghai")
     ok("import", str(path))
     back = {i["company"]: i for i in ok("list", "--all", "--json").json()}
@@ -255,10 +257,10 @@ def test_csv_rows_that_contradict_themselves_are_refused(ok, run, tmp_path, rows
     assert ok("list", "--all", "--json").json() == []
 
 
-def test_dry_run_reports_and_changes_nothing(ok, seeded, tmp_path, monkeypatch):
+def test_dry_run_reports_and_changes_nothing(ok, seeded, tmp_path, backend):
     path = tmp_path / "export.json"
     ok("export", "-o", str(path))
-    monkeypatch.setenv("FOLLOWUP_HOME", str(tmp_path / "empty"))
+    backend.use("empty")
     result = ok("import", str(path), "--dry-run")
     assert "Would import 3 interviews." in result.stderr
     assert ok("list", "--all", "--json").json() == []
@@ -284,13 +286,13 @@ def test_unreadable_files_are_refused(ok, run, tmp_path, content, message):
     assert ok("list", "--all", "--json").json() == []
 
 
-def test_a_json_export_with_a_bad_interview_imports_nothing(ok, run, seeded, tmp_path, monkeypatch):
+def test_a_json_export_with_a_bad_interview_imports_nothing(ok, run, seeded, tmp_path, backend):
     document = json.loads(exported(ok))
     document["interviews"][1]["company"] = "Bad\nName"
     document["interviews"][2]["at"] = "yesterday"
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(document))
-    monkeypatch.setenv("FOLLOWUP_HOME", str(tmp_path / "empty"))
+    backend.use("empty")
     result = run("import", str(path))
     assert result.exit_code == 1
     assert "interviews.1.company: must be one line" in result.stderr
@@ -336,6 +338,7 @@ def test_ics_has_an_event_per_pending_action_with_stable_uids(ok):
     assert "Reflect on the interview: Fresh, Z" in summaries
 
 
+@pytest.mark.sqlite_only
 def test_backup_writes_a_consistent_copy_beside_the_store(ok, seeded, home):
     path = ok("backup").stdout.strip()
     assert path.startswith(str(home / "followup-backup-")) and path.endswith(".db")
@@ -344,6 +347,7 @@ def test_backup_writes_a_consistent_copy_beside_the_store(ok, seeded, home):
         assert copy.execute("select count(*) from interview").fetchone() == (3,)
 
 
+@pytest.mark.sqlite_only
 def test_backup_while_another_program_is_writing(ok, seeded, home, tmp_path):
     writer = sqlite3.connect(home / "followup.db", isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")
@@ -358,6 +362,7 @@ def test_backup_while_another_program_is_writing(ok, seeded, home, tmp_path):
         assert copy.execute("select company from interview where id = 1").fetchone() == ("华为",)
 
 
+@pytest.mark.sqlite_only
 def test_backup_into_a_folder_twice_in_a_second(ok, seeded, tmp_path):
     first = ok("backup", str(tmp_path)).stdout.strip()
     second = ok("backup", str(tmp_path)).stdout.strip()
@@ -366,6 +371,7 @@ def test_backup_into_a_folder_twice_in_a_second(ok, seeded, tmp_path):
     )
 
 
+@pytest.mark.sqlite_only
 def test_backup_never_overwrites_and_reports_an_unwritable_place(ok, run, seeded, tmp_path):
     target = tmp_path / "copy.db"
     target.write_text("keep me")

@@ -98,11 +98,21 @@ def deliver(
                 f"{where} did not answer within {timeout():g} s (FOLLOWUP_SMTP_TIMEOUT)", sent
             )
         ) from None
+    except ssl.SSLCertVerificationError as error:
+        raise FollowupError(
+            _with_sent(
+                f"the certificate of {where} is not trusted ({error.verify_message}); if your "
+                "organisation signs its own, point SSL_CERT_FILE at its certificate bundle",
+                sent,
+            )
+        ) from None
     except (smtplib.SMTPException, OSError, ssl.SSLError) as error:
         if "timed out" in str(error):  # smtplib reports a silent server as a closed connection
             message = f"{where} did not answer within {timeout():g} s (FOLLOWUP_SMTP_TIMEOUT)"
         else:
-            message = f"cannot send through {where}: {error}"
+            message = f"cannot send through {where}: {str(error).rstrip('.')}"
+            if "STARTTLS" in str(error):
+                message += " (followup profile --smtp-security ssl, or none for a local relay)"
         raise FollowupError(_with_sent(message, sent)) from None
     return sent
 

@@ -44,13 +44,19 @@ def busy_timeout_s() -> float:
 
 def explain(message: str, where: str) -> str:
     """A database error as a sentence that says what happened and what to do."""
+    message = " ".join(message.split())  # a server's message may span lines
     lowered = message.lower()
+    if "connection failed" in lowered or "could not connect" in lowered:
+        return (
+            f"cannot connect to the database at {where} ({message}). Check "
+            "FOLLOWUP_DATABASE_URL and that the server is running."
+        )
     if "not a database" in lowered or "malformed" in lowered:
         return (
             f"{where} is not a followup store or is damaged ({message}). It was left as it "
             "is: move it aside, restore a backup, or set FOLLOWUP_HOME to another folder."
         )
-    if "locked" in lowered or "busy" in lowered:
+    if "locked" in lowered or "busy" in lowered or "lock timeout" in lowered:
         return f"the store at {where} is locked by another program; try again in a moment."
     if any(word in lowered for word in ("readonly", "read-only", "disk", "i/o", "full")):
         return f"cannot write to the store at {where} ({message}); nothing was changed."

@@ -42,6 +42,9 @@ def _utc(moment: datetime | None) -> datetime | None:
     return moment.astimezone(timezone.utc)
 
 
+WRITER_LOCK = int.from_bytes(b"followup", "big") >> 1  # a PostgreSQL advisory lock key
+
+
 class Store:
     """A followup store: an SQLite file by default, or any SQLAlchemy URL."""
 
@@ -50,8 +53,12 @@ class Store:
         self.path = path
         self.engine = self._engine()
         self.writer = self.engine.execution_options(write=True)
-        with self._guard():
-            self._migrate()
+        try:
+            with self._guard():
+                self._migrate()
+        except BaseException:
+            self.engine.dispose()  # a store that cannot open keeps no connection behind
+            raise
 
     @classmethod
     def open(cls, path: Path, url: str | None = None) -> Store:
@@ -72,7 +79,15 @@ class Store:
         try:
             engine = sa.create_engine(self.url)
         except (sa_exc.ArgumentError, sa_exc.NoSuchModuleError, ImportError) as error:
-            raise StoreError(f"cannot use the database URL {self.url!r}: {error}") from None
+            hint = ""
+            if self.url.startswith("postgres"):
+                hint = (
+                    "; write it as postgresql+psycopg://USER@HOST/DB and install the driver "
+                    "with pip install 'followup[postgres]'"
+                )
+            raise StoreError(
+                f"cannot use the database URL {describe_url(self.url)}: {error}{hint}"
+            ) from None
         if engine.dialect.name == "sqlite":
 
             @sa_event.listens_for(engine, "connect")
@@ -91,6 +106,18 @@ class Store:
                 # reading. Readers never wait: WAL lets them read while another writes.
                 write = conn.get_execution_options().get("write", False)
                 conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+        elif engine.dialect.name == "postgresql":
+
+            @sa_event.listens_for(engine, "begin")
+            def _on_begin_server(conn: sa.Connection) -> None:
+                # Writers take one transaction-wide lock, as SQLite's BEGIN IMMEDIATE does: two
+                # machines adding at once get distinct ids, and two first opens of an empty
+                # database run each migration once. Readers never wait. The wait is bounded
+                # like SQLite's busy timeout.
+                if conn.get_execution_options().get("write", False):
+                    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {_busy_timeout_ms()}")
+                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
 
         return engine
 
