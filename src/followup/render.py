@@ -31,9 +31,16 @@ def terminal() -> bool:
 
 
 def console(*, stderr: bool = False) -> Console:
+    """A Rich console: colour and styles in a terminal; none in a pipe or a file, and none
+    at all (not even bold) when NO_COLOR is set to anything but an empty string."""
+    import os
+
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(
+        stderr=stderr, highlight=False, soft_wrap=False, color_system=None if plain else "auto"
+    )
 
 
 def emit_json(data: Any) -> None:

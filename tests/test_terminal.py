@@ -1,0 +1,70 @@
+"""Colour in a terminal, none in a pipe, none with NO_COLOR, and never in --json: the real
+entry point run on a pseudo-terminal, as a person's shell runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import select
+import subprocess
+import sys
+
+import pytest
+
+ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+HUMAN = [["due"], ["list"], ["show", "1"], ["draft", "thanks", "1"], ["profile"]]
+
+
+def followup(*args: str, terminal: bool, **env: str) -> str:
+    """Run `python -m followup ARGS` with stdout on a pseudo-terminal or a pipe; its stdout."""
+    environment = {**os.environ, "COLUMNS": "120", "TERM": "xterm-256color", **env}
+    command = [sys.executable, "-m", "followup", *args]
+    if not terminal:
+        out = subprocess.run(command, capture_output=True, text=True, env=environment)
+        assert out.returncode == 0, out
+        return out.stdout
+    main, side = pty.openpty()
+    proc = subprocess.Popen(
+        command, stdin=side, stdout=side, stderr=subprocess.DEVNULL, env=environment
+    )
+    os.close(side)
+    received = b""
+    while select.select([main], [], [], 30)[0]:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the other side closed
+            break
+        if not chunk:
+            break
+        received += chunk
+    os.close(main)
+    assert proc.wait(timeout=30) == 0, received
+    return received.decode().replace("\r\n", "\n")
+
+
+@pytest.fixture
+def history(ok):
+    ok("profile", "--name", "Li Wei", "--email", "li@example.com")
+    ok("add", "-c", "Acme", "-r", "Support Engineer", "--at", "2026-11-10 10:00")
+    ok("add", "-c", "华为", "-r", "客服", "--at", "2099-01-05 10:00", "--lang", "zh")
+
+
+@pytest.mark.parametrize("args", HUMAN, ids=" ".join)
+def test_a_terminal_gets_colour_a_pipe_and_no_color_do_not(history, args):
+    coloured = followup(*args, terminal=True)
+    assert ESCAPE.search(coloured), coloured  # proves the check below can see colour
+    assert not ESCAPE.search(followup(*args, terminal=True, NO_COLOR="1"))
+    assert "\x1b" not in followup(*args, terminal=False)
+
+
+@pytest.mark.parametrize("args", [[*a, "--json"] for a in HUMAN], ids=" ".join)
+def test_json_never_carries_colour_even_in_a_terminal(history, args):
+    text = followup(*args, terminal=True)
+    assert "\x1b" not in text
+    json.loads(text)
+
+
+def test_an_empty_no_color_keeps_the_colour(history):
+    assert ESCAPE.search(followup("due", terminal=True, NO_COLOR=""))
