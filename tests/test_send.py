@@ -329,3 +329,17 @@ def test_starttls_to_a_server_without_tls_is_refused_before_the_password(
         "sent and nothing recorded."
     )
     assert inbox.messages == []
+
+
+def test_a_password_never_travels_unencrypted_to_another_machine(ok, run, monkeypatch):
+    ok("profile", *PROFILE, "--smtp-host", "smtp.example.com", "--smtp-security", "none")
+    ok("profile", "--smtp-user", "li")
+    monkeypatch.setenv("FOLLOWUP_SMTP_PASSWORD", "s3cret")
+    ident = interview(ok)
+    result = run("send", "thanks", ident, "--yes")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        "Error: refusing to send your password unencrypted to smtp.example.com: use followup "
+        "profile --smtp-security starttls (or ssl); nothing was sent and nothing recorded."
+    )
+    assert ok("show", ident, "--json").json()["events"] == []

@@ -66,6 +66,12 @@ def deliver(
         )
     sender = records.Person(profile.name, profile.email)
     security = profile.smtp_security or "starttls"
+    if security == "none" and profile.smtp_user and not _loopback(profile.smtp_host):
+        raise FollowupError(
+            f"refusing to send your password unencrypted to {profile.smtp_host}: use "
+            "followup profile --smtp-security starttls (or ssl); nothing was sent and nothing "
+            "recorded."
+        )
     port = profile.smtp_port or DEFAULT_PORTS[security]
     where = f"{profile.smtp_host}:{port}"
     sent: list[str] = []
@@ -115,6 +121,18 @@ def deliver(
                 message += " (followup profile --smtp-security ssl, or none for a local relay)"
         raise FollowupError(_with_sent(message, sent)) from None
     return sent
+
+
+def _loopback(host: str) -> bool:
+    """Whether the server is this machine (a local relay), where no one else can listen."""
+    import ipaddress
+
+    if host.lower() in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _connect(host: str, port: int, security: str) -> smtplib.SMTP:
