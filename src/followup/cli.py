@@ -215,25 +215,41 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts in
 
 
 def complete_ids(incomplete: str) -> list[tuple[str, str]]:
-    """Interview ids for shell completion, with company and role as descriptions. It reads an
-    existing SQLite store through sqlite3 only, and never creates or migrates one."""
+    """Interview ids for shell completion, with company and role as descriptions: the open
+    interviews, or every one once a digit is typed. A Tab shows nothing rather than an error."""
+    try:
+        found = _completion_interviews(open_only=not incomplete)
+    except Exception:  # a missing, damaged or unreachable store: the shell just offers nothing
+        return []
+    return [
+        (str(item.id), f"{item.company}, {item.role}")
+        for item in reversed(found)
+        if str(item.id).startswith(incomplete)
+    ][:50]
+
+
+def _completion_interviews(*, open_only: bool) -> list[Any]:
+    """An SQLite store is read through sqlite3 only, and never created or migrated; a database
+    URL goes through the store (with a short connection timeout: a Tab must not hang)."""
     from followup import config
-    from followup.errors import FollowupError
+
+    url = config.database_url()
+    if url:
+        from followup.store import Store
+
+        os.environ.setdefault("PGCONNECT_TIMEOUT", "2")
+        store = Store.open(config.store_path(), url)
+        try:
+            return store.interviews(open_only=open_only)
+        finally:
+            store.close()
     from followup.sqlite_reader import Reader
 
-    if config.database_url():
-        return []
     reader = Reader.open(config.store_path())
     if reader is None:
         return []
     try:
-        return [
-            (str(item.id), f"{item.company}, {item.role}")
-            for item in reversed(reader.interviews(open_only=not incomplete))
-            if str(item.id).startswith(incomplete)
-        ][:50]
-    except FollowupError:
-        return []
+        return reader.interviews(open_only=open_only)
     finally:
         reader.close()
 
