@@ -11,6 +11,8 @@ Each test starts from an empty schema.
 from __future__ import annotations
 
 import json
+import socket
+import subprocess
 import sys
 
 import pytest
@@ -150,6 +152,26 @@ def test_a_server_that_does_not_answer_is_one_error_line_without_the_password(ru
     ), result
     assert "Check FOLLOWUP_DATABASE_URL" in result.stderr
     assert result.stderr.count("\n") == 1 and "secret" not in result.stderr
+
+
+def test_a_server_that_never_answers_is_given_up(monkeypatch):
+    listener = socket.socket()  # accepts the connection, then says nothing
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    port = listener.getsockname()[1]
+    monkeypatch.delenv("PGCONNECT_TIMEOUT", raising=False)
+    monkeypatch.setenv("FOLLOWUP_DATABASE_URL", f"postgresql+psycopg://me@127.0.0.1:{port}/db")
+    try:  # without followup's own connection timeout this would wait for ever
+        out = subprocess.run(
+            [sys.executable, "-m", "followup", "list"], capture_output=True, text=True, timeout=120
+        )
+    finally:
+        listener.close()
+    assert out.returncode == 1
+    assert out.stderr.startswith(
+        f"Error: cannot connect to the database at postgresql+psycopg://me@127.0.0.1:{port}/db "
+        "(connection timeout expired)."
+    ), out.stderr
 
 
 @pytest.mark.parametrize(

@@ -46,7 +46,7 @@ def explain(message: str, where: str) -> str:
     """A database error as a sentence that says what happened and what to do."""
     message = " ".join(message.split())  # a server's message may span lines
     lowered = message.lower()
-    if "connection failed" in lowered or "could not connect" in lowered:
+    if any(w in lowered for w in ("connection failed", "could not connect", "connection timeout")):
         return (
             f"cannot connect to the database at {where} ({message}). Check "
             "FOLLOWUP_DATABASE_URL and that the server is running."

@@ -42,6 +42,7 @@ def _utc(moment: datetime | None) -> datetime | None:
     return moment.astimezone(timezone.utc)
 
 
+CONNECT_TIMEOUT = 10  # seconds to reach a database server
 WRITER_LOCK = int.from_bytes(b"followup", "big") >> 1  # a PostgreSQL advisory lock key
 
 
@@ -77,7 +78,7 @@ class Store:
 
     def _engine(self) -> sa.Engine:
         try:
-            engine = sa.create_engine(self.url)
+            engine = sa.create_engine(self.url, connect_args=_connect_args(self.url))
         except (sa_exc.ArgumentError, sa_exc.NoSuchModuleError, ImportError) as error:
             hint = ""
             if self.url.startswith("postgres"):
@@ -729,6 +730,20 @@ def _insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]
         return value
 
     conn.exec_driver_sql(sql, [tuple(stored(row.get(n)) for n in names) for row in rows])
+
+
+def _connect_args(url: str) -> dict[str, Any]:
+    """A server that does not answer is given up after CONNECT_TIMEOUT seconds, unless the URL
+    (``?connect_timeout=``) or ``PGCONNECT_TIMEOUT`` says otherwise."""
+    try:
+        parsed = sa.make_url(url)
+    except sa_exc.ArgumentError:
+        return {}  # create_engine reports it
+    if parsed.get_backend_name() != "postgresql" or "connect_timeout" in parsed.query:
+        return {}
+    if os.environ.get("PGCONNECT_TIMEOUT"):
+        return {}
+    return {"connect_timeout": CONNECT_TIMEOUT}
 
 
 def describe_url(url: str) -> str:
