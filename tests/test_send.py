@@ -27,6 +27,12 @@ PROFILE = [
 ]
 
 
+def use_server(ok, port: int, security: str = "none", *extra: str) -> None:
+    """Set the profile to send through the server on this machine's PORT."""
+    ok("profile", *PROFILE, "--smtp-host", "127.0.0.1", "--smtp-port", str(port),
+       "--smtp-security", security, *extra)  # fmt: skip
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -69,16 +75,7 @@ def smtp(ok, monkeypatch):
         auth_required=False,
     )
     controller.start()
-    ok(
-        "profile",
-        *PROFILE,
-        "--smtp-host",
-        "127.0.0.1",
-        "--smtp-port",
-        str(port),
-        "--smtp-security",
-        "none",
-    )
+    use_server(ok, port)
     monkeypatch.setenv("FOLLOWUP_SMTP_TIMEOUT", "5")
     yield inbox, port
     controller.stop()
@@ -114,18 +111,7 @@ def tls_server(ok, tmp_path, monkeypatch):
             monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
         else:
             monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "no-such-bundle.pem"))
-        ok(
-            "profile",
-            *PROFILE,
-            "--smtp-host",
-            "127.0.0.1",
-            "--smtp-port",
-            str(port),
-            "--smtp-security",
-            security,
-            "--smtp-user",
-            "li",
-        )
+        use_server(ok, port, security, "--smtp-user", "li")
         monkeypatch.setenv("FOLLOWUP_SMTP_PASSWORD", "s3cret")
         monkeypatch.setenv("FOLLOWUP_SMTP_TIMEOUT", "5")
         return inbox
@@ -217,16 +203,7 @@ def test_login_with_the_password_from_the_environment(ok, run, smtp, monkeypatch
 
 
 def test_a_refused_connection(ok, run, monkeypatch):
-    ok(
-        "profile",
-        *PROFILE,
-        "--smtp-host",
-        "127.0.0.1",
-        "--smtp-port",
-        str(free_port()),
-        "--smtp-security",
-        "none",
-    )
+    use_server(ok, free_port())
     ident = interview(ok)
     result = run("send", "thanks", ident, "--yes")
     assert result.exit_code == 1 and result.stderr.splitlines()[-1].startswith(
@@ -242,16 +219,7 @@ def test_a_server_that_never_answers_times_out(ok, run, monkeypatch):
     held: list[socket.socket] = []
     thread = threading.Thread(target=lambda: held.append(listener.accept()[0]), daemon=True)
     thread.start()
-    ok(
-        "profile",
-        *PROFILE,
-        "--smtp-host",
-        "127.0.0.1",
-        "--smtp-port",
-        str(listener.getsockname()[1]),
-        "--smtp-security",
-        "none",
-    )
+    use_server(ok, listener.getsockname()[1])
     monkeypatch.setenv("FOLLOWUP_SMTP_TIMEOUT", "0.5")
     ident = interview(ok)
     try:
