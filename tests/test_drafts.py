@@ -12,6 +12,8 @@ import pytest
 
 from followup import drafts, records
 
+pytestmark = pytest.mark.usefixtures("backend")  # every test runs on SQLite and on PostgreSQL
+
 PROFILE = ["--name", "Li Wei", "--email", "li.wei@example.com", "--phone", "+86 138 0000 0000"]
 # 07:00 in Shanghai on the 20th is 23:00 UTC on the 19th: dates follow the user's zone.
 AT = "2026-11-20 07:00"

@@ -10,6 +10,8 @@ import pytest
 
 from followup import cli, insights
 
+pytestmark = pytest.mark.usefixtures("backend")  # every test runs on SQLite and on PostgreSQL
+
 
 def new(ok, company="Acme", role="Customer Service Rep", at="2026-11-20 10:00", *extra):
     return str(ok("add", "-c", company, "-r", role, "--at", at, "--json", *extra).json()["id"])

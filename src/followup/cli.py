@@ -947,6 +947,16 @@ def _eml_targets(
     return targets
 
 
+def _private_folder(path: Path) -> Path:
+    """PATH, created readable by the user alone when it is missing (FOLLOWUP_HOME has no
+    store file in it when the store is a database server)."""
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        raise FollowupError(f"cannot create {path}: {error.strerror or error}") from None
+    return path
+
+
 def _write_private(path: Path, data: bytes | Iterable[str]) -> None:
     """Write a file readable by the user alone, whole or not at all."""
     temporary = path.with_name(f".{path.name}.partial")
@@ -1042,7 +1052,7 @@ def reflect(
             filled = reflection.parse(text)
             _check_filled(filled)
         except FollowupError as error:
-            kept = config.home() / f"reflection-{item.id}.txt"
+            kept = _private_folder(config.home()) / f"reflection-{item.id}.txt"
             _write_private(kept, text.encode("utf-8"))
             raise FollowupError(
                 f"{error}. Nothing was recorded; your form is kept in {kept}"
@@ -1417,11 +1427,8 @@ def templates_copy(
         raise FollowupError(
             f"{target} exists already; add --force to replace it with the built-in one."
         )
-    try:
-        target.parent.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        target.parent.mkdir(mode=0o700, exist_ok=True)
-    except OSError as error:
-        raise FollowupError(f"cannot create {target.parent}: {error.strerror or error}") from None
+    _private_folder(target.parent.parent)
+    _private_folder(target.parent)
     _write_private(target, (drafts.builtin_dir() / name).read_bytes())
     typer.echo(str(target))
 
