@@ -121,15 +121,26 @@ def test_a_writer_that_cannot_get_the_lock_in_time_changes_nothing(ok, run, pg, 
     monkeypatch.setenv("FOLLOWUP_BUSY_TIMEOUT", "0.2")
     engine = sa.create_engine(pg.url)
     with engine.connect() as holder:  # what another machine's `followup add` holds meanwhile
-        holder.exec_driver_sql(f"SELECT pg_advisory_lock({WRITER_LOCK})")
+        holder.exec_driver_sql("SELECT " + WRITER_LOCK.format(function="pg_advisory_lock"))
         result = run("add", "-c", "Other", "-r", "Dev")
         assert ok("list", "--json").json()[0]["company"] == "Acme"  # readers never wait
-        holder.exec_driver_sql(f"SELECT pg_advisory_unlock({WRITER_LOCK})")
+        holder.exec_driver_sql("SELECT " + WRITER_LOCK.format(function="pg_advisory_unlock"))
     engine.dispose()
     assert result.exit_code == 1, result
     assert result.stderr.startswith("Error: the store at postgresql+psycopg://")
     assert "is locked by another program; try again in a moment" in result.stderr
     assert [i["company"] for i in ok("list", "--json").json()] == ["Acme"]
+
+
+def test_stores_in_two_schemas_do_not_wait_for_each_other(ok, pg, monkeypatch):
+    engine = sa.create_engine(pg.url)
+    with engine.connect() as holder:  # a writer busy on the first store
+        holder.exec_driver_sql("SELECT " + WRITER_LOCK.format(function="pg_advisory_lock"))
+        pg.use("second")
+        monkeypatch.setenv("FOLLOWUP_BUSY_TIMEOUT", "0.2")
+        ok("add", "-c", "Acme", "-r", "Dev")
+        holder.exec_driver_sql("SELECT " + WRITER_LOCK.format(function="pg_advisory_unlock"))
+    engine.dispose()
 
 
 def test_backup_is_for_sqlite_and_says_to_export_instead(run, pg):

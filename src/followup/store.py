@@ -43,7 +43,9 @@ def _utc(moment: datetime | None) -> datetime | None:
 
 
 CONNECT_TIMEOUT = 10  # seconds to reach a database server
-WRITER_LOCK = int.from_bytes(b"followup", "big") >> 1  # a PostgreSQL advisory lock key
+# PostgreSQL's advisory lock for writers: followup's key, and the schema's, so stores kept in
+# different schemas of one database never wait for each other.
+WRITER_LOCK = "{function}(1718578284, hashtext(current_schema()))"
 
 
 class Store:
@@ -118,7 +120,8 @@ class Store:
                 # like SQLite's busy timeout.
                 if conn.get_execution_options().get("write", False):
                     conn.exec_driver_sql(f"SET LOCAL lock_timeout = {_busy_timeout_ms()}")
-                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
+                    lock = WRITER_LOCK.format(function="pg_advisory_xact_lock")
+                    conn.exec_driver_sql(f"SELECT {lock}")
 
         return engine
 
