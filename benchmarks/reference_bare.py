@@ -150,7 +150,7 @@ def app_send(
     lang: Annotated[str | None, typer.Option('--lang', help="Write in en, zh or hi (default: the interview's, then yours).")] = None,
     reason: Annotated[str | None, typer.Option('--reason', help='For decline: a short honest reason.')] = None,
     yes: Annotated[bool, typer.Option('--yes', '-y', help='Send without asking.')] = False,
-    dry_run: Annotated[bool, typer.Option('--dry-run', help='Do everything but sending and recording.')] = False,
+    dry_run: Annotated[bool, typer.Option('--dry-run', help='Connect, log in and have the server accept every recipient; send nothing, record nothing, ask nothing.')] = False,
 ) -> None:
     'Send a drafted email over SMTP and record it.\n\nShows the email and asks first (--yes skips the question). The action is recorded as\ndone only once the server accepted every recipient. Set the server with\n`followup profile --smtp-host ...`; the password comes from FOLLOWUP_SMTP_PASSWORD.\n\nExample: followup send thanks 3'
 

@@ -518,6 +518,7 @@ def test_profile_sets_and_shows_details_and_rules(ok):
         (["profile", "--name", "Li\nWei"], 2, "Error: --name must be one line"),
         (["profile", "--check-days", "0"], 2, "Error: --check-days must be between 1 and 365"),
         (["profile", "--phone", "call me"], 2, "Error: --phone 'call me' is not a phone number"),
+        (["profile", "--smtp-security", "tls"], 2, "'tls' is not one of 'starttls', 'ssl', 'none'"),
     ],
 )
 def test_bad_input_gives_an_error_line_an_exit_code_and_changes_nothing(
@@ -711,3 +712,23 @@ def test_results_and_actions_happen_after_the_interview_and_not_in_the_future(
     assert result.exit_code == 2 and message in result.stderr
     assert ok("show", "1", "--json").json()["events"] == []
     ok("result", "1", "withdrawn", "--at", "2026-11-09 10:00")  # one may withdraw before it
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "nan", "1e9"])
+def test_a_busy_timeout_that_is_not_a_number_of_seconds_is_refused(
+    ok, run, monkeypatch, backend, value
+):
+    add(ok)
+    monkeypatch.setenv("FOLLOWUP_BUSY_TIMEOUT", value)
+    commands = [["add", "-c", "B", "-r", "C"]]
+    if backend.name == "sqlite":  # on a server only writers wait
+        commands.append(["list"])
+    for args in commands:
+        result = run(*args)
+        assert result.exit_code == 1, result
+        assert result.stderr == (
+            f"Error: FOLLOWUP_BUSY_TIMEOUT '{value}' is not a number of seconds between 0 and "
+            "3600.\n"
+        )
+    monkeypatch.delenv("FOLLOWUP_BUSY_TIMEOUT")
+    assert len(ok("list", "--json").json()) == 1

@@ -109,3 +109,12 @@ def test_zsh_shows_ids_with_company_and_role_after_a_tab(history):
 def test_a_store_that_cannot_be_read_completes_nothing_and_says_nothing(monkeypatch, history):
     monkeypatch.setenv("FOLLOWUP_DATABASE_URL", "postgresql+psycopg://me:secret@127.0.0.1:1/db")
     assert bash_complete("followup", "show", "") == []
+
+
+def test_prep_ids_and_the_smtp_security_choices_complete(history):
+    assert bash_complete("followup", "prep", "") == ["2", "1"]
+    assert bash_complete("followup", "profile", "--smtp-security", "") == [
+        "starttls",
+        "ssl",
+        "none",
+    ]

@@ -493,3 +493,23 @@ def test_eml_paths_that_cannot_be_used_are_refused(ok, run, setup, tmp_path):
     )
     several = run("draft", "thanks", ident, "--eml", str(target))
     assert several.exit_code == 1 and "2 emails need a folder" in several.stderr
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_line_breaks_in_the_material_never_split_a_sentence(ok, setup, lang):
+    ident = setup(
+        "--lang",
+        lang,
+        "--topic",
+        "how the team\nhandles escalations",
+        "--strength",
+        "three years of\n\nbilingual support.",
+        "--idea",
+        "a shared FAQ\r\nwould cut repeat tickets",
+    )
+    (email,) = drafted(ok, "thanks", ident)
+    body = email["body"]
+    assert "how the team handles escalations" in body
+    assert "three years of bilingual support" in body
+    assert "a shared FAQ would cut repeat tickets" in body
+    assert_clean(body)

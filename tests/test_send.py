@@ -237,8 +237,11 @@ def test_dry_run_and_confirmation(ok, run, smtp, monkeypatch):
     inbox, _ = smtp
     ident = interview(ok)
     assert run("send", "thanks", ident).exit_code == 2  # no terminal, no --yes: refuse
-    ok("send", "thanks", ident, "--yes", "--dry-run")
+    tried = ok("send", "thanks", ident, "--dry-run")  # a dry run asks nothing
+    assert "Would send: " in tried.stderr and "wang.fang@example.cn" in tried.stderr
+    assert "the server accepted every recipient; nothing sent" in tried.stderr
     monkeypatch.setattr(cli, "interactive", lambda: True)
+    assert "Send 1 email(s)?" not in ok("send", "thanks", ident, "--dry-run").stderr
     assert run("send", "thanks", ident, input="n\n").exit_code == 1
     assert inbox.messages == [] and ok("show", ident, "--json").json()["events"] == []
     ok("send", "thanks", ident, input="y\n")
@@ -311,3 +314,80 @@ def test_a_password_never_travels_unencrypted_to_another_machine(ok, run, monkey
         "profile --smtp-security starttls (or ssl); nothing was sent and nothing recorded."
     )
     assert ok("show", ident, "--json").json()["events"] == []
+
+
+def test_a_dry_run_finds_a_refused_recipient(ok, run, smtp):
+    inbox, _ = smtp
+    inbox.refuse.add("wang.fang@example.cn")
+    ident = interview(ok)
+    result = run("send", "thanks", ident, "--dry-run")
+    assert result.exit_code == 1 and "refused the recipient wang.fang@example.cn" in result.stderr
+    assert inbox.messages == []
+
+
+def test_an_email_already_sent_is_not_sent_again(ok, run, smtp):
+    inbox, _ = smtp
+    ident = interview(ok)
+    ok("send", "thanks", ident, "--yes")
+    again = run("send", "thanks", ident, "--yes")
+    assert again.exit_code == 1 and "thanks is already recorded for interview" in again.stderr
+    ok("send", "decline", ident, "--yes")
+    assert run("send", "decline", ident, "--yes").exit_code == 1
+    assert len(inbox.messages) == 2
+    events = ok("show", ident, "--json").json()["events"]
+    assert [e["name"] for e in events if e["kind"] == "done"] == ["thanks", "decline"]
+
+
+def test_a_thank_you_is_not_sent_before_the_interview(ok, run, smtp):
+    inbox, _ = smtp
+    ident = interview(ok, "en", "--at", "2099-01-05 10:00")
+    result = run("send", "thanks", ident, "--yes")
+    assert result.exit_code == 2 and f"it is before interview {ident} starts" in result.stderr
+    assert inbox.messages == [] and ok("show", ident, "--json").json()["events"] == []
+
+
+def test_one_refused_interviewer_of_a_panel_stops_every_email(ok, run, smtp):
+    inbox, _ = smtp
+    inbox.refuse.add("raj@acme.example")
+    ident = interview(ok, "en", "--contact", "Raj Patel <raj@acme.example>")
+    result = run("send", "thanks", ident, "--yes")  # one email each: Wang Fang's, then Raj's
+    assert result.exit_code == 1 and "refused the recipient raj@acme.example" in result.stderr
+    assert "nothing was sent and nothing recorded" in result.stderr
+    assert inbox.messages == []
+    inbox.refuse.clear()
+    ok("send", "thanks", ident, "--yes")
+    assert sorted(rcpts[0] for _, rcpts, _ in inbox.messages) == [
+        "raj@acme.example",
+        "wang.fang@example.cn",
+    ]
+
+
+@pytest.mark.parametrize(
+    "setup, message",
+    [
+        (["profile", "--smtp-user", "li"], "no SMTP password: set FOLLOWUP_SMTP_PASSWORD"),
+        (["edit", "1", "--contact", ""], "has no recipient: followup edit 1 --contact"),
+    ],
+)
+def test_what_is_known_beforehand_fails_before_the_question(
+    ok, run, smtp, monkeypatch, setup, message
+):
+    inbox, _ = smtp
+    interview(ok)
+    ok("edit", "1", "--recruiter", "")
+    ok(*setup)
+    monkeypatch.setattr(cli, "interactive", lambda: True)
+    result = run("send", "thanks", "1", input="y\n")
+    assert result.exit_code == 1 and message in result.stderr, result
+    assert "Send 1 email(s)?" not in result.stderr and inbox.messages == []
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-5", "nan", "1e9"])
+def test_a_time_out_that_is_not_a_number_of_seconds_is_refused(ok, run, smtp, monkeypatch, value):
+    inbox, _ = smtp
+    ident = interview(ok)
+    monkeypatch.setenv("FOLLOWUP_SMTP_TIMEOUT", value)
+    result = run("send", "thanks", ident, "--yes")
+    assert result.exit_code == 1
+    assert f"FOLLOWUP_SMTP_TIMEOUT '{value}' is not a number of seconds" in result.stderr
+    assert inbox.messages == []

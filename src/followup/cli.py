@@ -78,6 +78,12 @@ class DoneAction(str, Enum):
     decline = "decline"
 
 
+class Security(str, Enum):
+    starttls = "starttls"
+    ssl = "ssl"
+    none = "none"
+
+
 class Kind(str, Enum):
     thanks = "thanks"
     check = "check"
@@ -539,31 +545,7 @@ def done(
     moment = ctx.when("--at", at)
     item = ctx.store.get(interview_id)
     _not_in_the_future(ctx, moment)
-    if action in (DoneAction.thanks, DoneAction.check) and moment < item.at:
-        when = f"--at {dates.show(moment, ctx.tz)} is" if at else "it is"
-        raise UsageError(
-            f"{when} before interview {item.id} starts ({dates.show(item.at, ctx.tz)}); "
-            f"a {action.value} can only be recorded after it."
-        )
-    earlier = [e.at for e in item.events if e.kind == "done" and e.name == action.value]
-    if earlier and action is not DoneAction.check:
-        raise FollowupError(
-            f"{action.value} is already recorded for interview {item.id} "
-            f"({dates.show(earlier[0], ctx.tz)}); nothing was added."
-        )
-    if action is DoneAction.reply and not any(
-        e.kind == "result" and e.name == "invited" for e in item.events
-    ):
-        raise FollowupError(
-            f"interview {item.id} has no invitation to reply to; record one first with "
-            f"`followup result {item.id} invited`."
-        )
-    check_opens = next((a.opens for a in ctx.assess(item).pending if a.action == "check"), None)
-    if action is DoneAction.check and check_opens and moment < check_opens:
-        note(
-            f"Note: this check came before {dates.show(check_opens, ctx.tz)}, when it was due to "
-            "open; asking earlier can disturb the recruiter."
-        )
+    _check_done(ctx, item, action.value, moment, given=at is not None)
     item = ctx.store.record(interview_id, "done", action.value, moment, now=ctx.now)
     if json:
         from followup import render
@@ -576,6 +558,39 @@ def done(
     )
     if action is DoneAction.decline:
         note("The interview is closed as withdrawn.")
+
+
+def _check_done(
+    ctx: Context, item: "records.Interview", action: str, moment: datetime, *, given: bool
+) -> None:
+    """Refuse what `done` (and `send`) must not record: a thank-you or a check before the
+    interview, an action already recorded (a check may be repeated), a reply without an
+    invitation. Note a check that comes before it was due to open."""
+    if action in ("thanks", "check") and moment < item.at:
+        when = f"--at {dates.show(moment, ctx.tz)} is" if given else "it is"
+        raise UsageError(
+            f"{when} before interview {item.id} starts ({dates.show(item.at, ctx.tz)}); "
+            f"a {action} can only be recorded after it."
+        )
+    earlier = [e.at for e in item.events if e.kind == "done" and e.name == action]
+    if earlier and action != "check":
+        raise FollowupError(
+            f"{action} is already recorded for interview {item.id} "
+            f"({dates.show(earlier[0], ctx.tz)}); nothing was added."
+        )
+    if action == "reply" and not any(
+        e.kind == "result" and e.name == "invited" for e in item.events
+    ):
+        raise FollowupError(
+            f"interview {item.id} has no invitation to reply to; record one first with "
+            f"`followup result {item.id} invited`."
+        )
+    check_opens = next((a.opens for a in ctx.assess(item).pending if a.action == "check"), None)
+    if action == "check" and check_opens and moment < check_opens:
+        note(
+            f"Note: this check came before {dates.show(check_opens, ctx.tz)}, when it was due to "
+            "open; asking earlier can disturb the recruiter."
+        )
 
 
 @app.command()
@@ -665,7 +680,7 @@ def profile(
         str | None, typer.Option(help="The login; '' for none. The password is never stored.")
     ] = None,
     smtp_security: Annotated[
-        str | None, typer.Option(help="starttls (default), ssl or none.")
+        Security | None, typer.Option(help="starttls (default), ssl or none.")
     ] = None,
     reflect: Annotated[
         bool | None,
@@ -722,9 +737,7 @@ def profile(
             "--smtp-user", lambda v: fields.one_line(v, required=False), smtp_user
         )
     if smtp_security is not None:
-        if smtp_security not in ("starttls", "ssl", "none"):
-            raise UsageError(f"--smtp-security {smtp_security!r} is not one of starttls, ssl, none")
-        changes["smtp_security"] = smtp_security
+        changes["smtp_security"] = smtp_security.value
     ctx = Context(read_only=not changes)
     current = ctx.store.set_profile(changes) if changes else ctx.profile
     if json:
@@ -844,7 +857,12 @@ def send(
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Send without asking.")] = False,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Do everything but sending and recording.")
+        bool,
+        typer.Option(
+            "--dry-run",
+            help="Connect, log in and have the server accept every recipient; send nothing, "
+            "record nothing, ask nothing.",
+        ),
     ] = False,
 ) -> None:
     """Send a drafted email over SMTP and record it.
@@ -859,18 +877,22 @@ def send(
     from followup import send as smtp
 
     ctx, item, emails = _compose("send", kind, interview_id, lang, reason, read_only=False)
-    smtp.check_profile(ctx.profile)
-    if not yes and not interactive():
+    action = "check" if kind in (Kind.check, Kind.followup) else kind.value
+    _check_done(ctx, item, action, ctx.now, given=False)
+    secret = smtp.password(ctx.profile)
+    smtp.check_ready(emails, ctx.profile, secret, item.id)
+    if not (yes or dry_run or interactive()):
         raise UsageError("not sent: confirm with --yes when there is no terminal to ask in.")
     render.drafts_panels(emails, render.console(stderr=True))
+    if dry_run:
+        for line in smtp.deliver(emails, ctx.profile, secret, dry_run=True):
+            note(f"Would send: {line}")
+        note("Dry run: the server accepted every recipient; nothing sent, nothing recorded.")
+        return
     if not yes and not typer.confirm(f"Send {len(emails)} email(s)?", err=True):
         note("Nothing sent.")
         raise typer.Exit(1)
-    if dry_run:
-        note("Dry run: nothing sent, nothing recorded.")
-        return
-    sent = smtp.deliver(emails, ctx.profile, smtp.password(ctx.profile))
-    action = "check" if kind in (Kind.check, Kind.followup) else kind.value
+    sent = smtp.deliver(emails, ctx.profile, secret)
     ctx.store.record(item.id, "done", action, datetime.now(timezone.utc), now=ctx.now)
     for line in sent:
         note(f"Sent: {line}")
@@ -1141,7 +1163,12 @@ def lessons(json: JsonOpt = False) -> None:
 def prep(
     interview_id: Annotated[
         int | None,
-        typer.Argument(metavar="[ID]", min=1, help="The interview to prepare for (or use --role)."),
+        typer.Argument(
+            metavar="[ID]",
+            min=1,
+            autocompletion=complete_ids,
+            help="The interview to prepare for (or use --role).",
+        ),
     ] = None,
     role: Annotated[
         str | None,

@@ -184,8 +184,8 @@ def _join(names: Sequence[str], lang: str) -> str:
 
 
 def _sentence(text: str | None, lang: str) -> str:
-    """Free text as a sentence: trimmed, ending with the language's full stop."""
-    text = (text or "").strip()
+    """Free text as a sentence: one line, trimmed, ending with the language's full stop."""
+    text = " ".join((text or "").split())
     if text and text[-1] not in _END_MARKS:
         # Text typed in a Latin script ends with a Latin full stop, whatever the email's language.
         text += "." if text[-1].isascii() else SENTENCE_END[lang]
@@ -193,8 +193,9 @@ def _sentence(text: str | None, lang: str) -> str:
 
 
 def _phrase(text: str | None) -> str:
-    """Free text used inside a sentence: trimmed, without a full stop of its own."""
-    return (text or "").strip().rstrip(_END_MARKS).strip()
+    """Free text used inside a sentence: one line, trimmed, without a full stop of its own
+    (a line break typed in --topic or a reflection would otherwise split the sentence)."""
+    return " ".join((text or "").split()).rstrip(_END_MARKS).strip()
 
 
 def _context(

@@ -23,10 +23,17 @@ SECURITIES = tuple(DEFAULT_PORTS)
 
 
 def timeout() -> float:
+    """``FOLLOWUP_SMTP_TIMEOUT`` in seconds (default 30)."""
+    text = os.environ.get("FOLLOWUP_SMTP_TIMEOUT", "").strip() or "30"
     try:
-        return max(0.1, float(os.environ.get("FOLLOWUP_SMTP_TIMEOUT", "30")))
+        value = float(text)
     except ValueError:
-        return 30.0
+        value = 0.0
+    if not 0 < value < 3600:  # also refuses nan and inf
+        raise FollowupError(
+            f"FOLLOWUP_SMTP_TIMEOUT {text!r} is not a number of seconds between 0 and 3600."
+        )
+    return value
 
 
 def password(profile: records.Profile) -> str | None:
@@ -44,27 +51,18 @@ def password(profile: records.Profile) -> str | None:
         return None
 
 
-def check_profile(profile: records.Profile) -> None:
+def check_ready(
+    emails: Sequence[drafts.Draft], profile: records.Profile, secret: str | None, interview_id: int
+) -> None:
+    """Everything that can be known before asking or connecting: a sender, a server, a
+    password where a login is needed (never sent in clear to another machine), a recipient
+    for every email, a usable time-out."""
     if not profile.email:
         raise FollowupError(
             "your profile has no email to send from: followup profile --email '...'"
         )
     if not profile.smtp_host:
         raise FollowupError("no SMTP server is set: followup profile --smtp-host smtp.example.com")
-
-
-def deliver(
-    emails: Sequence[drafts.Draft], profile: records.Profile, secret: str | None
-) -> list[str]:
-    """Send every email; return a line per email sent. Raise FollowupError on the first
-    problem, saying which emails (if any) had already gone."""
-    check_profile(profile)
-    if profile.smtp_user and not secret:
-        raise FollowupError(
-            "no SMTP password: set FOLLOWUP_SMTP_PASSWORD (or store it in the system keyring "
-            f"under service 'followup', user '{profile.smtp_user}@{profile.smtp_host}')"
-        )
-    sender = records.Person(profile.name, profile.email)
     security = profile.smtp_security or "starttls"
     if security == "none" and profile.smtp_user and not _loopback(profile.smtp_host):
         raise FollowupError(
@@ -72,6 +70,36 @@ def deliver(
             "followup profile --smtp-security starttls (or ssl); nothing was sent and nothing "
             "recorded."
         )
+    if profile.smtp_user and not secret:
+        raise FollowupError(
+            "no SMTP password: set FOLLOWUP_SMTP_PASSWORD (or, with `pip install "
+            "'followup[keyring]'`, store it in the system keyring under service 'followup', "
+            f"user '{profile.smtp_user}@{profile.smtp_host}')"
+        )
+    for email in emails:
+        if not (email.to or email.cc):
+            raise FollowupError(
+                f"the email {email.subject!r} has no recipient: "
+                f"followup edit {interview_id} --contact 'Name <email>'"
+            )
+    timeout()
+
+
+def deliver(
+    emails: Sequence[drafts.Draft],
+    profile: records.Profile,
+    secret: str | None,
+    *,
+    dry_run: bool = False,
+) -> list[str]:
+    """Send every email; return a line per email. Raise FollowupError on the first problem,
+    saying which emails (if any) had already gone.
+
+    Every recipient of every email is put to the server (MAIL, RCPT..., RSET) before the
+    first email goes, so one refused address sends nothing at all; ``dry_run`` stops there.
+    """
+    sender = records.Person(profile.name, profile.email)
+    security = profile.smtp_security or "starttls"
     port = profile.smtp_port or DEFAULT_PORTS[security]
     where = f"{profile.smtp_host}:{port}"
     sent: list[str] = []
@@ -85,8 +113,13 @@ def deliver(
             if profile.smtp_user:
                 server.login(profile.smtp_user, secret or "")
             for email in emails:
+                _envelope(server, email, sender)
+                server.rset()
+            if dry_run:
+                return [_line(email) for email in emails]
+            for email in emails:
                 _send_one(server, email, sender)
-                sent.append(f"{email.subject} -> {', '.join(str(p) for p in email.to + email.cc)}")
+                sent.append(_line(email))
         finally:
             try:
                 server.quit()
@@ -141,23 +174,28 @@ def _connect(host: str, port: int, security: str) -> smtplib.SMTP:
     return smtplib.SMTP(host, port, timeout=timeout())
 
 
-def _send_one(server: smtplib.SMTP, email: drafts.Draft, sender: records.Person) -> None:
-    recipients = [p.email for p in (*email.to, *email.cc)]
-    if not recipients:
-        raise FollowupError(f"the email {email.subject!r} has no recipient; add a --contact")
-    message = drafts.to_eml(email, sender, unsent=False)
+def _line(email: drafts.Draft) -> str:
+    return f"{email.subject} -> {', '.join(str(p) for p in email.to + email.cc)}"
+
+
+def _envelope(server: smtplib.SMTP, email: drafts.Draft, sender: records.Person) -> None:
+    """MAIL and one RCPT per address: an error at the first the server refuses."""
     code, reply = server.mail(sender.email)
     if code != 250:
         server.rset()
         answer = reply.decode(errors="replace")
         raise FollowupError(f"the server refused the sender {sender.email}: {code} {answer}")
-    for address in recipients:
+    for address in [p.email for p in (*email.to, *email.cc)]:
         code, reply = server.rcpt(address)
         if code not in (250, 251):
             server.rset()
             answer = reply.decode(errors="replace")
             raise FollowupError(f"the server refused the recipient {address}: {code} {answer}")
-    code, reply = server.data(message)
+
+
+def _send_one(server: smtplib.SMTP, email: drafts.Draft, sender: records.Person) -> None:
+    _envelope(server, email, sender)
+    code, reply = server.data(drafts.to_eml(email, sender, unsent=False))
     if code != 250:
         raise FollowupError(
             f"the server refused the message: {code} {reply.decode(errors='replace')}"

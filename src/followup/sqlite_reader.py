@@ -36,10 +36,17 @@ _COLUMNS = (
 
 
 def busy_timeout_s() -> float:
+    """``FOLLOWUP_BUSY_TIMEOUT``: seconds to wait for another writer (default 30)."""
+    text = os.environ.get("FOLLOWUP_BUSY_TIMEOUT", "").strip() or "30"
     try:
-        return max(0.0, float(os.environ.get("FOLLOWUP_BUSY_TIMEOUT", "30")))
+        value = float(text)
     except ValueError:
-        return 30.0
+        value = -1.0
+    if not 0 <= value <= 3600:  # also refuses nan and inf
+        raise StoreError(
+            f"FOLLOWUP_BUSY_TIMEOUT {text!r} is not a number of seconds between 0 and 3600."
+        )
+    return value
 
 
 def explain(message: str, where: str) -> str:

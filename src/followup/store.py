@@ -144,9 +144,11 @@ class Store:
     def _migrate(self) -> None:
         table = models.Migration.__table__  # type: ignore[attr-defined]
         with self.engine.connect() as conn:
-            inspector = sa.inspect(conn)
-            exists = inspector.has_table(table.name)
-            others = [] if exists else inspector.get_table_names()
+            # One look at the tables: on a server another process may create them between two
+            # looks, and half a picture would take our own store for another program's.
+            names = sa.inspect(conn).get_table_names()
+            exists = table.name in names
+            others = [] if exists else names
             done = set(conn.execute(sa.select(table.c.name)).scalars()) if exists else set()
         if others:
             raise StoreError(
