@@ -7,7 +7,7 @@ commands that need them, so ``--help`` and shell completion start fast.
 import contextlib
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
@@ -561,7 +561,13 @@ def done(
 
 
 def _check_done(
-    ctx: Context, item: "records.Interview", action: str, moment: datetime, *, given: bool
+    ctx: Context,
+    item: "records.Interview",
+    action: str,
+    moment: datetime,
+    *,
+    given: bool,
+    refused: str = "nothing was added",
 ) -> None:
     """Refuse what `done` (and `send`) must not record: a thank-you or a check before the
     interview, an action already recorded (a check may be repeated), a reply without an
@@ -576,7 +582,7 @@ def _check_done(
     if earlier and action != "check":
         raise FollowupError(
             f"{action} is already recorded for interview {item.id} "
-            f"({dates.show(earlier[0], ctx.tz)}); nothing was added."
+            f"({dates.show(earlier[0], ctx.tz)}); {refused}."
         )
     if action == "reply" and not any(
         e.kind == "result" and e.name == "invited" for e in item.events
@@ -876,9 +882,14 @@ def send(
     from followup import render
     from followup import send as smtp
 
-    ctx, item, emails = _compose("send", kind, interview_id, lang, reason, read_only=False)
     action = "check" if kind in (Kind.check, Kind.followup) else kind.value
-    _check_done(ctx, item, action, ctx.now, given=False)
+
+    def recordable(ctx: Context, item: "records.Interview") -> None:
+        _check_done(ctx, item, action, ctx.now, given=False, refused="nothing was sent")
+
+    ctx, item, emails = _compose(
+        "send", kind, interview_id, lang, reason, read_only=False, before=recordable
+    )
     secret = smtp.password(ctx.profile)
     smtp.check_ready(emails, ctx.profile, secret, item.id)
     if not (yes or dry_run or interactive()):
@@ -907,8 +918,10 @@ def _compose(
     reason: str | None,
     *,
     read_only: bool,
+    before: "Callable[[Context, records.Interview], None] | None" = None,
 ) -> "tuple[Context, records.Interview, list[Any]]":
-    """What `draft` and `send` share: the emails of one kind, warnings printed on stderr."""
+    """What `draft` and `send` share: the emails of one kind, warnings printed on stderr.
+    ``before`` may refuse the interview before anything is drafted or warned about."""
     from followup import config, drafts
 
     if reason is not None and kind is not Kind.decline:
@@ -916,6 +929,8 @@ def _compose(
     reason_text = check("--reason", lambda v: fields.text(v, limit=1000), reason or "")
     ctx = Context(read_only=read_only)
     item = ctx.store.get(interview_id)
+    if before is not None:
+        before(ctx, item)
     drafted = drafts.compose(
         kind.value,
         item,
