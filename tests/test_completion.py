@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -94,7 +95,7 @@ def test_fish_completes_ids_with_company_and_role(history):
 
 def test_zsh_shows_ids_with_company_and_role_after_a_tab(history):
     out = subprocess.run(
-        [shell("zsh"), "-f", str(ZSH_SCRIPT), "followup show "],
+        [shell("zsh"), "-f", str(ZSH_SCRIPT), "followup show ", "Acme, Dev"],
         capture_output=True,
         text=True,
         env=environment(),
@@ -109,6 +110,23 @@ def test_zsh_shows_ids_with_company_and_role_after_a_tab(history):
 def test_a_store_that_cannot_be_read_completes_nothing_and_says_nothing(monkeypatch, history):
     monkeypatch.setenv("FOLLOWUP_DATABASE_URL", "postgresql+psycopg://me:secret@127.0.0.1:1/db")
     assert bash_complete("followup", "show", "") == []
+    with socket.socket() as silent:  # a server that accepts and never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        port = silent.getsockname()[1]
+        monkeypatch.setenv("FOLLOWUP_DATABASE_URL", f"postgresql+psycopg://me@127.0.0.1:{port}/db")
+        monkeypatch.delenv("PGCONNECT_TIMEOUT", raising=False)
+        assert bash_complete("followup", "show", "") == []  # gives up (60 s would fail it)
+
+
+def test_a_tab_never_creates_a_store_on_a_server(backend):
+    if backend.name == "sqlite":
+        assert bash_complete("followup", "show", "") == []
+        assert not Path(os.environ["FOLLOWUP_HOME"]).exists()
+        return
+    assert bash_complete("followup", "show", "") == []
+    tables = "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
+    assert backend.rows(tables) == [(0,)]
 
 
 def test_prep_ids_and_the_smtp_security_choices_complete(history):

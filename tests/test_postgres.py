@@ -116,19 +116,29 @@ def test_a_database_of_another_program_is_left_untouched(run, pg):
     assert tables == [("photos",)]
 
 
-def test_a_writer_that_cannot_get_the_lock_in_time_changes_nothing(ok, run, pg, monkeypatch):
+@pytest.mark.parametrize("timeout", ["0.2", "0"])
+def test_a_writer_that_cannot_get_the_lock_in_time_changes_nothing(
+    ok, run, pg, monkeypatch, timeout
+):
     ok("add", "-c", "Acme", "-r", "Dev", "--at", "2026-11-20 10:00")
-    monkeypatch.setenv("FOLLOWUP_BUSY_TIMEOUT", "0.2")
+    monkeypatch.setenv("FOLLOWUP_BUSY_TIMEOUT", timeout)  # 0: fail at once, as on SQLite
     engine = sa.create_engine(pg.url)
     with engine.connect() as holder:  # what another machine's `followup add` holds meanwhile
         holder.exec_driver_sql("SELECT " + WRITER_LOCK.format(function="pg_advisory_lock"))
-        result = run("add", "-c", "Other", "-r", "Dev")
-        assert ok("list", "--json").json()[0]["company"] == "Acme"  # readers never wait
-        holder.exec_driver_sql("SELECT " + WRITER_LOCK.format(function="pg_advisory_unlock"))
+        try:  # in a process of its own: a writer that waited for ever would fail the test
+            out = subprocess.run(
+                [sys.executable, "-m", "followup", "add", "-c", "Other", "-r", "Dev"],
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            assert ok("list", "--json").json()[0]["company"] == "Acme"  # readers never wait
+        finally:
+            holder.exec_driver_sql("SELECT " + WRITER_LOCK.format(function="pg_advisory_unlock"))
     engine.dispose()
-    assert result.exit_code == 1, result
-    assert result.stderr.startswith("Error: the store at postgresql+psycopg://")
-    assert "is locked by another program; try again in a moment" in result.stderr
+    assert out.returncode == 1, out
+    assert out.stderr.startswith("Error: the store at postgresql+psycopg://")
+    assert "is locked by another program; try again in a moment" in out.stderr
     assert [i["company"] for i in ok("list", "--json").json()] == ["Acme"]
 
 
@@ -141,6 +151,23 @@ def test_stores_in_two_schemas_do_not_wait_for_each_other(ok, pg, monkeypatch):
         ok("add", "-c", "Acme", "-r", "Dev")
         holder.exec_driver_sql("SELECT " + WRITER_LOCK.format(function="pg_advisory_unlock"))
     engine.dispose()
+
+
+def test_a_read_only_open_never_creates_or_upgrades_the_store(ok, pg):
+    from followup import config
+    from followup.errors import StoreError
+    from followup.store import Store
+
+    with pytest.raises(StoreError, match="is not up to date; nothing was changed"):
+        Store.open(config.store_path(), config.database_url(), upgrade=False)
+    tables = "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
+    assert pg.rows(tables) == [(0,)]
+    ok("add", "-c", "Acme", "-r", "Dev")
+    store = Store.open(config.store_path(), config.database_url(), upgrade=False)
+    try:
+        assert [i.company for i in store.interviews()] == ["Acme"]
+    finally:
+        store.close()
 
 
 def test_backup_is_for_sqlite_and_says_to_export_instead(run, pg):

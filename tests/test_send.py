@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import email
+import shlex
 import socket
+import sqlite3
 import ssl
+import sys
 import threading
+import types
 from email import policy
 
 import pytest
@@ -393,3 +397,76 @@ def test_a_time_out_that_is_not_a_number_of_seconds_is_refused(ok, run, smtp, mo
     assert result.exit_code == 1
     assert f"FOLLOWUP_SMTP_TIMEOUT '{value}' is not a number of seconds" in result.stderr
     assert inbox.messages == []
+
+
+def test_a_store_that_cannot_record_after_sending_says_so_and_how_to_record(
+    ok, run, smtp, home, monkeypatch
+):
+    inbox, _ = smtp
+    ident = interview(ok)
+    monkeypatch.setenv("FOLLOWUP_BUSY_TIMEOUT", "0.2")
+    holder = sqlite3.connect(home / "followup.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program writing: readers go on, writers wait
+    try:
+        result = run("send", "thanks", ident, "--yes")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 1 and len(inbox.messages) == 1
+    error = result.stderr.splitlines()[-1]
+    assert error.startswith("Error: the email was sent, but recording it failed: ")
+    assert "locked" in error and "Do not send it again" in error
+    command = error.split("run: ", 1)[1]
+    assert command.startswith(f"followup done thanks {ident} --at '")
+    ok(*shlex.split(command)[1:])  # the command it gives works as printed
+    assert [e["name"] for e in ok("show", ident, "--json").json()["events"]] == ["thanks"]
+    assert run("send", "thanks", ident, "--yes").exit_code == 1
+    assert len(inbox.messages) == 1
+
+
+@pytest.mark.parametrize(
+    "setup, message",
+    [
+        (
+            ["edit", "1", "--contact", "José <josé@example.com>"],
+            "josé@example.com is not an ASCII address",
+        ),
+        (["profile", "--smtp-user", "li"], "the SMTP password has characters outside ASCII"),
+    ],
+)
+def test_what_smtp_cannot_carry_is_refused_before_sending(
+    ok, run, smtp, monkeypatch, setup, message
+):
+    inbox, _ = smtp
+    interview(ok)
+    monkeypatch.setenv("FOLLOWUP_SMTP_PASSWORD", "pässwörd")
+    ok(*setup)
+    result = run("send", "thanks", "1", "--yes")
+    assert result.exit_code == 1 and message in result.stderr, result
+    assert "pässwörd" not in result.stderr and "Traceback" not in result.stderr
+    assert inbox.messages == []
+
+
+def test_without_a_login_the_keyring_is_never_asked(ok, smtp, monkeypatch):
+    inbox, _ = smtp
+    asked: list[tuple[str, str]] = []
+    fake = types.ModuleType("keyring")
+    fake.get_password = lambda service, user: asked.append((service, user))  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "keyring", fake)
+    ok("send", "thanks", interview(ok), "--yes")
+    assert asked == [] and len(inbox.messages) == 1
+
+
+def test_deliver_itself_never_logs_in_over_plain_text_to_another_machine():
+    from followup import records, send
+    from followup.errors import FollowupError
+
+    profile = records.Profile(
+        name="Li",
+        email="li@example.com",
+        smtp_host="smtp.example.com",
+        smtp_user="li",
+        smtp_security="none",
+    )
+    with pytest.raises(FollowupError, match="refusing to send your password unencrypted"):
+        send.deliver([], profile, "s3cret")

@@ -128,3 +128,16 @@ def test_records_round_trip_through_the_store(open_store):
         ("result", "withdrawn"),
     ]
     assert store.interviews(open_only=True) == []
+
+
+def test_an_action_recorded_once_is_refused_inside_the_write(open_store):
+    from followup.errors import FollowupError
+
+    store = open_store()
+    added = store.add(company="Acme", role="Dev", at=NOW, now=NOW)
+    store.record(added.id, "done", "thanks", NOW, now=NOW, once=True)
+    with pytest.raises(FollowupError, match="thanks is already recorded for interview 1"):
+        store.record(added.id, "done", "thanks", NOW, now=NOW, once=True)
+    store.record(added.id, "done", "check", NOW, now=NOW)
+    store.record(added.id, "done", "check", NOW, now=NOW)  # a check may be repeated
+    assert [e.name for e in store.get(added.id).events] == ["thanks", "check", "check"]

@@ -235,8 +235,9 @@ def complete_ids(incomplete: str) -> list[tuple[str, str]]:
 
 
 def _completion_interviews(*, open_only: bool) -> list[Any]:
-    """An SQLite store is read through sqlite3 only, and never created or migrated; a database
-    URL goes through the store (with a short connection timeout: a Tab must not hang)."""
+    """An SQLite store is read through sqlite3 only; a database URL goes through the store,
+    with a short connection timeout (a Tab must not hang). Neither is ever created, migrated
+    or written to by a Tab."""
     from followup import config
 
     url = config.database_url()
@@ -244,7 +245,7 @@ def _completion_interviews(*, open_only: bool) -> list[Any]:
         from followup.store import Store
 
         os.environ.setdefault("PGCONNECT_TIMEOUT", "2")
-        store = Store.open(config.store_path(), url)
+        store = Store.open(config.store_path(), url, upgrade=False)
         try:
             return store.interviews(open_only=open_only)
         finally:
@@ -546,7 +547,9 @@ def done(
     item = ctx.store.get(interview_id)
     _not_in_the_future(ctx, moment)
     _check_done(ctx, item, action.value, moment, given=at is not None)
-    item = ctx.store.record(interview_id, "done", action.value, moment, now=ctx.now)
+    item = ctx.store.record(
+        interview_id, "done", action.value, moment, now=ctx.now, once=action.value != "check"
+    )
     if json:
         from followup import render
 
@@ -904,9 +907,17 @@ def send(
         note("Nothing sent.")
         raise typer.Exit(1)
     sent = smtp.deliver(emails, ctx.profile, secret)
-    ctx.store.record(item.id, "done", action, datetime.now(timezone.utc), now=ctx.now)
+    moment = datetime.now(timezone.utc)
     for line in sent:
         note(f"Sent: {line}")
+    try:
+        ctx.store.record(item.id, "done", action, moment, now=ctx.now, once=action != "check")
+    except FollowupError as error:
+        raise FollowupError(
+            f"the email was sent, but recording it failed: {error} Do not send it again; once "
+            f"the store is free, run: followup done {action} {item.id} --at "
+            f"'{dates.iso(moment.replace(microsecond=0), ctx.tz)}'"
+        ) from None
     note(f"Recorded {action} for interview {item.id} ({item.company}, {item.role}).")
 
 

@@ -10,6 +10,7 @@ never from the store.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import smtplib
 import ssl
@@ -37,7 +38,10 @@ def timeout() -> float:
 
 
 def password(profile: records.Profile) -> str | None:
-    """The SMTP password: the environment first, then the keyring when it is installed."""
+    """The SMTP password: the environment first, then the keyring when it is installed. None
+    without a login (the keyring is not even asked: it may prompt to be unlocked)."""
+    if not profile.smtp_user:
+        return None
     value = os.environ.get("FOLLOWUP_SMTP_PASSWORD")
     if value:
         return value
@@ -63,18 +67,17 @@ def check_ready(
         )
     if not profile.smtp_host:
         raise FollowupError("no SMTP server is set: followup profile --smtp-host smtp.example.com")
-    security = profile.smtp_security or "starttls"
-    if security == "none" and profile.smtp_user and not _loopback(profile.smtp_host):
-        raise FollowupError(
-            f"refusing to send your password unencrypted to {profile.smtp_host}: use "
-            "followup profile --smtp-security starttls (or ssl); nothing was sent and nothing "
-            "recorded."
-        )
+    _refuse_plaintext(profile)
     if profile.smtp_user and not secret:
         raise FollowupError(
             "no SMTP password: set FOLLOWUP_SMTP_PASSWORD (or, with `pip install "
             "'followup[keyring]'`, store it in the system keyring under service 'followup', "
             f"user '{profile.smtp_user}@{profile.smtp_host}')"
+        )
+    if secret and not secret.isascii():
+        raise FollowupError(
+            "the SMTP password has characters outside ASCII, which an SMTP login cannot carry; "
+            "nothing was sent and nothing recorded."
         )
     for email in emails:
         if not (email.to or email.cc):
@@ -82,7 +85,23 @@ def check_ready(
                 f"the email {email.subject!r} has no recipient: "
                 f"followup edit {interview_id} --contact 'Name <email>'"
             )
+        for address in [profile.email, *(p.email for p in (*email.to, *email.cc))]:
+            if not address.isascii():
+                raise FollowupError(
+                    f"{address} is not an ASCII address, which followup cannot send to yet; "
+                    f"write it with `followup draft --eml` and send it from your mail client."
+                )
     timeout()
+
+
+def _refuse_plaintext(profile: records.Profile) -> None:
+    security = profile.smtp_security or "starttls"
+    if security == "none" and profile.smtp_user and not _loopback(profile.smtp_host):
+        raise FollowupError(
+            f"refusing to send your password unencrypted to {profile.smtp_host}: use "
+            "followup profile --smtp-security starttls (or ssl); nothing was sent and nothing "
+            "recorded."
+        )
 
 
 def deliver(
@@ -98,6 +117,7 @@ def deliver(
     Every recipient of every email is put to the server (MAIL, RCPT..., RSET) before the
     first email goes, so one refused address sends nothing at all; ``dry_run`` stops there.
     """
+    _refuse_plaintext(profile)  # whoever calls, never a password in clear
     sender = records.Person(profile.name, profile.email)
     security = profile.smtp_security or "starttls"
     port = profile.smtp_port or DEFAULT_PORTS[security]
@@ -174,6 +194,12 @@ def _connect(host: str, port: int, security: str) -> smtplib.SMTP:
     return smtplib.SMTP(host, port, timeout=timeout())
 
 
+def _reset(server: smtplib.SMTP) -> None:
+    """RSET after a refusal; a server that has already hung up must not hide the refusal."""
+    with contextlib.suppress(smtplib.SMTPException, OSError):
+        server.rset()
+
+
 def _line(email: drafts.Draft) -> str:
     return f"{email.subject} -> {', '.join(str(p) for p in email.to + email.cc)}"
 
@@ -182,13 +208,13 @@ def _envelope(server: smtplib.SMTP, email: drafts.Draft, sender: records.Person)
     """MAIL and one RCPT per address: an error at the first the server refuses."""
     code, reply = server.mail(sender.email)
     if code != 250:
-        server.rset()
+        _reset(server)
         answer = reply.decode(errors="replace")
         raise FollowupError(f"the server refused the sender {sender.email}: {code} {answer}")
     for address in [p.email for p in (*email.to, *email.cc)]:
         code, reply = server.rcpt(address)
         if code not in (250, 251):
-            server.rset()
+            _reset(server)
             answer = reply.decode(errors="replace")
             raise FollowupError(f"the server refused the recipient {address}: {code} {answer}")
 

@@ -23,7 +23,7 @@ from sqlalchemy import exc as sa_exc
 from sqlmodel import Session, col, delete, select
 
 from followup import models, records, rules
-from followup.errors import NotFound, StoreError
+from followup.errors import FollowupError, NotFound, StoreError
 from followup.migrations import MIGRATIONS
 from followup.sqlite_reader import busy_timeout_s, explain
 
@@ -51,22 +51,24 @@ WRITER_LOCK = "{function}(1718578284, hashtext(current_schema()))"
 class Store:
     """A followup store: an SQLite file by default, or any SQLAlchemy URL."""
 
-    def __init__(self, url: str, *, path: Path | None = None) -> None:
+    def __init__(self, url: str, *, path: Path | None = None, upgrade: bool = True) -> None:
         self.url = url
         self.path = path
         self.engine = self._engine()
         self.writer = self.engine.execution_options(write=True)
         try:
             with self._guard():
-                self._migrate()
+                self._migrate(upgrade=upgrade)
         except BaseException:
             self.engine.dispose()  # a store that cannot open keeps no connection behind
             raise
 
     @classmethod
-    def open(cls, path: Path, url: str | None = None) -> Store:
+    def open(cls, path: Path, url: str | None = None, *, upgrade: bool = True) -> Store:
+        """Open (and create, and upgrade) the store. ``upgrade=False`` only reads: a database
+        server's store that is missing or not up to date raises StoreError, untouched."""
         if url:
-            return cls(url)
+            return cls(url, upgrade=upgrade)
         _prepare_file(path)
         return cls(f"sqlite:///{path}", path=path)
 
@@ -119,7 +121,8 @@ class Store:
                 # database run each migration once. Readers never wait. The wait is bounded
                 # like SQLite's busy timeout.
                 if conn.get_execution_options().get("write", False):
-                    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {_busy_timeout_ms()}")
+                    # lock_timeout 0 would mean "wait for ever": wait at least 1 ms
+                    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {max(1, _busy_timeout_ms())}")
                     lock = WRITER_LOCK.format(function="pg_advisory_xact_lock")
                     conn.exec_driver_sql(f"SELECT {lock}")
 
@@ -141,12 +144,17 @@ class Store:
     def _explain(self, message: str) -> str:
         return explain(message, self.where)
 
-    def _migrate(self) -> None:
+    def _migrate(self, *, upgrade: bool = True) -> None:
         table = models.Migration.__table__  # type: ignore[attr-defined]
         with self.engine.connect() as conn:
             # One look at the tables: on a server another process may create them between two
-            # looks, and half a picture would take our own store for another program's.
-            names = sa.inspect(conn).get_table_names()
+            # looks, and half a picture would take our own store for another program's. On
+            # PostgreSQL only the schema the store lives in (the lock's) counts, not every
+            # schema on the search path.
+            schema = None
+            if conn.dialect.name == "postgresql":
+                schema = conn.exec_driver_sql("SELECT current_schema()").scalar()
+            names = sa.inspect(conn).get_table_names(schema=schema)
             exists = table.name in names
             others = [] if exists else names
             done = set(conn.execute(sa.select(table.c.name)).scalars()) if exists else set()
@@ -156,10 +164,14 @@ class Store:
                 f"(it holds {', '.join(others[:5])}), not a followup store. "
                 "It was left as it is: set FOLLOWUP_HOME to another folder."
             )
+        if all(name in done for name, _ in MIGRATIONS):
+            if self.engine.dialect.name == "sqlite":
+                self._use_wal()
+            return
+        if not upgrade:
+            raise StoreError(f"the store at {self.where} is not up to date; nothing was changed.")
         if self.engine.dialect.name == "sqlite":
             self._use_wal()
-        if all(name in done for name, _ in MIGRATIONS):
-            return
         for name, migrate in MIGRATIONS:
             if name in done:
                 continue
@@ -301,11 +313,33 @@ class Store:
     # -- events --------------------------------------------------------------------------
 
     def record(
-        self, interview_id: int, kind: str, name: str, at: datetime, *, now: datetime
+        self,
+        interview_id: int,
+        kind: str,
+        name: str,
+        at: datetime,
+        *,
+        now: datetime,
+        once: bool = False,
     ) -> records.Interview:
-        """Record ``done`` an action or a ``result``; ``done decline`` also closes as withdrawn."""
+        """Record ``done`` an action or a ``result``; ``done decline`` also closes as withdrawn.
+        With ``once``, an event already recorded (by another process meanwhile, too) is refused
+        inside the same write transaction."""
         with self.session(write=True) as session:
             row = self._row(session, interview_id)
+            if (
+                once
+                and session.exec(
+                    select(models.Event.id).where(
+                        models.Event.interview_id == interview_id,
+                        models.Event.kind == kind,
+                        models.Event.name == name,
+                    )
+                ).first()
+            ):
+                raise FollowupError(
+                    f"{name} is already recorded for interview {interview_id}; nothing was added."
+                )
             session.add(
                 models.Event(interview_id=interview_id, kind=kind, name=name, at=at, created_at=now)
             )
