@@ -93,12 +93,23 @@ def test_fish_completes_ids_with_company_and_role(history):
     assert {"thanks", "check", "decline"} <= {line.split("\t")[0] for line in lines}
 
 
-def test_zsh_shows_ids_with_company_and_role_after_a_tab(history):
+@pytest.mark.parametrize("loaded", ["eval", "installed"])
+def test_zsh_shows_ids_with_company_and_role_after_the_first_tab(history, tmp_path, loaded):
+    env = {**environment(), "HOME": str(tmp_path / "user")}
+    if loaded == "installed":  # as a user does: --install-completion, then a new shell
+        installed = subprocess.run(
+            [shell("zsh"), "-f", "-c", "followup --install-completion; true"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert "zsh completion installed in" in installed.stdout, installed
     out = subprocess.run(
-        [shell("zsh"), "-f", str(ZSH_SCRIPT), "followup show ", "Acme, Dev"],
+        [shell("zsh"), "-f", str(ZSH_SCRIPT), "followup show ", "Acme, Dev", loaded],
         capture_output=True,
         text=True,
-        env=environment(),
+        env=env,
         timeout=60,
     )
     screen = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\r", "", out.stdout)

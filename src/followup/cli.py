@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
+from typer._completion_shared import _completion_scripts
 from typer.core import TyperGroup
 
 from followup import __version__, dates, fields
@@ -63,6 +64,24 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+# Typer's zsh script only calls `compdef`. `--install-completion` puts it in ~/.zfunc, where
+# zsh autoloads it as the completer on the first Tab, so that Tab completed nothing. This one
+# (same protocol) also completes at once when the completion system itself runs it.
+_completion_scripts["zsh"] = """
+#compdef %(prog_name)s
+
+%(complete_func)s() {
+  eval $(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" %(autocomplete_var)s=complete_zsh \
+%(prog_name)s)
+}
+
+compdef %(complete_func)s %(prog_name)s
+if [[ -n ${compstate[context]-} ]]; then
+  %(complete_func)s "$@"
+fi
+"""
 
 
 class Lang(str, Enum):

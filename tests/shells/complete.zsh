@@ -1,10 +1,17 @@
 # Type ARGUMENT and a Tab into a real interactive zsh (on a pseudo-terminal, through zsh's
-# zpty module) with followup's completion installed; print what zsh shows once it shows
-# EXPECTED (or after 30 seconds).
+# zpty module) with followup's completion loaded; print what zsh shows once it shows
+# EXPECTED (or after 30 seconds). With a third argument `installed`, the shell starts as a
+# user's does after `followup --install-completion` (reading $HOME/.zshrc, the script
+# autoloaded from ~/.zfunc); otherwise the script is loaded with eval.
 zmodload zsh/zpty
-zpty shell zsh -f -i
-zpty -w shell 'PROMPT="> "; autoload -U compinit; compinit -u -D'
-zpty -w shell 'eval "$(followup --show-completion zsh)"'
+if [[ $3 == installed ]]; then
+  zpty shell zsh -i
+  zpty -w shell 'PROMPT="> "'
+else
+  zpty shell zsh -f -i
+  zpty -w shell 'PROMPT="> "; autoload -U compinit; compinit -u -D'
+  zpty -w shell 'eval "$(followup --show-completion zsh)"'
+fi
 zpty -w shell 'zstyle ":completion:*" list-prompt ""; zstyle ":completion:*" menu no; LISTMAX=0'
 zpty -w -n shell "$1"$'\t'
 local out="" chunk
