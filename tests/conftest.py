@@ -15,7 +15,7 @@ import functools
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +70,7 @@ class Backend:
         self.tmp_path = tmp_path
         self.monkeypatch = monkeypatch
         self.url = ""
+        self.schemas: list[str] = []
         if name == "postgresql":
             need_postgres()
             self.use("home")
@@ -82,11 +83,18 @@ class Backend:
             self.monkeypatch.setenv("FOLLOWUP_HOME", str(folder))
             self.url = f"sqlite:///{folder / 'followup.db'}"
             return
-        schema = f"followup_test_{store}"
+        # The process id keeps two test runs on one database (two terminals) apart.
+        schema = f"followup_test_{os.getpid()}_{store}"
         run_sql(POSTGRES_URL, f"DROP SCHEMA IF EXISTS {schema} CASCADE", f"CREATE SCHEMA {schema}")
+        self.schemas.append(schema)
         joiner = "&" if "?" in POSTGRES_URL else "?"
         self.url = f"{POSTGRES_URL}{joiner}options=-csearch_path%3D{schema}"
         self.monkeypatch.setenv("FOLLOWUP_DATABASE_URL", self.url)
+
+    def close(self) -> None:
+        """Drop the schemas this test made."""
+        if self.schemas:
+            run_sql(POSTGRES_URL, *(f"DROP SCHEMA IF EXISTS {s} CASCADE" for s in self.schemas))
 
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
         """Rows of a query on the current store, read past followup."""
@@ -113,11 +121,14 @@ def run_sql(url: str, *statements: str) -> None:
 
 
 @pytest.fixture
-def backend(request: pytest.FixtureRequest, home: Path, tmp_path: Path, monkeypatch) -> Backend:
+def backend(
+    request: pytest.FixtureRequest, home: Path, tmp_path: Path, monkeypatch
+) -> Iterator[Backend]:
     chosen = Backend(request.param, tmp_path, monkeypatch)
     if chosen.name == "sqlite":
         chosen.url = f"sqlite:///{home / 'followup.db'}"
-    return chosen
+    yield chosen
+    chosen.close()
 
 
 @pytest.fixture(autouse=True)

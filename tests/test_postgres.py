@@ -14,6 +14,7 @@ import json
 import socket
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
@@ -23,8 +24,10 @@ from followup.store import WRITER_LOCK
 
 
 @pytest.fixture
-def pg(tmp_path, monkeypatch) -> Backend:
-    return Backend("postgresql", tmp_path, monkeypatch)
+def pg(tmp_path, monkeypatch) -> Iterator[Backend]:
+    chosen = Backend("postgresql", tmp_path, monkeypatch)
+    yield chosen
+    chosen.close()
 
 
 def test_the_daily_commands_against_postgresql(ok, run, pg):

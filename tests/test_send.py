@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+import asyncio
 import email
+import os
 import shlex
 import socket
 import sqlite3
 import ssl
+import subprocess
 import sys
 import threading
 import types
+from datetime import datetime, timedelta
 from email import policy
+from pathlib import Path
 
 import pytest
 import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+from sqlalchemy import exc as sa_exc
+from sqlmodel import Session
 
 from followup import cli
+
+BIN = str(Path(sys.executable).parent)  # where `pip install` put the followup script
 
 PROFILE = [
     "--name",
@@ -399,9 +408,7 @@ def test_a_time_out_that_is_not_a_number_of_seconds_is_refused(ok, run, smtp, mo
     assert inbox.messages == []
 
 
-def test_a_store_that_cannot_record_after_sending_says_so_and_how_to_record(
-    ok, run, smtp, home, monkeypatch
-):
+def test_a_busy_store_sends_nothing(ok, run, smtp, home, monkeypatch):
     inbox, _ = smtp
     ident = interview(ok)
     monkeypatch.setenv("FOLLOWUP_BUSY_TIMEOUT", "0.2")
@@ -412,16 +419,70 @@ def test_a_store_that_cannot_record_after_sending_says_so_and_how_to_record(
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert result.exit_code == 1 and len(inbox.messages) == 1
+    assert result.exit_code == 1 and "locked" in result.stderr, result
+    assert inbox.messages == [] and ok("show", ident, "--json").json()["events"] == []
+
+
+def test_a_store_that_cannot_record_after_sending_says_so_and_how_to_record(
+    ok, run, smtp, monkeypatch
+):
+    inbox, _ = smtp
+    ident = interview(ok)
+
+    def disk_full(session):  # the one commit of `send`: the one that records the email
+        raise sa_exc.OperationalError("COMMIT", {}, sqlite3.OperationalError("disk full"))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Session, "commit", disk_full)
+        result = run("send", "thanks", ident, "--yes")
+    assert result.exit_code == 1 and len(inbox.messages) == 1, result
     error = result.stderr.splitlines()[-1]
     assert error.startswith("Error: the email was sent, but recording it failed: ")
-    assert "locked" in error and "Do not send it again" in error
+    assert "disk full" in error and "Do not send it again" in error
+    assert ok("show", ident, "--json").json()["events"] == []
     command = error.split("run: ", 1)[1]
     assert command.startswith(f"followup done thanks {ident} --at '")
     ok(*shlex.split(command)[1:])  # the command it gives works as printed
     assert [e["name"] for e in ok("show", ident, "--json").json()["events"]] == ["thanks"]
     assert run("send", "thanks", ident, "--yes").exit_code == 1
     assert len(inbox.messages) == 1
+
+
+class SlowInbox(Inbox):
+    """An inbox that takes its time to accept a message, as a busy server does."""
+
+    async def handle_DATA(self, server, session, envelope):
+        await asyncio.sleep(1.5)
+        return await super().handle_DATA(server, session, envelope)
+
+
+@pytest.mark.parametrize("action", ["thanks", "check"])
+def test_two_sends_at_once_send_the_email_once(ok, backend, monkeypatch, action):
+    inbox = SlowInbox()
+    port = free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        use_server(ok, port)
+        week_ago = datetime.now() - timedelta(days=8)  # the check is open too
+        ident = interview(ok, "en", "--at", week_ago.strftime("%Y-%m-%d %H:%M"))
+        env = {k: v for k, v in os.environ.items() if k != "FOLLOWUP_DEBUG"}
+        env["PATH"] = BIN + os.pathsep + env.get("PATH", "")
+        args = ["followup", "send", action, ident, "--yes"]
+        senders = [
+            subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            for _ in range(2)
+        ]
+        errors = [p.communicate(timeout=60)[1].decode() for p in senders]
+        outcomes = [(p.returncode, error) for p, error in zip(senders, errors, strict=True)]
+    finally:
+        controller.stop()
+    assert len(inbox.messages) == 1, outcomes
+    assert sorted(code for code, _ in outcomes) == [0, 1], outcomes
+    refusal = next(err for code, err in outcomes if code)
+    assert "nothing was sent" in refusal.splitlines()[-1], refusal
+    done = [e for e in ok("show", ident, "--json").json()["events"] if e["kind"] == "done"]
+    assert [e["name"] for e in done] == [action]
 
 
 @pytest.mark.parametrize(

@@ -925,13 +925,21 @@ def send(
     if not yes and not typer.confirm(f"Send {len(emails)} email(s)?", err=True):
         note("Nothing sent.")
         raise typer.Exit(1)
-    sent = smtp.deliver(emails, ctx.profile, secret)
-    moment = datetime.now(timezone.utc)
-    for line in sent:
-        note(f"Sent: {line}")
+    # The store's write lock is held while the email goes, so a second `send` of it (another
+    # terminal, another machine) waits and then finds it recorded instead of sending it again.
+    seen = sum(1 for e in item.events if e.kind == "done" and e.name == action)
+    moment = None
     try:
-        ctx.store.record(item.id, "done", action, moment, now=ctx.now, once=action != "check")
+        with ctx.store.claim(
+            item.id, "done", action, seen=seen, now=ctx.now, refused="nothing was sent"
+        ) as claim:
+            sent = smtp.deliver(emails, ctx.profile, secret)
+            claim.at = moment = datetime.now(timezone.utc)
+            for line in sent:
+                note(f"Sent: {line}")
     except FollowupError as error:
+        if moment is None:
+            raise
         raise FollowupError(
             f"the email was sent, but recording it failed: {error} Do not send it again; once "
             f"the store is free, run: followup done {action} {item.id} --at "

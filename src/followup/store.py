@@ -12,7 +12,7 @@ import contextlib
 import os
 import uuid
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -46,6 +46,14 @@ CONNECT_TIMEOUT = 10  # seconds to reach a database server
 # PostgreSQL's advisory lock for writers: followup's key, and the schema's, so stores kept in
 # different schemas of one database never wait for each other.
 WRITER_LOCK = "{function}(1718578284, hashtext(current_schema()))"
+
+
+@dataclass
+class Claim:
+    """What :meth:`Store.claim` records: set ``at`` to record, read ``interview`` after."""
+
+    at: datetime | None = None
+    interview: records.Interview | None = None
 
 
 class Store:
@@ -327,40 +335,77 @@ class Store:
         inside the same write transaction."""
         with self.session(write=True) as session:
             row = self._row(session, interview_id)
-            if (
-                once
-                and session.exec(
-                    select(models.Event.id).where(
-                        models.Event.interview_id == interview_id,
-                        models.Event.kind == kind,
-                        models.Event.name == name,
-                    )
-                ).first()
-            ):
+            if once and self._count_events(session, interview_id, kind, name):
                 raise FollowupError(
                     f"{name} is already recorded for interview {interview_id}; nothing was added."
                 )
-            session.add(
-                models.Event(interview_id=interview_id, kind=kind, name=name, at=at, created_at=now)
-            )
-            if kind == "done" and name == "decline":
-                kind, name = "result", "withdrawn"
-                session.add(
-                    models.Event(
-                        interview_id=interview_id, kind=kind, name=name, at=at, created_at=now
-                    )
+            return self._add_event(session, row, kind, name, at, now=now)
+
+    @contextlib.contextmanager
+    def claim(
+        self,
+        interview_id: int,
+        kind: str,
+        name: str,
+        *,
+        seen: int,
+        now: datetime,
+        refused: str = "nothing was added",
+    ) -> Iterator[Claim]:
+        """Hold the store's write lock while something happens outside it (an email going
+        out), then record ``kind name`` at the moment the body sets on the claim, in the same
+        transaction. Another followup doing the same waits, then finds it done: the claim is
+        refused when the interview no longer has exactly ``seen`` such events. Nothing is
+        recorded when the body raises or sets no moment."""
+        with self.session(write=True) as session:
+            row = self._row(session, interview_id)  # the first statement takes the lock
+            if self._count_events(session, interview_id, kind, name) != seen:
+                raise FollowupError(
+                    f"{name} was recorded for interview {interview_id} by another followup "
+                    f"meanwhile; {refused}."
                 )
-            if kind == "result":
-                latest = _utc(row.result_at)
-                if latest is None or at >= latest:
-                    row.result, row.result_at = name, at
-                row.updated_at = now
-            session.flush()
-            record = self._record(session, row)
-            row.active = rules.is_active(record.events)
-            session.add(row)
-            session.commit()
-            return replace(record, active=row.active)
+            claim = Claim()
+            yield claim
+            if claim.at is not None:
+                claim.interview = self._add_event(session, row, kind, name, claim.at, now=now)
+
+    def _count_events(self, session: Session, interview_id: int, kind: str, name: str) -> int:
+        query = select(sa.func.count()).where(
+            models.Event.interview_id == interview_id,
+            models.Event.kind == kind,
+            models.Event.name == name,
+        )
+        return int(session.exec(query).one())
+
+    def _add_event(
+        self,
+        session: Session,
+        row: models.Interview,
+        kind: str,
+        name: str,
+        at: datetime,
+        *,
+        now: datetime,
+    ) -> records.Interview:
+        """Add the event (and the withdrawal a decline means), update the row, commit."""
+        assert row.id is not None
+        session.add(models.Event(interview_id=row.id, kind=kind, name=name, at=at, created_at=now))
+        if kind == "done" and name == "decline":
+            kind, name = "result", "withdrawn"
+            session.add(
+                models.Event(interview_id=row.id, kind=kind, name=name, at=at, created_at=now)
+            )
+        if kind == "result":
+            latest = _utc(row.result_at)
+            if latest is None or at >= latest:
+                row.result, row.result_at = name, at
+            row.updated_at = now
+        session.flush()
+        record = self._record(session, row)
+        row.active = rules.is_active(record.events)
+        session.add(row)
+        session.commit()
+        return replace(record, active=row.active)
 
     # -- profile and settings ------------------------------------------------------------
 
