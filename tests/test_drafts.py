@@ -210,7 +210,10 @@ def test_plain_output_for_piping(ok, setup):
     assert body.startswith("Dear Wang Fang,")
 
 
-def test_terminal_output_is_a_panel_per_email(ok, setup):
+def test_terminal_output_is_a_panel_per_email(ok, setup, monkeypatch):
+    from followup import render
+
+    monkeypatch.setattr(render, "terminal", lambda: True)  # a pty test: test_terminal.py
     ident = setup()
     ok(
         "edit",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email
+import email.header
 import os
 import shlex
 import socket
@@ -13,11 +15,12 @@ import subprocess
 import sys
 import threading
 import types
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from email import policy
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
@@ -25,6 +28,9 @@ from sqlalchemy import exc as sa_exc
 from sqlmodel import Session
 
 from followup import cli
+from followup.store import WRITER_LOCK
+
+pytestmark = pytest.mark.usefixtures("backend")  # every test runs on SQLite and on PostgreSQL
 
 BIN = str(Path(sys.executable).parent)  # where `pip install` put the followup script
 
@@ -266,6 +272,12 @@ def test_send_needs_a_server_and_a_sender(ok, run):
     result = run("send", "thanks", ident, "--yes")
     assert result.exit_code == 1 and "followup profile --email" in result.stderr
     ok("profile", "--email", "li@example.com")
+    result = run("send", "thanks", ident, "--yes")  # an email signed by nobody never goes
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        "Error: your profile has no name to sign with: followup profile --name '...'"
+    )
+    ok("profile", "--name", "Li Wei")
     result = run("send", "thanks", ident, "--yes")
     assert result.exit_code == 1 and "followup profile --smtp-host" in result.stderr
 
@@ -408,18 +420,23 @@ def test_a_time_out_that_is_not_a_number_of_seconds_is_refused(ok, run, smtp, mo
     assert inbox.messages == []
 
 
-def test_a_busy_store_sends_nothing(ok, run, smtp, home, monkeypatch):
+def test_a_busy_store_sends_nothing(ok, run, smtp, home, monkeypatch, backend):
     inbox, _ = smtp
     ident = interview(ok)
     monkeypatch.setenv("FOLLOWUP_BUSY_TIMEOUT", "0.2")
-    holder = sqlite3.connect(home / "followup.db", isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")  # another program writing: readers go on, writers wait
-    try:
+    with contextlib.ExitStack() as busy:  # another program writing: readers go on, writers wait
+        if backend.name == "sqlite":
+            holder = sqlite3.connect(home / "followup.db", isolation_level=None)
+            busy.callback(holder.close)
+            holder.execute("BEGIN IMMEDIATE")
+        else:
+            engine = sa.create_engine(backend.url)
+            busy.callback(engine.dispose)
+            conn = busy.enter_context(engine.connect())
+            conn.exec_driver_sql("SELECT " + WRITER_LOCK.format(function="pg_advisory_xact_lock"))
         result = run("send", "thanks", ident, "--yes")
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
     assert result.exit_code == 1 and "locked" in result.stderr, result
+    assert result.stderr.splitlines()[-1].endswith("try again in a moment. Nothing was sent.")
     assert inbox.messages == [] and ok("show", ident, "--json").json()["events"] == []
 
 
@@ -518,7 +535,7 @@ def test_without_a_login_the_keyring_is_never_asked(ok, smtp, monkeypatch):
     assert asked == [] and len(inbox.messages) == 1
 
 
-def test_deliver_itself_never_logs_in_over_plain_text_to_another_machine():
+def test_connect_itself_never_logs_in_over_plain_text_to_another_machine():
     from followup import records, send
     from followup.errors import FollowupError
 
@@ -529,5 +546,133 @@ def test_deliver_itself_never_logs_in_over_plain_text_to_another_machine():
         smtp_user="li",
         smtp_security="none",
     )
-    with pytest.raises(FollowupError, match="refusing to send your password unencrypted"):
-        send.deliver([], profile, "s3cret")
+    with (
+        pytest.raises(FollowupError, match="refusing to send your password unencrypted"),
+        send.connect(profile, "s3cret"),
+    ):
+        pass
+
+
+def test_the_wire_carries_7_bit_headers_and_the_utf8_body_byte_for_byte(ok, smtp):
+    inbox, _ = smtp
+    ident = interview(ok, "hi")
+    (draft,) = ok("draft", "thanks", ident, "--json").json()
+    ok("send", "thanks", ident, "--yes")
+    ((_, _, raw),) = inbox.messages
+    head, _ = raw.split(b"\r\n\r\n", 1)
+    fields = dict(line.split(b": ", 1) for line in head.replace(b"\r\n ", b" ").split(b"\r\n"))
+    assert all(byte < 128 for byte in head)
+    for name, value in [(b"Subject", draft["subject"]), (b"From", "李伟 <li.wei@example.com>")]:
+        words = email.header.decode_header(fields[name].decode("ascii"))
+        assert str(email.header.make_header(words)) == value
+        assert fields[name].lower().startswith(b"=?utf-8?")  # RFC 2047 encoded words
+    assert fields[b"Content-Type"] == b'text/plain; charset="utf-8"'
+    message = email.message_from_bytes(raw, policy=policy.default)
+    body = message.get_payload(decode=True)
+    assert body.replace(b"\r\n", b"\n") == draft["body"].encode("utf-8")
+
+
+def test_a_check_is_not_sent_before_it_opens_unless_early(ok, run, smtp):
+    inbox, _ = smtp
+    today = datetime.now(timezone.utc) - timedelta(hours=2)
+    ident = interview(ok, "en", "--at", today.strftime("%Y-%m-%d %H:%M"))
+    refused = run("send", "check", ident, "--yes")
+    assert refused.exit_code == 2
+    assert "the status check opens" in refused.stderr and "--early" in refused.stderr
+    assert inbox.messages == [] and ok("show", ident, "--json").json()["events"] == []
+    ok("send", "check", ident, "--yes", "--early")
+    assert len(inbox.messages) == 1
+    assert [e["name"] for e in ok("show", ident, "--json").json()["events"]] == ["check"]
+
+
+def test_it_is_recorded_at_the_moment_it_was_sent_and_dated_in_your_zone(ok, smtp):
+    inbox, _ = smtp
+    ident = interview(ok)
+    before = datetime.now(timezone.utc).replace(microsecond=0)
+    ok("send", "thanks", ident, "--yes")
+    after = datetime.now(timezone.utc)
+    (event,) = ok("show", ident, "--json").json()["events"]
+    recorded = datetime.fromisoformat(event["at"])
+    assert before <= recorded <= after
+    ((_, _, raw),) = inbox.messages
+    dated = email.message_from_bytes(raw, policy=policy.default)["Date"].datetime
+    assert dated.utcoffset() == timedelta(hours=8)  # the profile's Asia/Shanghai
+    assert abs(dated - recorded) < timedelta(seconds=1)
+
+
+@pytest.mark.parametrize("security, port", [("starttls", 587), ("ssl", 465), ("none", 25)])
+def test_each_security_has_its_usual_port(ok, run, monkeypatch, security, port):
+    from followup import send
+
+    ok("profile", *PROFILE, "--smtp-host", "127.0.0.1", "--smtp-security", security)
+    tried: list[tuple[str, int, str]] = []
+
+    def nobody_there(*where):
+        tried.append(where)
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    monkeypatch.setattr(send, "_connect", nobody_there)  # the usual ports are not ours to open
+    result = run("send", "thanks", interview(ok), "--yes")
+    assert tried == [("127.0.0.1", port, security)]
+    assert f"cannot send through 127.0.0.1:{port}: " in result.stderr
+    assert ok("profile", "--json").json()["smtp_security"] == security
+
+
+def test_the_password_may_come_from_the_keyring(ok, run, smtp, monkeypatch):
+    inbox, _ = smtp
+    asked: list[tuple[str, str]] = []
+
+    def get_password(service, user):
+        asked.append((service, user))
+        return "s3cret"
+
+    fake = types.ModuleType("keyring")
+    fake.get_password = get_password  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "keyring", fake)
+    ok("profile", "--smtp-user", "li")
+    ok("send", "thanks", interview(ok), "--yes")
+    assert asked == [("followup", "li@127.0.0.1")] and len(inbox.messages) == 1
+    monkeypatch.setenv("FOLLOWUP_SMTP_PASSWORD", "wrong")  # the environment comes first
+    refused = run("send", "decline", "1", "--yes")
+    assert "refused the login: 535" in refused.stderr and len(asked) == 1
+
+
+class StallingInbox(Inbox):
+    """A server that keeps the message, then never confirms it."""
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        await asyncio.sleep(3)
+        return "250 OK"
+
+
+def test_a_message_the_server_never_confirms_is_not_called_unsent(ok, run, monkeypatch):
+    inbox = StallingInbox()
+    port = free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        use_server(ok, port)
+        monkeypatch.setenv("FOLLOWUP_SMTP_TIMEOUT", "1")
+        ident = interview(ok)
+        result = run("send", "thanks", ident, "--yes")
+    finally:
+        controller.stop()
+    assert result.exit_code == 1 and len(inbox.messages) == 1
+    error = result.stderr.splitlines()[-1]
+    assert "did not answer within 1 s" in error and "nothing was sent" not in error
+    assert "Not confirmed, so perhaps delivered: 感谢面试" in error
+    assert "record it with `followup done`" in error
+    assert ok("show", ident, "--json").json()["events"] == []
+
+
+def test_a_login_name_outside_ascii_is_refused_before_connecting(ok, run, smtp, monkeypatch):
+    inbox, _ = smtp
+    monkeypatch.setenv("FOLLOWUP_SMTP_PASSWORD", "s3cret")
+    ok("profile", "--smtp-user", "李伟")
+    result = run("send", "thanks", interview(ok), "--yes")
+    assert result.exit_code == 1 and result.stderr.splitlines()[-1] == (
+        "Error: the SMTP user name has characters outside ASCII, which followup's SMTP login "
+        "cannot carry yet; nothing was sent and nothing recorded."
+    )
+    assert inbox.messages == []

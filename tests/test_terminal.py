@@ -68,3 +68,10 @@ def test_json_never_carries_colour_even_in_a_terminal(history, args):
 
 def test_an_empty_no_color_keeps_the_colour(history):
     assert ESCAPE.search(followup("due", terminal=True, NO_COLOR=""))
+
+
+def test_a_draft_is_a_panel_in_a_terminal_and_plain_in_a_pipe(history):
+    assert "╭─ thanks · en ─" in followup("draft", "thanks", "1", terminal=True)
+    piped = followup("draft", "thanks", "1", terminal=False)
+    assert piped == followup("draft", "thanks", "1", "--plain", terminal=False)
+    assert piped.startswith("To: \nSubject: ")

@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 
 from followup import __version__, dates, fields
 from followup.context import Context, UsageError, check, close_stores, note, unexpected
-from followup.errors import FollowupError
+from followup.errors import FollowupError, StoreError
 
 if TYPE_CHECKING:
     from followup import records
@@ -235,6 +235,17 @@ IdeaOpt = Annotated[
 ]
 NotesOpt = Annotated[
     str | None, typer.Option("--notes", help="Free notes, e.g. --notes 'Panel of 3'.")
+]
+DraftLangOpt = Annotated[
+    Lang | None,
+    typer.Option("--lang", help="Write in en, zh or hi (default: the interview's, then yours)."),
+]
+ReasonOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--reason",
+        help="For decline: a short honest reason, e.g. --reason 'I have accepted another offer.'",
+    ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
 
@@ -613,12 +624,17 @@ def _check_done(
             f"interview {item.id} has no invitation to reply to; record one first with "
             f"`followup result {item.id} invited`."
         )
-    check_opens = next((a.opens for a in ctx.assess(item).pending if a.action == "check"), None)
+    check_opens = _check_opens(ctx, item)
     if action == "check" and check_opens and moment < check_opens:
         note(
             f"Note: this check came before {dates.show(check_opens, ctx.tz)}, when it was due to "
             "open; asking earlier can disturb the recruiter."
         )
+
+
+def _check_opens(ctx: Context, item: "records.Interview") -> datetime | None:
+    """When the interview's pending status check opens, if one is pending."""
+    return next((a.opens for a in ctx.assess(item).pending if a.action == "check"), None)
 
 
 @app.command()
@@ -809,20 +825,8 @@ def draft(
         ),
     ],
     interview_id: IdArg,
-    lang: Annotated[
-        Lang | None,
-        typer.Option(
-            "--lang", help="Write in en, zh or hi (default: the interview's, then yours)."
-        ),
-    ] = None,
-    reason: Annotated[
-        str | None,
-        typer.Option(
-            "--reason",
-            help="For decline: a short honest reason, e.g. "
-            "--reason 'I have accepted another offer.'",
-        ),
-    ] = None,
+    lang: DraftLangOpt = None,
+    reason: ReasonOpt = None,
     plain: Annotated[
         bool, typer.Option("--plain", help="Plain To:/Cc:/Subject: lines and the body, for piping.")
     ] = False,
@@ -861,7 +865,7 @@ def draft(
         for target, message in _eml_targets(eml, item.id, emails, force=force):
             _write_private(target, drafts.to_eml(message, sender))
             note(f"Wrote {target}")
-    elif plain:
+    elif plain or not render.terminal():
         typer.echo("\n\n".join(_plain(d) for d in emails), nl=False)
     else:
         render.drafts_panels(emails, render.console())
@@ -874,15 +878,8 @@ def send(
         typer.Argument(metavar="KIND", help="thanks, check (alias: followup) or decline."),
     ],
     interview_id: IdArg,
-    lang: Annotated[
-        Lang | None,
-        typer.Option(
-            "--lang", help="Write in en, zh or hi (default: the interview's, then yours)."
-        ),
-    ] = None,
-    reason: Annotated[
-        str | None, typer.Option("--reason", help="For decline: a short honest reason.")
-    ] = None,
+    lang: DraftLangOpt = None,
+    reason: ReasonOpt = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Send without asking.")] = False,
     dry_run: Annotated[
         bool,
@@ -890,6 +887,14 @@ def send(
             "--dry-run",
             help="Connect, log in and have the server accept every recipient; send nothing, "
             "record nothing, ask nothing.",
+        ),
+    ] = False,
+    early: Annotated[
+        bool,
+        typer.Option(
+            "--early",
+            help="Send a status check before it is due to open (a week after the interview, "
+            "and not before the decision date), e.g. when another offer will not wait.",
         ),
     ] = False,
 ) -> None:
@@ -908,6 +913,12 @@ def send(
 
     def recordable(ctx: Context, item: "records.Interview") -> None:
         _check_done(ctx, item, action, ctx.now, given=False, refused="nothing was sent")
+        opens = _check_opens(ctx, item)
+        if action == "check" and opens and ctx.now < opens and not early:
+            raise UsageError(
+                f"the status check opens {dates.show(opens, ctx.tz)}; asking earlier can "
+                "disturb the recruiter. Nothing was sent: wait, or send it now with --early."
+            )
 
     ctx, item, emails = _compose(
         "send", kind, interview_id, lang, reason, read_only=False, before=recordable
@@ -917,34 +928,40 @@ def send(
     if not (yes or dry_run or interactive()):
         raise UsageError("not sent: confirm with --yes when there is no terminal to ask in.")
     render.drafts_panels(emails, render.console(stderr=True))
-    if dry_run:
-        for line in smtp.deliver(emails, ctx.profile, secret, dry_run=True):
-            note(f"Would send: {line}")
-        note("Dry run: the server accepted every recipient; nothing sent, nothing recorded.")
-        return
-    if not yes and not typer.confirm(f"Send {len(emails)} email(s)?", err=True):
+    question = f"Send {len(emails)} email{'s' if len(emails) > 1 else ''}?"
+    if not (yes or dry_run or typer.confirm(question, err=True)):
         note("Nothing sent.")
         raise typer.Exit(1)
-    # The store's write lock is held while the email goes, so a second `send` of it (another
-    # terminal, another machine) waits and then finds it recorded instead of sending it again.
     seen = sum(1 for e in item.events if e.kind == "done" and e.name == action)
-    moment = None
-    try:
-        with ctx.store.claim(
-            item.id, "done", action, seen=seen, now=ctx.now, refused="nothing was sent"
-        ) as claim:
-            sent = smtp.deliver(emails, ctx.profile, secret)
-            claim.at = moment = datetime.now(timezone.utc)
-            for line in sent:
-                note(f"Sent: {line}")
-    except FollowupError as error:
-        if moment is None:
-            raise
-        raise FollowupError(
-            f"the email was sent, but recording it failed: {error} Do not send it again; once "
-            f"the store is free, run: followup done {action} {item.id} --at "
-            f"'{dates.iso(moment.replace(microsecond=0), ctx.tz)}'"
-        ) from None
+    sent_at = None
+    with smtp.connect(ctx.profile, secret) as outbox:
+        checked = outbox.check(emails)  # every recipient accepted before anything goes
+        if dry_run:
+            for line in checked:
+                note(f"Would send: {line}")
+            note("Dry run: the server accepted every recipient; nothing sent, nothing recorded.")
+            return
+        try:
+            # The store's write lock is held while the emails go (after the checks above), so
+            # a second `send` of them (another terminal, another machine) waits, then finds
+            # them recorded instead of sending them again.
+            with ctx.store.claim(
+                item.id, "done", action, seen=seen, now=ctx.now, refused="nothing was sent"
+            ) as claim:
+                moment = datetime.now(timezone.utc)
+                for line in outbox.send(emails, sent_at=moment.astimezone(ctx.tz)):
+                    note(f"Sent: {line}")
+                claim.at = sent_at = moment
+        except FollowupError as error:
+            if sent_at is None and isinstance(error, StoreError):  # the lock, before anything
+                raise StoreError(f"{error} Nothing was sent.") from None
+            if sent_at is None:
+                raise
+            raise FollowupError(
+                f"the email was sent, but recording it failed: {error} Do not send it again; "
+                f"once the store is free, run: followup done {action} {item.id} --at "
+                f"'{dates.iso(sent_at.replace(microsecond=0), ctx.tz)}'"
+            ) from None
     note(f"Recorded {action} for interview {item.id} ({item.company}, {item.role}).")
 
 

@@ -322,10 +322,12 @@ def _tidy(body: str) -> str:
 # -- leaving followup: .eml and mailto: ----------------------------------------------------
 
 
-def to_eml(draft: Draft, sender: records.Person | None, *, unsent: bool = True) -> bytes:
+def to_eml(
+    draft: Draft, sender: records.Person | None, *, sent_at: datetime | None = None
+) -> bytes:
     """An RFC 5322 message: headers 7-bit (RFC 2047 for other scripts), a UTF-8 text body.
-    A draft is marked ``X-Unsent: 1`` so mail clients open it for editing; a message to send
-    gets a Date and a Message-ID instead."""
+    A draft is marked ``X-Unsent: 1`` so mail clients open it for editing; a message sent at
+    ``sent_at`` (in the writer's zone) gets that Date and a Message-ID instead."""
     from email import policy
     from email.headerregistry import Address
     from email.message import EmailMessage
@@ -345,12 +347,12 @@ def to_eml(draft: Draft, sender: records.Person | None, *, unsent: bool = True) 
         message["Subject"] = draft.subject
     except ValueError as error:  # a line break in a header value, refused by the email package
         raise FollowupError(f"cannot write this email's headers: {error}") from None
-    if unsent:
+    if sent_at is None:
         message["X-Unsent"] = "1"
     else:
-        from email.utils import formatdate, make_msgid
+        from email.utils import format_datetime, make_msgid
 
-        message["Date"] = formatdate(localtime=True)
+        message["Date"] = format_datetime(sent_at.replace(microsecond=0))
         domain = sender.email.rpartition("@")[2] if sender else "followup.invalid"
         message["Message-ID"] = make_msgid(domain=domain)
     message.set_content(draft.body, charset="utf-8")

@@ -14,13 +14,13 @@ import contextlib
 import os
 import smtplib
 import ssl
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from datetime import datetime
 
 from followup import drafts, records
 from followup.errors import FollowupError
 
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
-SECURITIES = tuple(DEFAULT_PORTS)
 
 
 def timeout() -> float:
@@ -32,7 +32,7 @@ def timeout() -> float:
         value = 0.0
     if not 0 < value < 3600:  # also refuses nan and inf
         raise FollowupError(
-            f"FOLLOWUP_SMTP_TIMEOUT {text!r} is not a number of seconds between 0 and 3600."
+            f"FOLLOWUP_SMTP_TIMEOUT {text!r} is not a number of seconds above 0 and below 3600."
         )
     return value
 
@@ -65,20 +65,30 @@ def check_ready(
         raise FollowupError(
             "your profile has no email to send from: followup profile --email '...'"
         )
+    if not profile.name:
+        raise FollowupError("your profile has no name to sign with: followup profile --name '...'")
     if not profile.smtp_host:
         raise FollowupError("no SMTP server is set: followup profile --smtp-host smtp.example.com")
     _refuse_plaintext(profile)
     if profile.smtp_user and not secret:
-        raise FollowupError(
-            "no SMTP password: set FOLLOWUP_SMTP_PASSWORD (or, with `pip install "
-            "'followup[keyring]'`, store it in the system keyring under service 'followup', "
-            f"user '{profile.smtp_user}@{profile.smtp_host}')"
+        import importlib.util
+
+        account = f"{profile.smtp_user}@{profile.smtp_host}"
+        keyring = (
+            f"`keyring set followup {account}`"
+            if importlib.util.find_spec("keyring")
+            else f"`pip install 'followup[keyring]'`, then `keyring set followup {account}`"
         )
-    if secret and not secret.isascii():
         raise FollowupError(
-            "the SMTP password has characters outside ASCII, which an SMTP login cannot carry; "
-            "nothing was sent and nothing recorded."
+            f"no SMTP password: set FOLLOWUP_SMTP_PASSWORD, or keep it in the system keyring "
+            f"with {keyring}"
         )
+    for what, value in (("user name", profile.smtp_user), ("password", secret or "")):
+        if not value.isascii():
+            raise FollowupError(
+                f"the SMTP {what} has characters outside ASCII, which followup's SMTP login "
+                "cannot carry yet; nothing was sent and nothing recorded."
+            )
     for email in emails:
         if not (email.to or email.cc):
             raise FollowupError(
@@ -104,76 +114,145 @@ def _refuse_plaintext(profile: records.Profile) -> None:
         )
 
 
-def deliver(
-    emails: Sequence[drafts.Draft],
-    profile: records.Profile,
-    secret: str | None,
-    *,
-    dry_run: bool = False,
-) -> list[str]:
-    """Send every email; return a line per email. Raise FollowupError on the first problem,
-    saying which emails (if any) had already gone.
+class Outbox:
+    """A logged-in SMTP session: ``check`` has the server accept every recipient of every
+    email without sending; ``send`` sends them. Each raises FollowupError saying what went,
+    if anything did."""
 
-    Every recipient of every email is put to the server (MAIL, RCPT..., RSET) before the
-    first email goes, so one refused address sends nothing at all; ``dry_run`` stops there.
-    """
+    def __init__(self, server: smtplib.SMTP, sender: records.Person, where: str) -> None:
+        self.server = server
+        self.sender = sender
+        self.where = where
+        self.sent: list[str] = []
+        self.unconfirmed = ""  # an email whose DATA went without the server's answer
+
+    def check(self, emails: Sequence[drafts.Draft]) -> list[str]:
+        """MAIL, RCPT for every address, RSET: a refused address before anything goes."""
+        with self._talking():
+            for email in emails:
+                self._envelope(email)
+                self.server.rset()
+        return [_line(email) for email in emails]
+
+    def send(self, emails: Sequence[drafts.Draft], *, sent_at: datetime) -> list[str]:
+        """Send every email (dated ``sent_at``); return a line per email."""
+        with self._talking():
+            for email in emails:
+                self._envelope(email)
+                self.unconfirmed = _line(email)
+                code, reply = self.server.data(drafts.to_eml(email, self.sender, sent_at=sent_at))
+                self.unconfirmed = ""
+                if code != 250:
+                    answer = reply.decode(errors="replace")
+                    raise FollowupError(f"the server refused the message: {code} {answer}")
+                self.sent.append(_line(email))
+        return list(self.sent)
+
+    def _envelope(self, email: drafts.Draft) -> None:
+        """MAIL and one RCPT per address: an error at the first the server refuses."""
+        code, reply = self.server.mail(self.sender.email)
+        if code != 250:
+            self._reset()
+            answer = reply.decode(errors="replace")
+            raise FollowupError(
+                f"the server refused the sender {self.sender.email}: {code} {answer}"
+            )
+        for address in [p.email for p in (*email.to, *email.cc)]:
+            code, reply = self.server.rcpt(address)
+            if code not in (250, 251):
+                self._reset()
+                answer = reply.decode(errors="replace")
+                raise FollowupError(f"the server refused the recipient {address}: {code} {answer}")
+
+    def _reset(self) -> None:
+        """RSET after a refusal; a server that has already hung up must not hide the refusal."""
+        with contextlib.suppress(smtplib.SMTPException, OSError):
+            self.server.rset()
+
+    @contextlib.contextmanager
+    def _talking(self) -> Iterator[None]:
+        try:
+            with _explained(self.where):
+                yield
+        except FollowupError as error:
+            raise FollowupError(self._outcome(str(error))) from None
+
+    def _outcome(self, message: str) -> str:
+        if not (self.sent or self.unconfirmed):
+            return f"{message}; nothing was sent and nothing recorded."
+        said = [message]
+        if self.sent:
+            said.append(f"Already sent: {'; '.join(self.sent)}")
+        if self.unconfirmed:
+            said.append(
+                f"Not confirmed, so perhaps delivered: {self.unconfirmed} (ask the recipient "
+                "before sending it again)"
+            )
+        return ". ".join(said) + (
+            ". Nothing was recorded: once every email has gone, record it with `followup done`."
+        )
+
+
+@contextlib.contextmanager
+def connect(profile: records.Profile, secret: str | None) -> Iterator[Outbox]:
+    """Connect, secure and log in as the profile says; yield the :class:`Outbox`; say QUIT."""
     _refuse_plaintext(profile)  # whoever calls, never a password in clear
     sender = records.Person(profile.name, profile.email)
     security = profile.smtp_security or "starttls"
     port = profile.smtp_port or DEFAULT_PORTS[security]
     where = f"{profile.smtp_host}:{port}"
-    sent: list[str] = []
+    server = None
     try:
-        server = _connect(profile.smtp_host, port, security)
-        try:
+        with _explained(where):
+            server = _connect(profile.smtp_host, port, security)
             server.ehlo_or_helo_if_needed()
             if security == "starttls":
                 server.starttls(context=ssl.create_default_context())
                 server.ehlo()
             if profile.smtp_user:
                 server.login(profile.smtp_user, secret or "")
-            for email in emails:
-                _envelope(server, email, sender)
-                server.rset()
-            if dry_run:
-                return [_line(email) for email in emails]
-            for email in emails:
-                _send_one(server, email, sender)
-                sent.append(_line(email))
-        finally:
-            try:
-                server.quit()
-            except (smtplib.SMTPException, OSError):
-                server.close()
     except FollowupError as error:
-        raise FollowupError(_with_sent(str(error), sent)) from None
+        if server is not None:
+            _close(server)
+        raise FollowupError(f"{error}; nothing was sent and nothing recorded.") from None
+    try:
+        yield Outbox(server, sender, where)
+    finally:
+        _close(server)
+
+
+def _close(server: smtplib.SMTP) -> None:
+    try:
+        server.quit()
+    except (smtplib.SMTPException, OSError):
+        server.close()
+
+
+@contextlib.contextmanager
+def _explained(where: str) -> Iterator[None]:
+    """SMTP, socket and TLS failures as a FollowupError a person can act on."""
+    try:
+        yield
     except smtplib.SMTPAuthenticationError as error:
-        raise FollowupError(
-            _with_sent(f"{where} refused the login: {_reply(error)}", sent)
-        ) from None
+        raise FollowupError(f"{where} refused the login: {_reply(error)}") from None
     except TimeoutError:
-        raise FollowupError(
-            _with_sent(
-                f"{where} did not answer within {timeout():g} s (FOLLOWUP_SMTP_TIMEOUT)", sent
-            )
-        ) from None
+        raise FollowupError(_timed_out(where)) from None
     except ssl.SSLCertVerificationError as error:
         raise FollowupError(
-            _with_sent(
-                f"the certificate of {where} is not trusted ({error.verify_message}); if your "
-                "organisation signs its own, point SSL_CERT_FILE at its certificate bundle",
-                sent,
-            )
+            f"the certificate of {where} is not trusted ({error.verify_message}); if your "
+            "organisation signs its own, point SSL_CERT_FILE at its certificate bundle"
         ) from None
     except (smtplib.SMTPException, OSError, ssl.SSLError) as error:
         if "timed out" in str(error):  # smtplib reports a silent server as a closed connection
-            message = f"{where} did not answer within {timeout():g} s (FOLLOWUP_SMTP_TIMEOUT)"
-        else:
-            message = f"cannot send through {where}: {str(error).rstrip('.')}"
-            if "STARTTLS" in str(error):
-                message += " (followup profile --smtp-security ssl, or none for a local relay)"
-        raise FollowupError(_with_sent(message, sent)) from None
-    return sent
+            raise FollowupError(_timed_out(where)) from None
+        message = f"cannot send through {where}: {str(error).rstrip('.')}"
+        if "STARTTLS" in str(error):
+            message += " (followup profile --smtp-security ssl, or none for a local relay)"
+        raise FollowupError(message) from None
+
+
+def _timed_out(where: str) -> str:
+    return f"{where} did not answer within {timeout():g} s (FOLLOWUP_SMTP_TIMEOUT)"
 
 
 def _loopback(host: str) -> bool:
@@ -194,38 +273,8 @@ def _connect(host: str, port: int, security: str) -> smtplib.SMTP:
     return smtplib.SMTP(host, port, timeout=timeout())
 
 
-def _reset(server: smtplib.SMTP) -> None:
-    """RSET after a refusal; a server that has already hung up must not hide the refusal."""
-    with contextlib.suppress(smtplib.SMTPException, OSError):
-        server.rset()
-
-
 def _line(email: drafts.Draft) -> str:
     return f"{email.subject} -> {', '.join(str(p) for p in email.to + email.cc)}"
-
-
-def _envelope(server: smtplib.SMTP, email: drafts.Draft, sender: records.Person) -> None:
-    """MAIL and one RCPT per address: an error at the first the server refuses."""
-    code, reply = server.mail(sender.email)
-    if code != 250:
-        _reset(server)
-        answer = reply.decode(errors="replace")
-        raise FollowupError(f"the server refused the sender {sender.email}: {code} {answer}")
-    for address in [p.email for p in (*email.to, *email.cc)]:
-        code, reply = server.rcpt(address)
-        if code not in (250, 251):
-            _reset(server)
-            answer = reply.decode(errors="replace")
-            raise FollowupError(f"the server refused the recipient {address}: {code} {answer}")
-
-
-def _send_one(server: smtplib.SMTP, email: drafts.Draft, sender: records.Person) -> None:
-    _envelope(server, email, sender)
-    code, reply = server.data(drafts.to_eml(email, sender, unsent=False))
-    if code != 250:
-        raise FollowupError(
-            f"the server refused the message: {code} {reply.decode(errors='replace')}"
-        )
 
 
 def _reply(error: smtplib.SMTPResponseException) -> str:
@@ -235,12 +284,3 @@ def _reply(error: smtplib.SMTPResponseException) -> str:
         else str(error.smtp_error)
     )
     return f"{error.smtp_code} {text}"
-
-
-def _with_sent(message: str, sent: list[str]) -> str:
-    if not sent:
-        return f"{message}; nothing was sent and nothing recorded."
-    return (
-        f"{message}. Already sent: {'; '.join(sent)}. Nothing was recorded: once the rest is "
-        "sent, record it with `followup done`."
-    )
