@@ -516,3 +516,19 @@ def test_line_breaks_in_the_material_never_split_a_sentence(ok, setup, lang):
     assert "three years of bilingual support" in body
     assert "a shared FAQ would cut repeat tickets" in body
     assert_clean(body)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_interview_recorded_without_a_time_is_thanked_with_its_date_alone(ok, run, setup, lang):
+    ident = setup("--at", "2026-11-20", "--lang", lang)
+    result = run("draft", "thanks", ident, "--json")
+    (email,) = result.json()
+    first = email["body"].split("\n\n")[1]
+    assert LONG_DATE[lang] in first and "12:00" not in first and "00:00" not in first
+    assert "  " not in first and " ," not in first  # no gap where the time was
+    assert (
+        f"Warning: interview {ident} has no time of day, so the thank-you names only its date: "
+        f"followup edit {ident} --at '2026-11-20 HH:MM'" in result.stderr
+    )
+    timed = setup("--lang", lang)  # 07:00 keeps its time
+    assert TIME[lang] in drafted(ok, "thanks", timed)[0]["body"]

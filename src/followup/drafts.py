@@ -12,7 +12,7 @@ import re
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import datetime, time, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +109,11 @@ def compose(
                 f"the thank-you was due {dates.show(thanks.deadline, tz)} "
                 f"({dates.relative(thanks.deadline, now)}): late, but still worth sending today."
             )
+        if _without_time(interview, tz):
+            warn(
+                f"interview {ident} has no time of day, so the thank-you names only its date: "
+                f"followup edit {ident} --at '{interview.at.astimezone(tz):%Y-%m-%d} HH:MM'"
+            )
         for option, value, why in (
             ("--topic", interview.topic, "something specific you discussed"),
             ("--strength", interview.strength_or_reflected, "the strength you bring to the role"),
@@ -198,6 +203,11 @@ def _phrase(text: str | None) -> str:
     return " ".join((text or "").split()).rstrip(_END_MARKS).strip()
 
 
+def _without_time(interview: records.Interview, tz: tzinfo) -> bool:
+    """Whether the interview was recorded with a date alone (which means midnight)."""
+    return interview.at.astimezone(tz).time() == time(0)
+
+
 def _context(
     interview: records.Interview,
     profile: records.Profile,
@@ -216,7 +226,10 @@ def _context(
         "round": interview.round,
         "interview_date": format_date(local.date(), "long", locale=locale),
         # CLDR puts a narrow no-break space before AM/PM, which some mail clients garble.
-        "interview_time": format_time(local.time(), "short", locale=locale).replace("\u202f", " "),
+        # Midnight is a date typed without a time: no time is better than a made-up one.
+        "interview_time": ""
+        if _without_time(interview, tz)
+        else format_time(local.time(), "short", locale=locale).replace("\u202f", " "),
         "decision_date": (
             format_date(interview.decision_by, "long", locale=locale)
             if interview.decision_by
