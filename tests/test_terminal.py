@@ -75,3 +75,26 @@ def test_a_draft_is_a_panel_in_a_terminal_and_plain_in_a_pipe(history):
     piped = followup("draft", "thanks", "1", terminal=False)
     assert piped == followup("draft", "thanks", "1", "--plain", terminal=False)
     assert piped.startswith("To: \nSubject: ")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["stats"], ["export"], ["list"], ["due"], ["draft", "thanks", "1"], ["show", "1", "--json"]],
+    ids=" ".join,
+)
+def test_a_reader_that_goes_away_ends_the_command_quietly(history, args):
+    reader, writer = os.pipe()
+    os.close(reader)  # `followup ... | head -0`: nobody will read a byte
+    try:
+        out = subprocess.run(
+            [sys.executable, "-m", "followup", *args],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={k: v for k, v in os.environ.items() if k != "FOLLOWUP_DEBUG"},
+            timeout=60,
+        )
+    finally:
+        os.close(writer)
+    assert out.returncode == 141, out
+    assert "Error" not in out.stderr and "Traceback" not in out.stderr, out

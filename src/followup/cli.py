@@ -18,7 +18,15 @@ from typer._completion_shared import _completion_scripts
 from typer.core import TyperGroup
 
 from followup import __version__, dates, fields
-from followup.context import Context, UsageError, check, close_stores, note, unexpected
+from followup.context import (
+    Context,
+    UsageError,
+    check,
+    close_stores,
+    note,
+    stdout_closed,
+    unexpected,
+)
 from followup.errors import FollowupError, StoreError
 
 if TYPE_CHECKING:
@@ -35,6 +43,8 @@ class _Group(TyperGroup):
             return super().invoke(ctx)
         except FollowupError as error:
             fail(str(error), error.exit_code)
+        except BrokenPipeError:
+            raise typer.Exit(stdout_closed()) from None
         except Exception as error:  # a bug: say so plainly; FOLLOWUP_DEBUG=1 shows the traceback
             if os.environ.get("FOLLOWUP_DEBUG") or isinstance(
                 error, (typer.Exit, typer.Abort, typer.TyperException)

@@ -40,6 +40,20 @@ def unexpected(error: BaseException) -> str:
     )
 
 
+CLOSED_PIPE = 141  # the exit code shells give a program whose reader went away (128 + SIGPIPE)
+
+
+def stdout_closed() -> int:
+    """The reader of stdout went away (``followup export | head``): no error to report, and
+    nothing more to write there; the exit code to leave with."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # Python's own flush at exit must not fail again
+    os.close(devnull)
+    return CLOSED_PIPE
+
+
 def close_stores() -> None:
     """Close every store a command opened, so SQLite folds its WAL back into the file."""
     while _OPEN_STORES:

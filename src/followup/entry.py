@@ -73,16 +73,19 @@ def main() -> None:
         typer_main()
         return
     from followup import reading
-    from followup.context import close_stores, unexpected
+    from followup.context import close_stores, stdout_closed, unexpected
     from followup.errors import FollowupError
 
     command, options = plain
     run = {"due": reading.due, "list": reading.list_interviews, "show": reading.show}[command]
     try:
         run(**options)  # type: ignore[operator]
+        sys.stdout.flush()  # a reader that went away is noticed here, not at exit
     except FollowupError as error:
         sys.stderr.write(f"Error: {error}\n")
         sys.exit(error.exit_code)
+    except BrokenPipeError:
+        sys.exit(stdout_closed())
     except Exception as error:
         if os.environ.get("FOLLOWUP_DEBUG"):
             raise

@@ -38,9 +38,16 @@ def console(*, stderr: bool = False) -> Console:
     from rich.console import Console
 
     plain = bool(os.environ.get("NO_COLOR"))
-    return Console(
+    made = Console(
         stderr=stderr, highlight=False, soft_wrap=False, color_system=None if plain else "auto"
     )
+    made.on_broken_pipe = _reader_gone  # type: ignore[method-assign]
+    return made
+
+
+def _reader_gone() -> None:
+    """Rich would exit 1 when stdout's reader goes away; the CLI's own handler decides."""
+    raise BrokenPipeError
 
 
 def emit_json(data: Any) -> None:
