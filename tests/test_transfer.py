@@ -290,6 +290,7 @@ def test_a_json_export_with_a_bad_interview_imports_nothing(ok, run, seeded, tmp
     document = json.loads(exported(ok))
     document["interviews"][1]["company"] = "Bad\nName"
     document["interviews"][2]["at"] = "yesterday"
+    document["interviews"][0]["uid"] = "11111111-1111-1111-1111-111111111111"
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(document))
     backend.use("empty")
@@ -297,6 +298,10 @@ def test_a_json_export_with_a_bad_interview_imports_nothing(ok, run, seeded, tmp
     assert result.exit_code == 1
     assert "interviews.1.company: must be one line" in result.stderr
     assert "interviews.2.at" in result.stderr
+    assert (
+        "interviews.0.uid: '11111111-1111-1111-1111-111111111111' is not a followup uid "
+        "(32 hexadecimal digits)" in result.stderr
+    )
     assert ok("list", "--all", "--json").json() == []
 
 

@@ -392,7 +392,9 @@ def _describe(error: ValidationError, prefix: str) -> list[str]:
         message = item["msg"].removeprefix("Value error, ")
         if item["type"] == "string_pattern_mismatch":
             message = "must be one line, without control characters"
-            if "email" in str(item["loc"][-1]):
+            if item["loc"][-1] == "uid":
+                message = f"{item['input']!r} is not a followup uid (32 hexadecimal digits)"
+            elif "email" in str(item["loc"][-1]):
                 message = f"{item['input']!r} is not an email address like name@example.com"
         message = FRIENDLY.get(item["type"], message)
         problems.append(f"{prefix}{location}: {message}")
