@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import types
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from email import policy
 from pathlib import Path
@@ -79,6 +80,19 @@ class Inbox:
 def authenticator(server, session, envelope, mechanism, auth_data):
     ok = isinstance(auth_data, LoginPassword) and auth_data.password == b"s3cret"
     return AuthResult(success=ok, handled=False)
+
+
+@contextlib.contextmanager
+def serving(ok, inbox: Inbox) -> Iterator[int]:
+    """Run INBOX on a free loopback port with the profile pointed at it; yield the port."""
+    port = free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        use_server(ok, port)
+        yield port
+    finally:
+        controller.stop()
 
 
 @pytest.fixture
@@ -476,11 +490,7 @@ class SlowInbox(Inbox):
 @pytest.mark.parametrize("action", ["thanks", "check"])
 def test_two_sends_at_once_send_the_email_once(ok, backend, monkeypatch, action):
     inbox = SlowInbox()
-    port = free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        use_server(ok, port)
+    with serving(ok, inbox):
         week_ago = datetime.now() - timedelta(days=8)  # the check is open too
         ident = interview(ok, "en", "--at", week_ago.strftime("%Y-%m-%d %H:%M"))
         env = {k: v for k, v in os.environ.items() if k != "FOLLOWUP_DEBUG"}
@@ -492,8 +502,6 @@ def test_two_sends_at_once_send_the_email_once(ok, backend, monkeypatch, action)
         ]
         errors = [p.communicate(timeout=60)[1].decode() for p in senders]
         outcomes = [(p.returncode, error) for p, error in zip(senders, errors, strict=True)]
-    finally:
-        controller.stop()
     assert len(inbox.messages) == 1, outcomes
     assert sorted(code for code, _ in outcomes) == [0, 1], outcomes
     refusal = next(err for code, err in outcomes if code)
@@ -648,16 +656,10 @@ class StallingInbox(Inbox):
 
 def test_a_message_the_server_never_confirms_is_not_called_unsent(ok, run, monkeypatch):
     inbox = StallingInbox()
-    port = free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        use_server(ok, port)
+    with serving(ok, inbox):
         monkeypatch.setenv("FOLLOWUP_SMTP_TIMEOUT", "1")
         ident = interview(ok)
         result = run("send", "thanks", ident, "--yes")
-    finally:
-        controller.stop()
     assert result.exit_code == 1 and len(inbox.messages) == 1
     error = result.stderr.splitlines()[-1]
     assert "did not answer within 1 s" in error and "nothing was sent" not in error
