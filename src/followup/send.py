@@ -1,8 +1,11 @@
 """Sending drafted emails over SMTP: every recipient accepted, or nothing sent and nothing
 recorded.
 
-Each message goes through ``MAIL``, one ``RCPT`` per address and only then ``DATA``: a
-refused address stops the message before any recipient receives it. Every wait on the
+:func:`connect` connects, secures and logs in; :meth:`Outbox.check` then puts every
+recipient of every email to the server (``MAIL``, one ``RCPT`` per address, ``RSET``), so a
+refused address stops everything before anyone receives anything; :meth:`Outbox.send` sends
+(``MAIL``, ``RCPT``, ``DATA``), which the CLI does while holding the store's write lock, so
+the same email is never sent twice at once. Every wait on the
 server is bounded by ``FOLLOWUP_SMTP_TIMEOUT`` (seconds, default 30). The password comes
 from ``FOLLOWUP_SMTP_PASSWORD`` or the system keyring (the optional ``keyring`` package),
 never from the store.
