@@ -678,3 +678,23 @@ def test_a_login_name_outside_ascii_is_refused_before_connecting(ok, run, smtp, 
         "cannot carry yet; nothing was sent and nothing recorded."
     )
     assert inbox.messages == []
+
+
+def test_a_check_goes_only_while_one_is_due(ok, run, smtp):
+    inbox, _ = smtp
+    long_ago = (datetime.now(timezone.utc) - timedelta(days=30)).strftime("%Y-%m-%d %H:%M")
+    ident = interview(ok, "en", "--at", long_ago)
+    ok("send", "check", ident, "--yes")  # the first check
+    early = ok("send", "check", ident, "--yes", "--early")  # the second, before it opens
+    assert "Note: this check came before" not in early.stderr  # the warning says it once
+    assert "Warning: too early" in early.stderr
+    third = run("send", "check", ident, "--yes", "--early")
+    assert third.exit_code == 1 and third.stderr.splitlines()[-1] == (
+        f"Error: no status check is due for interview {ident}: two checks have gone already, "
+        "and a third would press the recruiter. Nothing was sent."
+    )
+    decided = interview(ok, "en", "--at", long_ago)
+    ok("result", decided, "rejected")
+    after = run("send", "check", decided, "--yes")
+    assert after.exit_code == 1 and "it has a result (rejected). Nothing was sent." in after.stderr
+    assert len(inbox.messages) == 2

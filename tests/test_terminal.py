@@ -98,3 +98,17 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(history, args):
         os.close(writer)
     assert out.returncode == 141, out
     assert "Error" not in out.stderr and "Traceback" not in out.stderr, out
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"]], ids=" ".join)
+def test_output_that_cannot_be_written_is_one_error_line(args):
+    with open("/dev/full", "w") as full:  # every write fails: no space left on device
+        out = subprocess.run(
+            [sys.executable, "-m", "followup", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert out.returncode == 1
+    assert out.stderr == "Error: cannot write the output: No space left on device\n", out

@@ -611,6 +611,7 @@ def _check_done(
     *,
     given: bool,
     refused: str = "nothing was added",
+    early_note: bool = True,
 ) -> None:
     """Refuse what `done` (and `send`) must not record: a thank-you or a check before the
     interview, an action already recorded (a check may be repeated), a reply without an
@@ -635,7 +636,7 @@ def _check_done(
             f"`followup result {item.id} invited`."
         )
     check_opens = _check_opens(ctx, item)
-    if action == "check" and check_opens and moment < check_opens:
+    if early_note and action == "check" and check_opens and moment < check_opens:
         note(
             f"Note: this check came before {dates.show(check_opens, ctx.tz)}, when it was due to "
             "open; asking earlier can disturb the recruiter."
@@ -922,9 +923,23 @@ def send(
     action = "check" if kind in (Kind.check, Kind.followup) else kind.value
 
     def recordable(ctx: Context, item: "records.Interview") -> None:
-        _check_done(ctx, item, action, ctx.now, given=False, refused="nothing was sent")
+        _check_done(
+            ctx, item, action, ctx.now, given=False, refused="nothing was sent", early_note=False
+        )
+        if action != "check":
+            return
         opens = _check_opens(ctx, item)
-        if action == "check" and opens and ctx.now < opens and not early:
+        if opens is None:
+            status = ctx.assess(item).status
+            why = (
+                f"it has a result ({status})"
+                if status in ("invited", "offer", "rejected", "withdrawn")
+                else "two checks have gone already, and a third would press the recruiter"
+            )
+            raise FollowupError(
+                f"no status check is due for interview {item.id}: {why}. Nothing was sent."
+            )
+        if ctx.now < opens and not early:
             raise UsageError(
                 f"the status check opens {dates.show(opens, ctx.tz)}; asking earlier can "
                 "disturb the recruiter. Nothing was sent: wait, or send it now with --early."
@@ -1552,4 +1567,9 @@ def templates_path() -> None:
 
 
 def main() -> None:
-    app(prog_name="followup")
+    try:
+        app(prog_name="followup")
+    except OSError as error:  # stdout itself cannot take the output: /dev/full, a full disk
+        stdout_closed()  # nor the rest of it at exit
+        sys.stderr.write(f"Error: cannot write the output: {error.strerror or error}\n")
+        sys.exit(1)
