@@ -635,8 +635,8 @@ def _check_done(
             f"interview {item.id} has no invitation to reply to; record one first with "
             f"`followup result {item.id} invited`."
         )
-    check_opens = _check_opens(ctx, item)
-    if early_note and action == "check" and check_opens and moment < check_opens:
+    check_opens = _check_opens(ctx, item) if early_note and action == "check" else None
+    if check_opens and moment < check_opens:
         note(
             f"Note: this check came before {dates.show(check_opens, ctx.tz)}, when it was due to "
             "open; asking earlier can disturb the recruiter."

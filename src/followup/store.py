@@ -50,10 +50,9 @@ WRITER_LOCK = "{function}(1718578284, hashtext(current_schema()))"
 
 @dataclass
 class Claim:
-    """What :meth:`Store.claim` records: set ``at`` to record, read ``interview`` after."""
+    """What :meth:`Store.claim` records: set ``at`` to record the event at that moment."""
 
     at: datetime | None = None
-    interview: records.Interview | None = None
 
 
 class Store:
@@ -367,7 +366,7 @@ class Store:
             claim = Claim()
             yield claim
             if claim.at is not None:
-                claim.interview = self._add_event(session, row, kind, name, claim.at, now=now)
+                self._add_event(session, row, kind, name, claim.at, now=now)
 
     def _count_events(self, session: Session, interview_id: int, kind: str, name: str) -> int:
         query = select(sa.func.count()).where(
