@@ -103,6 +103,13 @@ def test_each_home_is_a_separate_history_profile_included(ok, tmp_path, monkeypa
     assert ok("profile", "--json").json()["name"] == ""
 
 
+def test_an_empty_profile_value_clears_only_that_field(ok):
+    ok("profile", "--name", "Li Wei", "--phone", "+1 555 010 0199")
+    ok("profile", "--phone", "")
+    profile = ok("profile", "--json").json()
+    assert (profile["name"], profile["phone"]) == ("Li Wei", "")
+
+
 # -- add ------------------------------------------------------------------------------------------
 
 

@@ -748,7 +748,7 @@ def profile(
 ) -> None:
     """Show or set your details and rules.
 
-    Your name, email and phone sign every email.
+    Your name, email and phone sign every email; an empty value (--phone '') clears one.
 
     Example: followup profile --name 'Li Wei'
     --email li.wei@example.com --timezone Asia/Shanghai
