@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from followup import cli
+from followup.cli import prompt
 
 NOW = "2026-11-22 09:00"
 
@@ -169,7 +169,7 @@ def test_add_accepts_a_future_interview(ok):
 
 
 def test_add_asks_for_company_and_role_at_a_terminal(ok, monkeypatch):
-    monkeypatch.setattr(cli, "interactive", lambda: True)
+    monkeypatch.setattr(prompt, "interactive", lambda: True)
     ok("add", "--at", "2026-11-20 10:00", input="Acme\nSupport Engineer\n")
     assert ok("list", "--all", "--json").json()[0]["role"] == "Support Engineer"
 
@@ -273,7 +273,7 @@ def test_rm_with_yes_removes_the_interview_and_its_history(ok, backend):
 
 def test_rm_asks_and_keeps_the_interview_when_told_no(ok, run, monkeypatch):
     ident = add(ok)
-    monkeypatch.setattr(cli, "interactive", lambda: True)
+    monkeypatch.setattr(prompt, "interactive", lambda: True)
     result = run("rm", str(ident), input="n\n")
     assert result.exit_code == 1
     assert len(ok("list", "--all", "--json").json()) == 1

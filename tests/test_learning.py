@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from followup import cli, insights
+from followup import insights
+from followup.cli import prompt
 
 pytestmark = pytest.mark.usefixtures("backend")  # every test runs on SQLite and on PostgreSQL
 
@@ -88,7 +89,7 @@ def test_reflect_without_options_needs_a_terminal(ok, run, monkeypatch):
     ident = new(ok)
     result = run("reflect", ident)
     assert result.exit_code == 2 and "in a terminal" in result.stderr
-    monkeypatch.setattr(cli, "interactive", lambda: True)  # stdin a terminal, stdout not
+    monkeypatch.setattr(prompt, "interactive", lambda: True)  # stdin a terminal, stdout not
     assert run("reflect", ident).exit_code == 2
 
 
@@ -111,8 +112,8 @@ def editor(tmp_path, monkeypatch):
         script.write_text(EDITOR.format(marker=marker, fill=fill))
         monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
         monkeypatch.delenv("VISUAL", raising=False)
-        monkeypatch.setattr(cli, "interactive", lambda: True)
-        monkeypatch.setattr(cli, "stdout_terminal", lambda: True)
+        monkeypatch.setattr(prompt, "interactive", lambda: True)
+        monkeypatch.setattr(prompt, "stdout_terminal", lambda: True)
 
     return make
 
@@ -141,8 +142,8 @@ def test_an_empty_editor_form_records_nothing(ok, editor):
 def test_an_editor_that_fails_records_nothing(ok, run, monkeypatch):
     ident = new(ok)
     monkeypatch.setenv("EDITOR", "false")
-    monkeypatch.setattr(cli, "interactive", lambda: True)
-    monkeypatch.setattr(cli, "stdout_terminal", lambda: True)
+    monkeypatch.setattr(prompt, "interactive", lambda: True)
+    monkeypatch.setattr(prompt, "stdout_terminal", lambda: True)
     result = run("reflect", ident)
     assert result.exit_code == 1 and "exited with 1" in result.stderr
     assert ok("show", ident, "--json").json()["reflection"] is None
@@ -434,8 +435,8 @@ def _editor(tmp_path, monkeypatch, body: str) -> None:
     script = tmp_path / "editor.py"
     script.write_text(body)
     monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
-    monkeypatch.setattr(cli, "interactive", lambda: True)
-    monkeypatch.setattr(cli, "stdout_terminal", lambda: True)
+    monkeypatch.setattr(prompt, "interactive", lambda: True)
+    monkeypatch.setattr(prompt, "stdout_terminal", lambda: True)
 
 
 def test_a_form_with_a_mistake_is_kept_and_nothing_recorded(ok, run, tmp_path, monkeypatch, home):

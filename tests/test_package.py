@@ -36,4 +36,4 @@ def test_the_wheel_ships_the_templates_folder(tmp_path):
         if p.is_file()
     }
     assert expected and expected <= shipped
-    assert "followup/cli.py" in names
+    assert "followup/cli/__init__.py" in names

@@ -28,7 +28,7 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from sqlalchemy import exc as sa_exc
 from sqlmodel import Session
 
-from followup import cli
+from followup.cli import prompt
 from followup.store import WRITER_LOCK
 
 pytestmark = pytest.mark.usefixtures("backend")  # every test runs on SQLite and on PostgreSQL
@@ -273,7 +273,7 @@ def test_dry_run_and_confirmation(ok, run, smtp, monkeypatch):
     tried = ok("send", "thanks", ident, "--dry-run")  # a dry run asks nothing
     assert "Would send: " in tried.stderr and "wang.fang@example.cn" in tried.stderr
     assert "the server accepted every recipient; nothing sent" in tried.stderr
-    monkeypatch.setattr(cli, "interactive", lambda: True)
+    monkeypatch.setattr(prompt, "interactive", lambda: True)
     assert "Send 1 email(s)?" not in ok("send", "thanks", ident, "--dry-run").stderr
     assert run("send", "thanks", ident, input="n\n").exit_code == 1
     assert inbox.messages == [] and ok("show", ident, "--json").json()["events"] == []
@@ -417,7 +417,7 @@ def test_what_is_known_beforehand_fails_before_the_question(
     interview(ok)
     ok("edit", "1", "--recruiter", "")
     ok(*setup)
-    monkeypatch.setattr(cli, "interactive", lambda: True)
+    monkeypatch.setattr(prompt, "interactive", lambda: True)
     result = run("send", "thanks", "1", input="y\n")
     assert result.exit_code == 1 and message in result.stderr, result
     assert "Send 1 email(s)?" not in result.stderr and inbox.messages == []

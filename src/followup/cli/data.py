@@ -1,0 +1,136 @@
+"""Your data in and out: export, import, backup."""
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from followup.cli import files
+from followup.cli.options import ExportFormat
+from followup.context import Context, note
+from followup.errors import FollowupError
+
+app = typer.Typer()
+
+
+@app.command()
+def export(
+    format: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="json (everything, the backup format), csv or ics."),
+    ] = ExportFormat.json,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
+    ] = None,
+) -> None:
+    """Export your history as JSON, CSV or iCalendar.
+
+    JSON holds everything and imports back; CSV is one row per interview for spreadsheets;
+    ICS puts every pending follow-up in your calendar.
+
+    Example: followup export --format ics --output followup.ics
+    """
+    from followup import transfer
+
+    ctx = Context()
+    data: bytes | Iterable[str]
+    if format is ExportFormat.ics:
+        data = transfer.export_ics(
+            ctx.store.interviews(open_only=True), ctx.now, ctx.tz, ctx.profile.settings
+        )
+    else:
+        document = transfer.export_document(ctx.store.dump(), ctx.profile, ctx.now)
+        if format is ExportFormat.json:
+            data = transfer.export_json(document)
+        else:
+            statuses = {i.id: ctx.assess(i).status for i in ctx.store.interviews()}
+            data = transfer.export_csv(document, statuses).encode()
+    if output is None:
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.writelines(data)
+        sys.stdout.flush()
+        return
+    files.write_private(output, data)
+    note(f"Wrote {output}")
+
+
+@app.command("import")
+def import_(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="A `followup export` JSON file, or a CSV with the columns company, role, at.",
+        ),
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check the file and say what would be imported.")
+    ] = False,
+) -> None:
+    """Import a JSON export or a CSV spreadsheet.
+
+    Every row is checked first: a file with a bad row imports nothing. Importing the same
+    JSON export twice adds nothing the second time.
+
+    Example: followup import interviews.csv --dry-run
+    """
+    from followup import transfer
+
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        raise FollowupError(f"cannot read {file}: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FollowupError(
+            f"{file} is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel)."
+        ) from None
+    ctx = Context()
+    if text.lstrip().startswith("{"):
+        interviews, profile = transfer.read_json(text)
+        added, skipped = ctx.store.load(interviews, profile=profile, same="uid", dry_run=dry_run)
+    else:
+        interviews = transfer.read_csv(text, now=ctx.now, tz=ctx.tz)
+        added, skipped = ctx.store.load(interviews, profile={}, same="key", dry_run=dry_run)
+    verb = "Would import" if dry_run else "Imported"
+    message = f"{verb} {added} interview{'s' if added != 1 else ''}"
+    if skipped:
+        message += f"; {skipped} already in the store {'would be' if dry_run else 'were'} skipped"
+    note(message + ".")
+
+
+@app.command()
+def backup(
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[FILE]",
+            help="Where to write the copy (default: a dated file beside the store).",
+        ),
+    ] = None,
+) -> None:
+    """Copy the store safely, even while it is in use.
+
+    Example: followup backup ~/Dropbox/followup-backup.db
+    """
+    ctx = Context()
+    if ctx.store.path is None:
+        raise FollowupError(
+            "backup copies an SQLite store; for another database use `followup export`."
+        )
+    if file is None or file.is_dir():
+        folder = ctx.store.path.parent if file is None else file
+        stamp = ctx.now.astimezone(ctx.tz).strftime("%Y%m%d-%H%M%S")
+        file = folder / f"followup-backup-{stamp}.db"
+        number = 2
+        while file.exists():  # two backups in the same second
+            file = folder / f"followup-backup-{stamp}-{number}.db"
+            number += 1
+    ctx.store.backup(file)
+    typer.echo(str(file))

@@ -1,0 +1,259 @@
+"""Learning from each interview: reflect, lessons, prep, stats."""
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from followup import dates, fields
+from followup.cli import files, output, prompt
+from followup.cli.options import IdArg, JsonOpt, Lang, complete_ids
+from followup.context import Context, UsageError, check, note
+from followup.errors import FollowupError
+
+if TYPE_CHECKING:
+    from followup import records
+
+app = typer.Typer()
+
+
+@app.command()
+def reflect(
+    interview_id: IdArg,
+    question: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--question", "-q", help="A question you were asked; repeat, paired with --answer."
+        ),
+    ] = None,
+    answer: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--answer", "-a", help="How you answered, in the order of --question ('' for none)."
+        ),
+    ] = None,
+    went_well: Annotated[str | None, typer.Option("--went-well", help="What went well.")] = None,
+    improve: Annotated[
+        str | None, typer.Option("--improve", help="What to improve next time.")
+    ] = None,
+    idea: Annotated[
+        str | None, typer.Option("--idea", help="An idea worth adding to the thank-you.")
+    ] = None,
+    strength: Annotated[
+        str | None, typer.Option("--strength", help="A strength worth adding to the thank-you.")
+    ] = None,
+    json: JsonOpt = False,
+) -> None:
+    """Review an interview: questions, lessons, ideas.
+
+    Without options, in a terminal, it opens $EDITOR on a short form in the interview's
+    language. Running it again adds questions and replaces only what you give. The thank-you
+    uses the idea and strength when the interview has none of its own.
+
+    Example: followup reflect 3 -q 'Why customer service?' -a 'Told the story of ...'
+    --improve 'Prepare a shorter answer about salary'
+    """
+    from followup import config, reflection
+
+    given = {"went_well": went_well, "improve": improve, "idea": idea, "strength": strength}
+    questions = question or []
+    answers = answer or []
+    if not questions and not answers and all(v is None for v in given.values()):
+        if not (prompt.interactive() and prompt.stdout_terminal()):
+            raise UsageError(
+                "give --question/--answer, --went-well, --improve, --idea or --strength, "
+                "or run `followup reflect ID` in a terminal to fill in a form."
+            )
+        ctx = Context()
+        item = _reflectable(ctx, interview_id)
+        heading = f"{item.company}, {item.role} ({dates.show(item.at, ctx.tz)})"
+        lang = item.lang or ctx.profile.lang or "en"
+        text = reflection.edit(reflection.form(lang, heading, item.reflection))
+        try:
+            filled = reflection.parse(text)
+            _check_filled(filled)
+        except FollowupError as error:
+            kept = files.private_folder(config.home()) / f"reflection-{item.id}.txt"
+            files.write_private(kept, text.encode("utf-8"))
+            raise FollowupError(
+                f"{error}. Nothing was recorded; your form is kept in {kept}"
+            ) from None
+        if filled.empty():
+            note("Nothing recorded: the form was empty.")
+            return
+    else:
+        if len(questions) != len(answers):
+            raise UsageError(
+                f"--question and --answer come in pairs: {len(questions)} question(s), "
+                f"{len(answers)} answer(s); use --answer '' for a question you did not answer."
+            )
+        filled = reflection.Filled()
+        for q, a in zip(questions, answers, strict=True):
+            q = check("--question", lambda v: fields.text(v, limit=2000), q)
+            if not q:
+                raise UsageError("--question must not be empty")
+            filled.questions.append((q, check("--answer", lambda v: fields.text(v, limit=5000), a)))
+        for key, value in given.items():
+            if value is not None:
+                option = "--" + key.replace("_", "-")
+                filled.fields[key] = (
+                    check(option, lambda v: fields.text(v, limit=2000), value) or None
+                )
+        ctx = Context()
+        _reflectable(ctx, interview_id)
+    item = ctx.store.reflect(
+        interview_id, questions=filled.questions, fields=filled.fields, now=ctx.now
+    )
+    if json:
+        output.emit_interview(ctx, item)
+        return
+    note(f"Recorded the reflection on interview {item.id} ({item.company}, {item.role}).")
+
+
+def _reflectable(ctx: Context, interview_id: int) -> "records.Interview":
+    item = ctx.store.get(interview_id)
+    if item.at > ctx.now:
+        raise UsageError(
+            f"interview {item.id} starts {dates.show(item.at, ctx.tz)}; reflect on it afterwards."
+        )
+    return item
+
+
+def _check_filled(filled: Any) -> None:
+    """The limits the options have, for what came from the form."""
+    for question, answer in filled.questions:
+        for what, text, limit in (("a question", question, 2000), ("an answer", answer, 5000)):
+            try:
+                fields.text(text, limit=limit)
+            except ValueError as error:
+                raise FollowupError(f"{what} {error}") from None
+    for key, value in filled.fields.items():
+        try:
+            fields.text(value or "", limit=2000)
+        except ValueError as error:
+            raise FollowupError(f"[{key}] {error}") from None
+
+
+@app.command()
+def lessons(json: JsonOpt = False) -> None:
+    """What your reflections say to improve, and repeated questions.
+
+    Lists each reflection's "to improve", newest interview first, then the questions asked in
+    more than one interview (the same ignoring case, spacing and punctuation).
+
+    Example: followup lessons --json
+    """
+    from followup import insights, render
+
+    ctx = Context(read_only=True)
+    found = insights.lessons(ctx.store.interviews(), ctx.tz)
+    if json:
+        render.emit_json(found)
+        return
+    if not found["improve"] and not found["repeated"]:
+        note("No lessons yet: record what you learn with `followup reflect ID`.")
+        return
+    render.lessons(found, ctx.tz, ctx.now, render.console())
+
+
+@app.command()
+def prep(
+    interview_id: Annotated[
+        int | None,
+        typer.Argument(
+            metavar="[ID]",
+            min=1,
+            autocompletion=complete_ids,
+            help="The interview to prepare for (or use --role).",
+        ),
+    ] = None,
+    role: Annotated[
+        str | None,
+        typer.Option("--role", help="Prepare for a role instead, e.g. --role 'Help Desk'."),
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang", help="Write it in en, zh or hi (default: the interview's language)."
+        ),
+    ] = None,
+    json: JsonOpt = False,
+) -> None:
+    """Prepare: past interviews, questions, lessons, advice.
+
+    Shows your past interviews with the company and their reflections, the questions you were
+    asked for similar roles with every answer you gave, your lessons, and advice for the
+    questions common to the role, in the interview's language.
+
+    Example: followup prep 3
+    """
+    from followup import config, guidance, insights, render
+
+    if interview_id is None and role is None:
+        raise UsageError("give an interview ID or --role, e.g. `followup prep 3`.")
+    if interview_id is not None and role is not None:
+        raise UsageError("give an interview ID or --role, not both.")
+    if role is not None:
+        role = check("--role", fields.one_line, role)
+    ctx = Context(read_only=True)
+    interviews = ctx.store.interviews()
+    item = ctx.store.get(interview_id) if interview_id is not None else None
+    target_role = item.role if item else role
+    assert target_role is not None
+    language = lang.value if lang else ((item.lang if item else None) or ctx.profile.lang or "en")
+    user_dir = config.home() / "guidance"
+    found = insights.prep(
+        role=target_role,
+        company=item.company if item else None,
+        exclude=item.id if item else None,
+        interviews=interviews,
+        statuses={i.id: ctx.assess(i).status for i in interviews},
+        lang=language,
+        guides=guidance.for_role(target_role, language, user_dir),
+        keyword_sets=guidance.keyword_sets(user_dir),
+        tz=ctx.tz,
+    )
+    if json:
+        render.emit_json(found)
+        return
+    render.prep(
+        found, item.company if item else None, target_role, ctx.tz, ctx.now, render.console()
+    )
+
+
+@app.command()
+def stats(
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="Only interviews from this day on, e.g. --since 2026-09-01.",
+        ),
+    ] = None,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on", metavar="WHEN", help="Compute as of another moment, e.g. --on 2026-12-31."
+        ),
+    ] = None,
+    json: JsonOpt = False,
+) -> None:
+    """A picture of your search, as bars.
+
+    The funnel per round, thank-yous on time, late or never, status checks too early or on
+    time, the median days to a first answer, and interviews per week.
+
+    Example: followup stats --since 2026-09-01
+    """
+    from followup import insights, render
+
+    ctx = Context(read_only=True)
+    moment = ctx.when("--on", on)
+    first = ctx.day("--since", since) if since is not None else None
+    found = insights.stats(
+        ctx.store.interviews(), now=moment, tz=ctx.tz, settings=ctx.profile.settings, since=first
+    )
+    if json:
+        render.emit_json(found)
+        return
+    render.stats(found, ctx.profile.lang or "en", render.console())

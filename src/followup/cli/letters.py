@@ -1,0 +1,258 @@
+"""Letters: draft an email, and send it over SMTP."""
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from followup import dates, fields
+from followup.cli import files, guards, output, prompt
+from followup.cli.options import DraftLangOpt, IdArg, JsonOpt, Kind, Lang, ReasonOpt
+from followup.context import Context, UsageError, check, note
+from followup.errors import FollowupError, StoreError
+
+if TYPE_CHECKING:
+    from followup import records
+
+app = typer.Typer()
+
+
+@app.command()
+def draft(
+    kind: Annotated[
+        Kind,
+        typer.Argument(
+            metavar="KIND",
+            help="thanks (within 2 days), check (status follow-up; alias: followup) or "
+            "decline (withdraw from a further round).",
+        ),
+    ],
+    interview_id: IdArg,
+    lang: DraftLangOpt = None,
+    reason: ReasonOpt = None,
+    plain: Annotated[
+        bool, typer.Option("--plain", help="Plain To:/Cc:/Subject: lines and the body, for piping.")
+    ] = False,
+    json: JsonOpt = False,
+    eml: Annotated[
+        str | None,
+        typer.Option(
+            "--eml",
+            metavar="PATH",
+            help="Write .eml drafts that mail clients open: a file for one email, "
+            "a folder for several.",
+        ),
+    ] = None,
+    mailto: Annotated[bool, typer.Option("--mailto", help="Print mailto: links.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --eml: replace .eml files that exist.")
+    ] = False,
+) -> None:
+    """Draft an email: thanks, check or decline.
+
+    Drafting records nothing: run `followup done KIND ID` once sent.
+
+    Example: followup draft thanks 3 --lang zh
+    """
+    from followup import drafts, render
+
+    if sum((plain, json, eml is not None, mailto)) > 1:
+        raise UsageError("choose one of --plain, --json, --eml and --mailto.")
+    ctx, item, emails = _compose("draft", kind, interview_id, lang, reason, read_only=True)
+    if json:
+        render.emit_json([d.as_json() for d in emails])
+    elif mailto:
+        typer.echo("\n".join(drafts.to_mailto(d) for d in emails))
+    elif eml is not None:
+        sender = _sender(ctx.profile)
+        for target, message in _eml_targets(eml, item.id, emails, force=force):
+            files.write_private(target, drafts.to_eml(message, sender))
+            note(f"Wrote {target}")
+    elif plain or not render.terminal():
+        typer.echo("\n\n".join(output.plain_email(d) for d in emails), nl=False)
+    else:
+        render.drafts_panels(emails, render.console())
+
+
+@app.command()
+def send(
+    kind: Annotated[
+        Kind,
+        typer.Argument(metavar="KIND", help="thanks, check (alias: followup) or decline."),
+    ],
+    interview_id: IdArg,
+    lang: DraftLangOpt = None,
+    reason: ReasonOpt = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Send without asking.")] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run",
+            help="Connect, log in and have the server accept every recipient; send nothing, "
+            "record nothing, ask nothing.",
+        ),
+    ] = False,
+    early: Annotated[
+        bool,
+        typer.Option(
+            "--early",
+            help="Send a status check before it is due to open (a week after the interview, "
+            "and not before the decision date), e.g. when another offer will not wait.",
+        ),
+    ] = False,
+) -> None:
+    """Send a drafted email over SMTP and record it.
+
+    Shows the email and asks first (--yes skips the question). The action is recorded as
+    done only once the server accepted every recipient. Set the server with
+    `followup profile --smtp-host ...`; the password comes from FOLLOWUP_SMTP_PASSWORD.
+
+    Example: followup send thanks 3
+    """
+    from followup import render
+    from followup import send as smtp
+
+    action = "check" if kind in (Kind.check, Kind.followup) else kind.value
+
+    def recordable(ctx: Context, item: "records.Interview") -> None:
+        guards.check_done(
+            ctx, item, action, ctx.now, given=False, refused="nothing was sent", early_note=False
+        )
+        if action != "check":
+            return
+        opens = guards.check_opens(ctx, item)
+        if opens is None:
+            status = ctx.assess(item).status
+            why = (
+                f"it has a result ({status})"
+                if status in ("invited", "offer", "rejected", "withdrawn")
+                else "two checks have gone already, and a third would press the recruiter"
+            )
+            raise FollowupError(
+                f"no status check is due for interview {item.id}: {why}. Nothing was sent."
+            )
+        if ctx.now < opens and not early:
+            raise UsageError(
+                f"the status check opens {dates.show(opens, ctx.tz)}; asking earlier can "
+                "disturb the recruiter. Nothing was sent: wait, or send it now with --early."
+            )
+
+    ctx, item, emails = _compose(
+        "send", kind, interview_id, lang, reason, read_only=False, before=recordable
+    )
+    secret = smtp.password(ctx.profile)
+    smtp.check_ready(emails, ctx.profile, secret, item.id)
+    if not (yes or dry_run or prompt.interactive()):
+        raise UsageError("not sent: confirm with --yes when there is no terminal to ask in.")
+    render.drafts_panels(emails, render.console(stderr=True))
+    question = f"Send {len(emails)} email{'s' if len(emails) > 1 else ''}?"
+    if not (yes or dry_run or typer.confirm(question, err=True)):
+        note("Nothing sent.")
+        raise typer.Exit(1)
+    seen = sum(1 for e in item.events if e.kind == "done" and e.name == action)
+    sent_at = None
+    with smtp.connect(ctx.profile, secret) as outbox:
+        checked = outbox.check(emails)  # every recipient accepted before anything goes
+        if dry_run:
+            for line in checked:
+                note(f"Would send: {line}")
+            note("Dry run: the server accepted every recipient; nothing sent, nothing recorded.")
+            return
+        try:
+            # The store's write lock is held while the emails go (after the checks above), so
+            # a second `send` of them (another terminal, another machine) waits, then finds
+            # them recorded instead of sending them again.
+            with ctx.store.claim(
+                item.id, "done", action, seen=seen, now=ctx.now, refused="nothing was sent"
+            ) as claim:
+                moment = datetime.now(timezone.utc)
+                for line in outbox.send(emails, sent_at=moment.astimezone(ctx.tz)):
+                    note(f"Sent: {line}")
+                claim.at = sent_at = moment
+        except FollowupError as error:
+            if sent_at is None and isinstance(error, StoreError):  # the lock, before anything
+                raise StoreError(f"{error} Nothing was sent.") from None
+            if sent_at is None:
+                raise
+            raise FollowupError(
+                f"the email was sent, but recording it failed: {error} Do not send it again; "
+                f"once the store is free, run: followup done {action} {item.id} --at "
+                f"'{dates.iso(sent_at.replace(microsecond=0), ctx.tz)}'"
+            ) from None
+    note(f"Recorded {action} for interview {item.id} ({item.company}, {item.role}).")
+
+
+def _compose(
+    command: str,
+    kind: Kind,
+    interview_id: int,
+    lang: Lang | None,
+    reason: str | None,
+    *,
+    read_only: bool,
+    before: "Callable[[Context, records.Interview], None] | None" = None,
+) -> "tuple[Context, records.Interview, list[Any]]":
+    """What `draft` and `send` share: the emails of one kind, warnings printed on stderr.
+    ``before`` may refuse the interview before anything is drafted or warned about."""
+    from followup import config, drafts
+
+    if reason is not None and kind is not Kind.decline:
+        raise UsageError(f"--reason is for `{command} decline` only.")
+    reason_text = check("--reason", lambda v: fields.text(v, limit=1000), reason or "")
+    ctx = Context(read_only=read_only)
+    item = ctx.store.get(interview_id)
+    if before is not None:
+        before(ctx, item)
+    drafted = drafts.compose(
+        kind.value,
+        item,
+        ctx.profile,
+        tz=ctx.tz,
+        now=ctx.now,
+        user_dir=config.home() / "templates",
+        lang=lang.value if lang else None,
+        reason=reason_text,
+    )
+    for warning in drafted.warnings:
+        note(f"Warning: {warning}")
+    return ctx, item, drafted.drafts
+
+
+def _sender(profile: "records.Profile") -> "records.Person | None":
+    from followup import records
+
+    return records.Person(profile.name, profile.email) if profile.email else None
+
+
+def _eml_targets(
+    text: str, interview_id: int, emails: list[Any], *, force: bool
+) -> list[tuple[Path, Any]]:
+    """Where each .eml goes: PATH itself for one email, files in the folder PATH for several."""
+    if not text.strip():
+        raise UsageError("--eml needs a file (one email) or a folder (several).")
+    path = Path(text).expanduser()
+    if len(emails) == 1 and not path.is_dir():
+        targets = [(path, emails[0])]
+        if not path.parent.is_dir():
+            problem = "is not a folder" if path.parent.exists() else "does not exist"
+            raise FollowupError(f"cannot write {path}: {path.parent} {problem}.")
+    else:
+        if path.exists() and not path.is_dir():
+            raise FollowupError(f"{path} is a file; {len(emails)} emails need a folder.")
+        if not path.parent.is_dir():
+            raise FollowupError(f"cannot create the folder {path}: {path.parent} is not a folder.")
+        try:
+            path.mkdir(mode=0o700, exist_ok=True)
+        except OSError as error:
+            raise FollowupError(
+                f"cannot create the folder {path}: {error.strerror or error}"
+            ) from None
+        targets = [
+            (path / f"{interview_id}-{d.kind}-{n}.eml", d) for n, d in enumerate(emails, start=1)
+        ]
+    existing = [str(t) for t, _ in targets if t.exists()]
+    if existing and not force:
+        raise FollowupError(f"{', '.join(existing)} exists already; add --force to replace it.")
+    return targets

@@ -1,0 +1,160 @@
+"""The morning list and what happened since: due, list, show, done, result.
+
+A plain `due`, `list` or `show ID` is usually answered by :mod:`followup.entry` without
+Typer; these commands are the same answers for every other form of the command line.
+"""
+
+from typing import Annotated
+
+import typer
+
+from followup import dates
+from followup.cli import guards, output
+from followup.cli.options import DoneAction, IdArg, JsonOpt, Outcome
+from followup.context import Context, UsageError, note
+
+app = typer.Typer()
+
+
+@app.command()
+def due(
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on",
+            metavar="WHEN",
+            help="Answer for another moment, e.g. --on 'tomorrow 9am'. Default: now.",
+        ),
+    ] = None,
+    days: Annotated[
+        int,
+        typer.Option(
+            "--days", min=0, max=3650, help="How many days ahead 'coming up' looks, e.g. --days 7."
+        ),
+    ] = 3,
+    json: JsonOpt = False,
+) -> None:
+    """What to do now, most urgent first.
+
+    Lists overdue, due and coming-up follow-ups with the command to run next.
+
+    Example: followup due --days 7
+    """
+    from followup import reading
+
+    reading.due(on=on, days=days, json=json)
+
+
+@app.command("list")
+def list_(
+    all_: Annotated[bool, typer.Option("--all", "-a", help="Include closed interviews.")] = False,
+    json: JsonOpt = False,
+) -> None:
+    """List open interviews (--all: every one).
+
+    Example: followup list --all --json
+    """
+    from followup import reading
+
+    reading.list_interviews(all_=all_, json=json)
+
+
+@app.command()
+def show(interview_id: IdArg, json: JsonOpt = False) -> None:
+    """Show one interview and its timeline.
+
+    What was done and what is pending, with deadlines.
+
+    Example: followup show 3
+    """
+    from followup import reading
+
+    reading.show(interview_id, json=json)
+
+
+@app.command()
+def done(
+    action: Annotated[
+        DoneAction,
+        typer.Argument(
+            metavar="ACTION", help="What you did: thanks, check, reply (accepted) or decline."
+        ),
+    ],
+    interview_id: IdArg,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at",
+            metavar="WHEN",
+            help="When you did it, e.g. --at 'yesterday 18:00'. Default: now.",
+        ),
+    ] = None,
+    json: JsonOpt = False,
+) -> None:
+    """Record that you did something.
+
+    `done decline` also closes the interview as withdrawn.
+
+    Example: followup done thanks 3 --at 'yesterday 18:00'
+    """
+    ctx = Context()
+    moment = ctx.when("--at", at)
+    item = ctx.store.get(interview_id)
+    guards.not_in_the_future(ctx, moment)
+    guards.check_done(ctx, item, action.value, moment, given=at is not None)
+    item = ctx.store.record(
+        interview_id, "done", action.value, moment, now=ctx.now, once=action.value != "check"
+    )
+    if json:
+        output.emit_interview(ctx, item)
+        return
+    note(
+        f"Recorded {action.value} for interview {item.id} ({item.company}, {item.role}) "
+        f"at {dates.show(moment, ctx.tz)}."
+    )
+    if action is DoneAction.decline:
+        note("The interview is closed as withdrawn.")
+
+
+@app.command()
+def result(
+    interview_id: IdArg,
+    outcome: Annotated[
+        Outcome,
+        typer.Argument(
+            metavar="OUTCOME", help="invited (to a further round), offer, rejected or withdrawn."
+        ),
+    ],
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at", metavar="WHEN", help="When you heard, e.g. --at 'today 11:00'. Default: now."
+        ),
+    ] = None,
+    json: JsonOpt = False,
+) -> None:
+    """Record what the employer decided.
+
+    Example: followup result 3 invited
+    """
+    ctx = Context()
+    moment = ctx.when("--at", at)
+    item = ctx.store.get(interview_id)
+    guards.not_in_the_future(ctx, moment)
+    if outcome is not Outcome.withdrawn and moment < item.at:
+        raise UsageError(
+            f"--at {dates.show(moment, ctx.tz)} is before interview {item.id} starts "
+            f"({dates.show(item.at, ctx.tz)}); an employer answers after the interview."
+        )
+    item = ctx.store.record(interview_id, "result", outcome.value, moment, now=ctx.now)
+    if json:
+        output.emit_interview(ctx, item)
+        return
+    note(f"Recorded {outcome.value} for interview {item.id} ({item.company}, {item.role}).")
+    reply = next((a for a in ctx.assess(item).pending if a.action == "reply"), None)
+    if reply and reply.deadline:
+        note(
+            f"Answer by {dates.show(reply.deadline, ctx.tz)}: "
+            f"accept with `followup done reply {item.id}` (then add the next round), "
+            f"or decline with `followup done decline {item.id}`."
+        )

@@ -1,0 +1,206 @@
+"""The choices and option types the commands share, declared once.
+
+Every parameter is an ``Annotated`` type; a command lists the ones it takes. Enums are the
+choices Typer shows and completes.
+"""
+
+import os
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+
+
+class Lang(str, Enum):
+    en = "en"
+    zh = "zh"
+    hi = "hi"
+
+
+class DoneAction(str, Enum):
+    thanks = "thanks"
+    check = "check"
+    reply = "reply"
+    decline = "decline"
+
+
+class Security(str, Enum):
+    starttls = "starttls"
+    ssl = "ssl"
+    none = "none"
+
+
+class Kind(str, Enum):
+    thanks = "thanks"
+    check = "check"
+    followup = "followup"  # an alias of check
+    decline = "decline"
+
+
+class TemplateKind(str, Enum):
+    thanks = "thanks"
+    check = "check"
+    decline = "decline"
+
+
+class Outcome(str, Enum):
+    invited = "invited"
+    offer = "offer"
+    rejected = "rejected"
+    withdrawn = "withdrawn"
+
+
+class ExportFormat(str, Enum):
+    json = "json"
+    csv = "csv"
+    ics = "ics"
+
+
+# -- an interview's fields: add and edit -------------------------------------------------
+
+CompanyOpt = Annotated[
+    str | None, typer.Option("--company", "-c", help="The employer, e.g. --company 'Acme Ltd'.")
+]
+RoleOpt = Annotated[
+    str | None, typer.Option("--role", "-r", help="The position, e.g. --role 'Support Engineer'.")
+]
+AtOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--at",
+        metavar="WHEN",
+        help="When the interview started, e.g. --at 'yesterday 15:00' or '2026-11-20 14:00'. "
+        "Default: now.",
+    ),
+]
+RoundOpt = Annotated[
+    int | None, typer.Option("--round", min=1, max=99, help="Interview round, e.g. --round 2.")
+]
+ContactOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--contact",
+        metavar='"NAME <EMAIL>"',
+        help="An interviewer or hiring manager; repeat for a panel, e.g. "
+        "--contact 'Wang Fang <wang.fang@example.cn>'.",
+    ),
+]
+RecruiterOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--recruiter",
+        metavar='"NAME <EMAIL>"',
+        help="The recruiter or HR contact, e.g. --recruiter 'Ana Ruiz <ana@acme.example>'.",
+    ),
+]
+DecisionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--decision-by",
+        metavar="DATE",
+        help="When the employer said it would decide, e.g. --decision-by 2026-11-27. "
+        "The status check waits until the business day after it.",
+    ),
+]
+LangOpt = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang", help="Language of this employer's emails: en, zh or hi, e.g. --lang zh."
+    ),
+]
+TopicOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--topic",
+        help="Something specific you discussed, for the thank-you, e.g. "
+        "--topic 'how the team handles escalations'.",
+    ),
+]
+StrengthOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--strength",
+        help="What you bring that fits, e.g. --strength 'three years of bilingual support'.",
+    ),
+]
+IdeaOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--idea",
+        help="A new thought or suggestion about the role, e.g. "
+        "--idea 'a shared FAQ would cut repeat tickets'.",
+    ),
+]
+NotesOpt = Annotated[
+    str | None, typer.Option("--notes", help="Free notes, e.g. --notes 'Panel of 3'.")
+]
+
+# -- letters: draft and send -------------------------------------------------------------
+
+DraftLangOpt = Annotated[
+    Lang | None,
+    typer.Option("--lang", help="Write in en, zh or hi (default: the interview's, then yours)."),
+]
+ReasonOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--reason",
+        help="For decline: a short honest reason, e.g. --reason 'I have accepted another offer.'",
+    ),
+]
+
+# -- every command -----------------------------------------------------------------------
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
+
+
+def complete_ids(incomplete: str) -> list[tuple[str, str]]:
+    """Interview ids for shell completion, with company and role as descriptions: the open
+    interviews, or every one once a digit is typed. A Tab shows nothing rather than an error."""
+    try:
+        found = _completion_interviews(open_only=not incomplete)
+    except Exception:  # a missing, damaged or unreachable store: the shell just offers nothing
+        return []
+    return [
+        (str(item.id), f"{item.company}, {item.role}")
+        for item in reversed(found)
+        if str(item.id).startswith(incomplete)
+    ][:50]
+
+
+def _completion_interviews(*, open_only: bool) -> list[Any]:
+    """An SQLite store is read through sqlite3 only; a database URL goes through the store,
+    with a short connection timeout (a Tab must not hang). Neither is ever created, migrated
+    or written to by a Tab."""
+    from followup import config
+
+    url = config.database_url()
+    if url:
+        from followup.store import Store
+
+        os.environ.setdefault("PGCONNECT_TIMEOUT", "2")
+        store = Store.open(config.store_path(), url, upgrade=False)
+        try:
+            return store.interviews(open_only=open_only)
+        finally:
+            store.close()
+    from followup.sqlite_reader import Reader
+
+    reader = Reader.open(config.store_path())
+    if reader is None:
+        return []
+    try:
+        return reader.interviews(open_only=open_only)
+    finally:
+        reader.close()
+
+
+IdArg = Annotated[
+    int,
+    typer.Argument(
+        metavar="ID",
+        min=1,
+        autocompletion=complete_ids,
+        help="The interview's id, e.g. 3 (see `followup list`).",
+    ),
+]

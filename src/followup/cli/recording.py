@@ -1,0 +1,212 @@
+"""Recording interviews: add, edit, rm."""
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from followup import dates, fields
+from followup.cli import output, prompt
+from followup.cli.options import (
+    AtOpt,
+    CompanyOpt,
+    ContactOpt,
+    DecisionOpt,
+    IdArg,
+    IdeaOpt,
+    JsonOpt,
+    Lang,
+    LangOpt,
+    NotesOpt,
+    RecruiterOpt,
+    RoleOpt,
+    RoundOpt,
+    StrengthOpt,
+    TopicOpt,
+)
+from followup.context import Context, UsageError, check, note
+
+if TYPE_CHECKING:
+    from followup import records
+
+app = typer.Typer()
+
+
+@app.command()
+def add(
+    company: CompanyOpt = None,
+    role: RoleOpt = None,
+    at: AtOpt = None,
+    round: RoundOpt = None,
+    contact: ContactOpt = None,
+    recruiter: RecruiterOpt = None,
+    decision_by: DecisionOpt = None,
+    lang: LangOpt = None,
+    notes: NotesOpt = None,
+    topic: TopicOpt = None,
+    strength: StrengthOpt = None,
+    idea: IdeaOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """Record an interview.
+
+    Example: followup add -c Acme -r 'Support Engineer' --at 'today 10:00'
+    --contact 'Wang Fang <wang.fang@example.cn>'
+    """
+    company = prompt.ask("--company", company, "Company")
+    role = prompt.ask("--role", role, "Role")
+    ctx = Context()
+    changes = _changes(
+        ctx,
+        company=company,
+        role=role,
+        at=at,
+        round=round,
+        decision_by=decision_by,
+        lang=lang,
+        notes=notes,
+        topic=topic,
+        strength=strength,
+        idea=idea,
+    )
+    changes.setdefault("at", ctx.now)
+    item = ctx.store.add(
+        **changes,
+        contacts=_people("--contact", contact) or [],
+        recruiters=_people("--recruiter", [recruiter] if recruiter is not None else None) or [],
+        now=ctx.now,
+    )
+    if json:
+        output.emit_interview(ctx, item)
+        return
+    thanks = next((a for a in ctx.assess(item).pending if a.action == "thanks"), None)
+    typer.echo(
+        f"Added interview {item.id}: {item.company}, {item.role}, {dates.show(item.at, ctx.tz)}."
+    )
+    if thanks and thanks.deadline:
+        typer.echo(
+            f"Send the thank-you by {dates.show(thanks.deadline, ctx.tz)} "
+            f"({dates.relative(thanks.deadline, ctx.now)}): followup draft thanks {item.id}"
+        )
+
+
+@app.command()
+def edit(
+    interview_id: IdArg,
+    company: CompanyOpt = None,
+    role: RoleOpt = None,
+    at: AtOpt = None,
+    round: RoundOpt = None,
+    contact: ContactOpt = None,
+    recruiter: RecruiterOpt = None,
+    decision_by: DecisionOpt = None,
+    lang: LangOpt = None,
+    notes: NotesOpt = None,
+    topic: TopicOpt = None,
+    strength: StrengthOpt = None,
+    idea: IdeaOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """Change an interview.
+
+    Each option replaces the stored value; --contact replaces the whole list, and an empty
+    value (--contact '' or --decision-by '') clears it.
+
+    Example: followup edit 3 --decision-by 2026-11-27
+    """
+    ctx = Context()
+    changes = _changes(
+        ctx,
+        company=company,
+        role=role,
+        at=at,
+        round=round,
+        decision_by=decision_by,
+        lang=lang,
+        notes=notes,
+        topic=topic,
+        strength=strength,
+        idea=idea,
+    )
+    contacts = _people("--contact", contact)
+    recruiters = _people("--recruiter", [recruiter] if recruiter is not None else None)
+    if not changes and contacts is None and recruiters is None:
+        raise UsageError("nothing to change: give at least one option, e.g. --role 'New title'.")
+    item = ctx.store.edit(
+        interview_id, changes, contacts=contacts, recruiters=recruiters, now=ctx.now
+    )
+    if json:
+        output.emit_interview(ctx, item)
+        return
+    typer.echo(
+        f"Updated interview {item.id}: {item.company}, {item.role}, {dates.show(item.at, ctx.tz)}."
+    )
+
+
+@app.command()
+def rm(
+    interview_id: IdArg,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove without asking.")] = False,
+) -> None:
+    """Remove an interview and its history.
+
+    Example: followup rm 3 --yes
+    """
+    ctx = Context()
+    item = ctx.store.get(interview_id)
+    if not yes:
+        if not prompt.interactive():
+            raise UsageError(f"not removed: confirm with `followup rm {interview_id} --yes`.")
+        if not typer.confirm(f"Remove interview {item.id} ({item.company}, {item.role})?"):
+            note("Nothing removed.")
+            raise typer.Exit(1)
+    ctx.store.remove(interview_id)
+    note(f"Removed interview {item.id} ({item.company}, {item.role}).")
+
+
+def _changes(
+    ctx: Context,
+    *,
+    company: str | None,
+    role: str | None,
+    at: str | None,
+    round: int | None,
+    decision_by: str | None,
+    lang: Lang | None,
+    notes: str | None,
+    topic: str | None,
+    strength: str | None,
+    idea: str | None,
+) -> dict[str, Any]:
+    """The interview's fields that were given, checked; the people come apart."""
+    changes: dict[str, Any] = {}
+    if company is not None:
+        changes["company"] = check("--company", fields.one_line, company)
+    if role is not None:
+        changes["role"] = check("--role", fields.one_line, role)
+    if at is not None:
+        changes["at"] = ctx.when("--at", at)
+    if round is not None:
+        changes["round"] = round
+    if decision_by is not None:
+        changes["decision_by"] = (
+            ctx.day("--decision-by", decision_by) if decision_by.strip() else None
+        )
+    if lang is not None:
+        changes["lang"] = lang.value
+    if notes is not None:
+        changes["notes"] = check("--notes", fields.text, notes) or None
+    for option, value in (("--topic", topic), ("--strength", strength), ("--idea", idea)):
+        if value is not None:
+            changes[option[2:]] = check(option, lambda v: fields.text(v, limit=1000), value) or None
+    return changes
+
+
+def _people(option: str, values: list[str] | None) -> "list[records.Person] | None":
+    """Parse repeated ``"Name <email>"`` values; a single empty value clears the list."""
+    from followup import records
+
+    if values is None:
+        return None
+    if values == [""]:
+        return []
+    return [records.Person(*check(option, fields.address, v)) for v in values]

@@ -1,0 +1,227 @@
+"""Setting up: profile, path, and the email templates."""
+
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from followup import dates, fields
+from followup.cli import files
+from followup.cli.options import JsonOpt, Lang, Security, TemplateKind
+from followup.context import Context, UsageError, check, note
+from followup.errors import FollowupError
+
+app = typer.Typer()
+
+
+@app.command()
+def profile(
+    name: Annotated[
+        str | None, typer.Option(help="Your name, as you sign emails, e.g. --name 'Li Wei'.")
+    ] = None,
+    email: Annotated[
+        str | None, typer.Option(help="Your email, e.g. --email li.wei@example.com.")
+    ] = None,
+    phone: Annotated[
+        str | None, typer.Option(help="Your phone, e.g. --phone '+86 138 0000 0000'.")
+    ] = None,
+    timezone_: Annotated[
+        str | None,
+        typer.Option(
+            "--timezone",
+            help="Your IANA time zone, e.g. --timezone Asia/Shanghai; '' for the system's.",
+        ),
+    ] = None,
+    lang: Annotated[Lang | None, typer.Option(help="Default email language: en, zh or hi.")] = None,
+    thanks_days: Annotated[
+        int | None, typer.Option(help="Days to send a thank-you, e.g. --thanks-days 2.")
+    ] = None,
+    check_days: Annotated[
+        int | None, typer.Option(help="Days before a status check, e.g. --check-days 7.")
+    ] = None,
+    reply_days: Annotated[
+        int | None, typer.Option(help="Days to answer an invitation, e.g. --reply-days 1.")
+    ] = None,
+    reflect_days: Annotated[
+        int | None, typer.Option(help="Days to reflect on an interview, e.g. --reflect-days 1.")
+    ] = None,
+    smtp_host: Annotated[
+        str | None, typer.Option(help="Your SMTP server, e.g. --smtp-host smtp.example.com.")
+    ] = None,
+    smtp_port: Annotated[
+        int | None, typer.Option(min=0, max=65535, help="Its port (default 587, 465 for ssl).")
+    ] = None,
+    smtp_user: Annotated[
+        str | None, typer.Option(help="The login; '' for none. The password is never stored.")
+    ] = None,
+    smtp_security: Annotated[
+        Security | None, typer.Option(help="starttls (default), ssl or none.")
+    ] = None,
+    reflect: Annotated[
+        bool | None,
+        typer.Option(
+            "--reflect/--no-reflect",
+            help="List the reflection among the follow-ups (default) or not.",
+        ),
+    ] = None,
+    json: JsonOpt = False,
+) -> None:
+    """Show or set your details and rules.
+
+    Your name, email and phone sign every email; an empty value (--phone '') clears one.
+
+    Example: followup profile --name 'Li Wei'
+    --email li.wei@example.com --timezone Asia/Shanghai
+    """
+    from followup import render
+
+    changes: dict[str, Any] = {}
+    if name is not None:
+        changes["name"] = check("--name", lambda v: fields.one_line(v, required=False), name)
+    if email is not None:
+        changes["email"] = check("--email", fields.email, email) if email.strip() else ""
+    if phone is not None:
+        changes["phone"] = check("--phone", fields.phone, phone)
+    if timezone_ is not None:
+        changes["timezone"] = timezone_.strip()
+        if changes["timezone"]:
+            check("--timezone", dates.named_zone, changes["timezone"])
+    if lang is not None:
+        changes["lang"] = lang.value
+    for option, value, low in (
+        ("--thanks-days", thanks_days, 1),
+        ("--check-days", check_days, 1),
+        ("--reply-days", reply_days, 1),
+        ("--reflect-days", reflect_days, 1),
+    ):
+        if value is not None:
+            try:
+                changes[option[2:].replace("-", "_")] = fields.days(value, low=low)
+            except ValueError as error:
+                raise UsageError(f"{option} {error}") from None
+    if reflect is not None:
+        changes["reflect"] = reflect
+    if smtp_host is not None:
+        changes["smtp_host"] = check(
+            "--smtp-host", lambda v: fields.one_line(v, required=False), smtp_host
+        )
+    if smtp_port is not None:
+        changes["smtp_port"] = smtp_port
+    if smtp_user is not None:
+        changes["smtp_user"] = check(
+            "--smtp-user", lambda v: fields.one_line(v, required=False), smtp_user
+        )
+    if smtp_security is not None:
+        changes["smtp_security"] = smtp_security.value
+    ctx = Context(read_only=not changes)
+    current = ctx.store.set_profile(changes) if changes else ctx.profile
+    if json:
+        from dataclasses import asdict
+
+        render.emit_json(asdict(current))
+        return
+    zone_name = str(
+        getattr(dates.zone(None), "key", None) or datetime.now(dates.zone(None)).tzname()
+    )
+    render.profile_table(current, zone_name, render.console())
+    if changes:
+        note("Profile saved.")
+
+
+@app.command()
+def path() -> None:
+    """Print where the store is.
+
+    Example: followup path
+    """
+    from followup import config
+
+    url = config.database_url()
+    if url:
+        from followup.store import describe_url
+
+        typer.echo(describe_url(url))
+    else:
+        typer.echo(str(config.store_path()))
+
+
+templates_app = typer.Typer(
+    help="See, copy and override the email templates.\n\n"
+    "Example: followup templates copy thanks --lang zh",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(templates_app, name="templates")
+TemplateLang = Annotated[
+    Lang, typer.Option("--lang", help="The template's language: en, zh or hi.")
+]
+
+
+@templates_app.command("list")
+def templates_list(json: JsonOpt = False) -> None:
+    """List the templates and which you override.
+
+    Example: followup templates list
+    """
+    from followup import config, drafts, render
+
+    found = drafts.templates(config.home() / "templates")
+    if json:
+        render.emit_json(found)
+        return
+    for entry in found:
+        typer.echo(f"{entry['lang']}  {entry['kind']:<8} {entry['origin']:<10} {entry['path']}")
+
+
+@templates_app.command("show")
+def templates_show(
+    kind: Annotated[TemplateKind, typer.Argument(metavar="KIND")], lang: TemplateLang = Lang.en
+) -> None:
+    """Print the template in use for KIND.
+
+    Example: followup templates show thanks --lang zh
+    """
+    from followup import config, drafts
+
+    entry = next(
+        e
+        for e in drafts.templates(config.home() / "templates")
+        if e["kind"] == kind.value and e["lang"] == lang.value
+    )
+    typer.echo(Path(entry["path"]).read_text(encoding="utf-8"), nl=False)
+
+
+@templates_app.command("copy")
+def templates_copy(
+    kind: Annotated[TemplateKind, typer.Argument(metavar="KIND")],
+    lang: TemplateLang = Lang.en,
+    force: Annotated[bool, typer.Option("--force", help="Replace your existing copy.")] = False,
+) -> None:
+    """Copy a built-in template into your folder to edit.
+
+    Example: followup templates copy thanks --lang en
+    """
+    from followup import config, drafts
+
+    name = drafts.template_name(kind.value, lang.value)
+    target = config.home() / "templates" / name
+    if target.exists() and not force:
+        raise FollowupError(
+            f"{target} exists already; add --force to replace it with the built-in one."
+        )
+    files.private_folder(target.parent.parent)
+    files.private_folder(target.parent)
+    files.write_private(target, (drafts.builtin_dir() / name).read_bytes())
+    typer.echo(str(target))
+
+
+@templates_app.command("path")
+def templates_path() -> None:
+    """Print the folder of your own templates.
+
+    Example: followup templates path
+    """
+    from followup import config
+
+    typer.echo(str(config.home() / "templates"))
