@@ -48,22 +48,6 @@ def app_edit(
     "Change an interview.\n\nEach option replaces the stored value; --contact replaces the whole list, and an empty\nvalue (--contact '' or --decision-by '') clears it.\n\nExample: followup edit 3 --decision-by 2026-11-27"
 
 
-@app.command('list')
-def app_list(
-    all_: Annotated[bool, typer.Option('--all', '-a', help='Include closed interviews.')] = False,
-    json: Annotated[bool, typer.Option('--json', help='Print JSON for scripts instead of a table.')] = False,
-) -> None:
-    'List open interviews (--all: every one).\n\nExample: followup list --all --json'
-
-
-@app.command('show')
-def app_show(
-    interview_id: Annotated[int, typer.Argument(help="The interview's id, e.g. 3 (see `followup list`).")],
-    json: Annotated[bool, typer.Option('--json', help='Print JSON for scripts instead of a table.')] = False,
-) -> None:
-    'Show one interview and its timeline.\n\nWhat was done and what is pending, with deadlines.\n\nExample: followup show 3'
-
-
 @app.command('rm')
 def app_rm(
     interview_id: Annotated[int, typer.Argument(help="The interview's id, e.g. 3 (see `followup list`).")],
@@ -79,6 +63,22 @@ def app_due(
     json: Annotated[bool, typer.Option('--json', help='Print JSON for scripts instead of a table.')] = False,
 ) -> None:
     'What to do now, most urgent first.\n\nLists overdue, due and coming-up follow-ups with the command to run next.\n\nExample: followup due --days 7'
+
+
+@app.command('list')
+def app_list(
+    all_: Annotated[bool, typer.Option('--all', '-a', help='Include closed interviews.')] = False,
+    json: Annotated[bool, typer.Option('--json', help='Print JSON for scripts instead of a table.')] = False,
+) -> None:
+    'List open interviews (--all: every one).\n\nExample: followup list --all --json'
+
+
+@app.command('show')
+def app_show(
+    interview_id: Annotated[int, typer.Argument(help="The interview's id, e.g. 3 (see `followup list`).")],
+    json: Annotated[bool, typer.Option('--json', help='Print JSON for scripts instead of a table.')] = False,
+) -> None:
+    'Show one interview and its timeline.\n\nWhat was done and what is pending, with deadlines.\n\nExample: followup show 3'
 
 
 @app.command('done')
@@ -101,33 +101,6 @@ def app_result(
     'Record what the employer decided.\n\nExample: followup result 3 invited'
 
 
-@app.command('profile')
-def app_profile(
-    name: Annotated[str | None, typer.Option('--name', help="Your name, as you sign emails, e.g. --name 'Li Wei'.")] = None,
-    email: Annotated[str | None, typer.Option('--email', help='Your email, e.g. --email li.wei@example.com.')] = None,
-    phone: Annotated[str | None, typer.Option('--phone', help="Your phone, e.g. --phone '+86 138 0000 0000'.")] = None,
-    timezone_: Annotated[str | None, typer.Option('--timezone', help="Your IANA time zone, e.g. --timezone Asia/Shanghai; '' for the system's.")] = None,
-    lang: Annotated[str | None, typer.Option('--lang', help='Default email language: en, zh or hi.')] = None,
-    thanks_days: Annotated[int | None, typer.Option('--thanks-days', help='Days to send a thank-you, e.g. --thanks-days 2.')] = None,
-    check_days: Annotated[int | None, typer.Option('--check-days', help='Days before a status check, e.g. --check-days 7.')] = None,
-    reply_days: Annotated[int | None, typer.Option('--reply-days', help='Days to answer an invitation, e.g. --reply-days 1.')] = None,
-    reflect_days: Annotated[int | None, typer.Option('--reflect-days', help='Days to reflect on an interview, e.g. --reflect-days 1.')] = None,
-    smtp_host: Annotated[str | None, typer.Option('--smtp-host', help='Your SMTP server, e.g. --smtp-host smtp.example.com.')] = None,
-    smtp_port: Annotated[int | None, typer.Option('--smtp-port', help='Its port (default 587, 465 for ssl).')] = None,
-    smtp_user: Annotated[str | None, typer.Option('--smtp-user', help="The login; '' for none. The password is never stored.")] = None,
-    smtp_security: Annotated[str | None, typer.Option('--smtp-security', help='starttls (default), ssl or none.')] = None,
-    reflect: Annotated[bool, typer.Option('--reflect', help='List the reflection among the follow-ups (default) or not.')] = False,
-    json: Annotated[bool, typer.Option('--json', help='Print JSON for scripts instead of a table.')] = False,
-) -> None:
-    "Show or set your details and rules.\n\nYour name, email and phone sign every email.\n\nExample: followup profile --name 'Li Wei'\n--email li.wei@example.com --timezone Asia/Shanghai"
-
-
-@app.command('path')
-def app_path(
-) -> None:
-    'Print where the store is.\n\nExample: followup path'
-
-
 @app.command('draft')
 def app_draft(
     kind: Annotated[str, typer.Argument(help='thanks (within 2 days), check (status follow-up; alias: followup) or decline (withdraw from a further round).')],
@@ -148,9 +121,10 @@ def app_send(
     kind: Annotated[str, typer.Argument(help='thanks, check (alias: followup) or decline.')],
     interview_id: Annotated[int, typer.Argument(help="The interview's id, e.g. 3 (see `followup list`).")],
     lang: Annotated[str | None, typer.Option('--lang', help="Write in en, zh or hi (default: the interview's, then yours).")] = None,
-    reason: Annotated[str | None, typer.Option('--reason', help='For decline: a short honest reason.')] = None,
+    reason: Annotated[str | None, typer.Option('--reason', help="For decline: a short honest reason, e.g. --reason 'I have accepted another offer.'")] = None,
     yes: Annotated[bool, typer.Option('--yes', '-y', help='Send without asking.')] = False,
     dry_run: Annotated[bool, typer.Option('--dry-run', help='Connect, log in and have the server accept every recipient; send nothing, record nothing, ask nothing.')] = False,
+    early: Annotated[bool, typer.Option('--early', help='Send a status check before it is due to open (a week after the interview, and not before the decision date), e.g. when another offer will not wait.')] = False,
 ) -> None:
     'Send a drafted email over SMTP and record it.\n\nShows the email and asks first (--yes skips the question). The action is recorded as\ndone only once the server accepted every recipient. Set the server with\n`followup profile --smtp-host ...`; the password comes from FOLLOWUP_SMTP_PASSWORD.\n\nExample: followup send thanks 3'
 
@@ -216,6 +190,33 @@ def app_backup(
     file: Annotated[str | None, typer.Argument(help='Where to write the copy (default: a dated file beside the store).')] = None,
 ) -> None:
     'Copy the store safely, even while it is in use.\n\nExample: followup backup ~/Dropbox/followup-backup.db'
+
+
+@app.command('profile')
+def app_profile(
+    name: Annotated[str | None, typer.Option('--name', help="Your name, as you sign emails, e.g. --name 'Li Wei'.")] = None,
+    email: Annotated[str | None, typer.Option('--email', help='Your email, e.g. --email li.wei@example.com.')] = None,
+    phone: Annotated[str | None, typer.Option('--phone', help="Your phone, e.g. --phone '+86 138 0000 0000'.")] = None,
+    timezone_: Annotated[str | None, typer.Option('--timezone', help="Your IANA time zone, e.g. --timezone Asia/Shanghai; '' for the system's.")] = None,
+    lang: Annotated[str | None, typer.Option('--lang', help='Default email language: en, zh or hi.')] = None,
+    thanks_days: Annotated[int | None, typer.Option('--thanks-days', help='Days to send a thank-you, e.g. --thanks-days 2.')] = None,
+    check_days: Annotated[int | None, typer.Option('--check-days', help='Days before a status check, e.g. --check-days 7.')] = None,
+    reply_days: Annotated[int | None, typer.Option('--reply-days', help='Days to answer an invitation, e.g. --reply-days 1.')] = None,
+    reflect_days: Annotated[int | None, typer.Option('--reflect-days', help='Days to reflect on an interview, e.g. --reflect-days 1.')] = None,
+    smtp_host: Annotated[str | None, typer.Option('--smtp-host', help='Your SMTP server, e.g. --smtp-host smtp.example.com.')] = None,
+    smtp_port: Annotated[int | None, typer.Option('--smtp-port', help='Its port (default 587, 465 for ssl).')] = None,
+    smtp_user: Annotated[str | None, typer.Option('--smtp-user', help="The login; '' for none. The password is never stored.")] = None,
+    smtp_security: Annotated[str | None, typer.Option('--smtp-security', help='starttls (default), ssl or none.')] = None,
+    reflect: Annotated[bool, typer.Option('--reflect', help='List the reflection among the follow-ups (default) or not.')] = False,
+    json: Annotated[bool, typer.Option('--json', help='Print JSON for scripts instead of a table.')] = False,
+) -> None:
+    "Show or set your details and rules.\n\nYour name, email and phone sign every email; an empty value (--phone '') clears one.\n\nExample: followup profile --name 'Li Wei'\n--email li.wei@example.com --timezone Asia/Shanghai"
+
+
+@app.command('path')
+def app_path(
+) -> None:
+    'Print where the store is.\n\nExample: followup path'
 
 
 templates = typer.Typer(help='See, copy and override the email templates.\n\nExample: followup templates copy thanks --lang zh', rich_markup_mode=None)
