@@ -145,7 +145,9 @@ def test_anything_but_a_plain_read_goes_to_typer(args):
     assert entry._plain(args) is None
 
 
-HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "jinja2", "babel", "typer", "dateutil")
+# followup's own learning views and transfer: only the Typer app's commands need them
+OWN = ("followup.render_learning", "followup.transfer")
+HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "jinja2", "babel", "typer", "dateutil", *OWN)
 PROBE = (
     "import sys\n"
     "from followup.entry import main\n"
