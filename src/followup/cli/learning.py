@@ -142,7 +142,7 @@ def lessons(json: JsonOpt = False) -> None:
 
     Example: followup lessons --json
     """
-    from followup import insights, render
+    from followup import insights, render, render_learning
 
     ctx = Context(read_only=True)
     found = insights.lessons(ctx.store.interviews(), ctx.tz)
@@ -152,7 +152,7 @@ def lessons(json: JsonOpt = False) -> None:
     if not found["improve"] and not found["repeated"]:
         note("No lessons yet: record what you learn with `followup reflect ID`.")
         return
-    render.lessons(found, ctx.tz, ctx.now, render.console())
+    render_learning.lessons(found, ctx.tz, ctx.now, render.console())
 
 
 @app.command()
@@ -186,7 +186,7 @@ def prep(
 
     Example: followup prep 3
     """
-    from followup import config, guidance, insights, render
+    from followup import config, guidance, insights, render, render_learning
 
     if interview_id is None and role is None:
         raise UsageError("give an interview ID or --role, e.g. `followup prep 3`.")
@@ -215,7 +215,7 @@ def prep(
     if json:
         render.emit_json(found)
         return
-    render.prep(
+    render_learning.prep(
         found, item.company if item else None, target_role, ctx.tz, ctx.now, render.console()
     )
 
@@ -245,7 +245,7 @@ def stats(
 
     Example: followup stats --since 2026-09-01
     """
-    from followup import insights, render
+    from followup import insights, render, render_learning
 
     ctx = Context(read_only=True)
     moment = ctx.when("--on", on)
@@ -256,4 +256,4 @@ def stats(
     if json:
         render.emit_json(found)
         return
-    render.stats(found, ctx.profile.lang or "en", render.console())
+    render_learning.stats(found, ctx.profile.lang or "en", render.console())
