@@ -3,8 +3,8 @@
 Tests that ask for the ``backend`` fixture (every test of test_store, test_cli, test_transfer,
 test_drafts and test_learning, and the writer and completion tests) run twice: on an SQLite
 file and on PostgreSQL. The PostgreSQL run needs a server:
-set ``FOLLOWUP_TEST_POSTGRES_URL=postgresql+psycopg://USER:PASS@127.0.0.1/DB`` (README,
-"Running the tests"); without it those runs are skipped, and with ``FOLLOWUP_REQUIRE_POSTGRES=1``
+set ``FOLLOWUP_TEST_POSTGRES_URL=postgresql+psycopg://USER:PASS@127.0.0.1/DB`` (docs/development.md,
+"Running the tests on PostgreSQL"); without it those runs are skipped, and with ``FOLLOWUP_REQUIRE_POSTGRES=1``
 (as `.ci/run` sets) they fail instead. A test about the SQLite file itself is marked
 ``sqlite_only``.
 """

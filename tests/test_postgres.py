@@ -2,7 +2,7 @@
 the server's own failures. (test_store, test_cli and test_transfer run on PostgreSQL too.)
 
 Start a server locally (Debian): `apt-get install postgresql && pg_ctlcluster 15 main start`,
-create a role and a database (README, "Running the tests"), then run
+create a role and a database (docs/development.md, "Running the tests on PostgreSQL"), then run
 `FOLLOWUP_TEST_POSTGRES_URL=postgresql+psycopg://USER:PASS@127.0.0.1/DB pytest`.
 With FOLLOWUP_REQUIRE_POSTGRES=1 (as CI sets) a missing server fails instead of skipping.
 Each test starts from an empty schema.
