@@ -153,6 +153,10 @@ templates_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(templates_app, name="templates")
+TemplateKindArg = Annotated[
+    TemplateKind,
+    typer.Argument(metavar="KIND", help="The email: thanks, check or decline."),
+]
 TemplateLang = Annotated[
     Lang, typer.Option("--lang", help="The template's language: en, zh or hi.")
 ]
@@ -175,9 +179,7 @@ def templates_list(json: JsonOpt = False) -> None:
 
 
 @templates_app.command("show")
-def templates_show(
-    kind: Annotated[TemplateKind, typer.Argument(metavar="KIND")], lang: TemplateLang = Lang.en
-) -> None:
+def templates_show(kind: TemplateKindArg, lang: TemplateLang = Lang.en) -> None:
     """Print the template in use for KIND.
 
     Example: followup templates show thanks --lang zh
@@ -194,7 +196,7 @@ def templates_show(
 
 @templates_app.command("copy")
 def templates_copy(
-    kind: Annotated[TemplateKind, typer.Argument(metavar="KIND")],
+    kind: TemplateKindArg,
     lang: TemplateLang = Lang.en,
     force: Annotated[bool, typer.Option("--force", help="Replace your existing copy.")] = False,
 ) -> None:
