@@ -1,0 +1,27 @@
+"""The only code that talks to a database: the store and the fast path's reader.
+
+This file imports nothing, so that ``followup.store.sqlite_reader`` (the daily reads' fast
+path, standard library only) can be imported without loading SQLAlchemy. The names below are
+still imported from here, ``from followup.store import Store``; each is loaded from its
+module on first use (PEP 562).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from followup.store.core import WRITER_LOCK, Claim, Store, describe_url
+
+__all__ = ["WRITER_LOCK", "Claim", "Store", "describe_url"]
+
+_MODULES = {"WRITER_LOCK": "core", "Claim": "core", "Store": "core", "describe_url": "core"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _MODULES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_MODULES[name]}"), name)
+    globals()[name] = value  # looked up once
+    return value
