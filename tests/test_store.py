@@ -91,7 +91,7 @@ def test_a_failing_migration_leaves_the_store_as_it_was(backend, open_store, mon
         conn.exec_driver_sql("THIS IS NOT SQL")
 
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, ("m999_broken", broken)])
-    monkeypatch.setattr("followup.store.core.MIGRATIONS", migrations.MIGRATIONS)
+    monkeypatch.setattr("followup.store.opening.MIGRATIONS", migrations.MIGRATIONS)
     with pytest.raises(StoreError):
         open_store()
     engine = sa.create_engine(backend.url)

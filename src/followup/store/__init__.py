@@ -12,11 +12,12 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from followup.store.core import WRITER_LOCK, Claim, Store, describe_url
+    from followup.store.core import Claim, Store
+    from followup.store.opening import WRITER_LOCK, describe_url
 
 __all__ = ["WRITER_LOCK", "Claim", "Store", "describe_url"]
 
-_MODULES = {"WRITER_LOCK": "core", "Claim": "core", "Store": "core", "describe_url": "core"}
+_MODULES = {"WRITER_LOCK": "opening", "Claim": "core", "Store": "core", "describe_url": "opening"}
 
 
 def __getattr__(name: str) -> Any:

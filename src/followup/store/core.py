@@ -1,9 +1,6 @@
-"""The only module that talks to the database: engine, migrations, queries.
+"""The store: what it keeps, on top of :class:`followup.store.opening.Base`, which opens it.
 
-Opening a store creates it when missing (folder 0700, file 0600), switches SQLite to WAL with
-a busy timeout so a cron job and a person can write at once, and runs pending migrations.
-Every database or file-system failure leaves here as a :class:`StoreError` with a message a
-person can act on; nothing is deleted or recreated on its own.
+Interviews and their people, events, reflections, the profile, and export and import.
 """
 
 from __future__ import annotations
@@ -18,34 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import event as sa_event
-from sqlalchemy import exc as sa_exc
 from sqlmodel import Session, col, delete, select
 
 from followup import models, records, rules
 from followup.errors import FollowupError, NotFound, StoreError
-from followup.migrations import MIGRATIONS
-from followup.sqlite_reader import busy_timeout_s, explain
+from followup.store.opening import Base, busy_timeout_ms, utc
 
 LAST_ID_KEY = "last_interview_id"  # a setting: ids are never reused after `rm`
-
-
-def _busy_timeout_ms() -> int:
-    return int(busy_timeout_s() * 1000)
-
-
-def _utc(moment: datetime | None) -> datetime | None:
-    if moment is None:
-        return None
-    if moment.tzinfo is None:  # SQLite hands back naive UTC through some paths
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
-
-
-CONNECT_TIMEOUT = 10  # seconds to reach a database server
-# PostgreSQL's advisory lock for writers: followup's key, and the schema's, so stores kept in
-# different schemas of one database never wait for each other.
-WRITER_LOCK = "{function}(1718578284, hashtext(current_schema()))"
 
 
 @dataclass
@@ -55,164 +31,8 @@ class Claim:
     at: datetime | None = None
 
 
-class Store:
+class Store(Base):
     """A followup store: an SQLite file by default, or any SQLAlchemy URL."""
-
-    def __init__(self, url: str, *, path: Path | None = None, upgrade: bool = True) -> None:
-        self.url = url
-        self.path = path
-        self.engine = self._engine()
-        self.writer = self.engine.execution_options(write=True)
-        try:
-            with self._guard():
-                self._migrate(upgrade=upgrade)
-        except BaseException:
-            self.engine.dispose()  # a store that cannot open keeps no connection behind
-            raise
-
-    @classmethod
-    def open(cls, path: Path, url: str | None = None, *, upgrade: bool = True) -> Store:
-        """Open (and create, and upgrade) the store. ``upgrade=False`` only reads: a database
-        server's store that is missing or not up to date raises StoreError, untouched."""
-        if url:
-            return cls(url, upgrade=upgrade)
-        _prepare_file(path)
-        return cls(f"sqlite:///{path}", path=path)
-
-    @property
-    def where(self) -> str:
-        if self.path is not None:
-            return str(self.path)
-        return describe_url(self.url)
-
-    # -- engine and failures ------------------------------------------------------------
-
-    def _engine(self) -> sa.Engine:
-        try:
-            engine = sa.create_engine(self.url, connect_args=_connect_args(self.url))
-        except (sa_exc.ArgumentError, sa_exc.NoSuchModuleError, ImportError) as error:
-            hint = ""
-            if self.url.startswith("postgres"):
-                hint = (
-                    "; write it as postgresql+psycopg://USER@HOST/DB and install the driver "
-                    "with pip install 'followup[postgres]'"
-                )
-            raise StoreError(
-                f"cannot use the database URL {describe_url(self.url)}: {error}{hint}"
-            ) from None
-        if engine.dialect.name == "sqlite":
-
-            @sa_event.listens_for(engine, "connect")
-            def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-                # Let SQLAlchemy's begin event decide how transactions start (see below).
-                dbapi_connection.isolation_level = None
-                cursor = dbapi_connection.cursor()
-                cursor.execute(f"PRAGMA busy_timeout = {_busy_timeout_ms()}")
-                cursor.execute("PRAGMA foreign_keys = ON")
-                cursor.close()
-
-            @sa_event.listens_for(engine, "begin")
-            def _on_begin(conn: sa.Connection) -> None:
-                # A writer takes the write lock at the start, so two writers queue on the busy
-                # timeout instead of failing with "database is locked" when one upgrades from
-                # reading. Readers never wait: WAL lets them read while another writes.
-                write = conn.get_execution_options().get("write", False)
-                conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
-
-        elif engine.dialect.name == "postgresql":
-
-            @sa_event.listens_for(engine, "begin")
-            def _on_begin_server(conn: sa.Connection) -> None:
-                # Writers take one transaction-wide lock, as SQLite's BEGIN IMMEDIATE does: two
-                # machines adding at once get distinct ids, and two first opens of an empty
-                # database run each migration once. Readers never wait. The wait is bounded
-                # like SQLite's busy timeout.
-                if conn.get_execution_options().get("write", False):
-                    # lock_timeout 0 would mean "wait for ever": wait at least 1 ms
-                    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {max(1, _busy_timeout_ms())}")
-                    lock = WRITER_LOCK.format(function="pg_advisory_xact_lock")
-                    conn.exec_driver_sql(f"SELECT {lock}")
-
-        return engine
-
-    @contextlib.contextmanager
-    def _guard(self) -> Iterator[None]:
-        try:
-            yield
-        except sa_exc.DBAPIError as error:
-            raise StoreError(self._explain(str(error.orig))) from None
-        except sa_exc.SQLAlchemyError as error:
-            raise StoreError(f"the store at {self.where} failed: {error}") from None
-        except OSError as error:
-            raise StoreError(
-                f"cannot use the store at {self.where}: {error.strerror or error}"
-            ) from None
-
-    def _explain(self, message: str) -> str:
-        return explain(message, self.where)
-
-    def _migrate(self, *, upgrade: bool = True) -> None:
-        table = models.Migration.__table__  # type: ignore[attr-defined]
-        with self.engine.connect() as conn:
-            # One look at the tables: on a server another process may create them between two
-            # looks, and half a picture would take our own store for another program's. On
-            # PostgreSQL only the schema the store lives in (the lock's) counts, not every
-            # schema on the search path.
-            schema = None
-            if conn.dialect.name == "postgresql":
-                schema = conn.exec_driver_sql("SELECT current_schema()").scalar()
-            names = sa.inspect(conn).get_table_names(schema=schema)
-            exists = table.name in names
-            others = [] if exists else names
-            done = set(conn.execute(sa.select(table.c.name)).scalars()) if exists else set()
-        if others:
-            raise StoreError(
-                f"{self.where} is a database of another program "
-                f"(it holds {', '.join(others[:5])}), not a followup store. "
-                "It was left as it is: set FOLLOWUP_HOME to another folder."
-            )
-        if all(name in done for name, _ in MIGRATIONS):
-            if self.engine.dialect.name == "sqlite":
-                self._use_wal()
-            return
-        if not upgrade:
-            raise StoreError(f"the store at {self.where} is not up to date; nothing was changed.")
-        if self.engine.dialect.name == "sqlite":
-            self._use_wal()
-        for name, migrate in MIGRATIONS:
-            if name in done:
-                continue
-            with self.writer.begin() as conn:  # one transaction per migration
-                table.create(conn, checkfirst=True)
-                already = conn.execute(sa.select(table.c.name).where(table.c.name == name)).first()
-                if already is None:  # another process may have run it meanwhile
-                    migrate(conn)
-                    conn.execute(table.insert().values(name=name, applied_at=_now()))
-
-    def _use_wal(self) -> None:
-        """Write-ahead logging lets readers read while one writer writes; it stays on once set."""
-        raw = self.engine.raw_connection()
-        try:
-            cursor = raw.cursor()
-            if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.close()
-        finally:
-            raw.close()
-
-    @contextlib.contextmanager
-    def session(self, *, write: bool = False) -> Iterator[Session]:
-        bind = self.writer if write else self.engine
-        with self._guard(), Session(bind, expire_on_commit=False) as session:
-            yield session
-
-    def migrations(self) -> list[str]:
-        table = models.Migration.__table__  # type: ignore[attr-defined]
-        with self._guard(), self.engine.connect() as conn:
-            return list(conn.execute(sa.select(table.c.name).order_by(table.c.name)).scalars())
-
-    def close(self) -> None:
-        self.engine.dispose()
 
     # -- interviews ----------------------------------------------------------------------
 
@@ -395,7 +215,7 @@ class Store:
                 models.Event(interview_id=row.id, kind=kind, name=name, at=at, created_at=now)
             )
         if kind == "result":
-            latest = _utc(row.result_at)
+            latest = utc(row.result_at)
             if latest is None or at >= latest:
                 row.result, row.result_at = name, at
             row.updated_at = now
@@ -491,7 +311,7 @@ class Store:
             seen = (
                 {row.uid for row in rows}
                 if same == "uid"
-                else {(row.company, row.role, _utc(row.at)) for row in rows}
+                else {(row.company, row.role, utc(row.at)) for row in rows}
             )
             next_id = max(used_ids, default=0) + 1
             new_interviews: list[dict[str, Any]] = []
@@ -591,7 +411,7 @@ class Store:
         except OSError as error:
             raise StoreError(f"cannot write {target}: {error.strerror or error}") from None
         try:
-            source = sqlite3.connect(self.path, timeout=_busy_timeout_ms() / 1000)
+            source = sqlite3.connect(self.path, timeout=busy_timeout_ms() / 1000)
             copy = sqlite3.connect(target)
             try:
                 with copy:
@@ -686,7 +506,7 @@ class Store:
         if reflections is None:
             reflections = self._reflections(session, [row.id])
         assert row.id is not None
-        at = _utc(row.at)
+        at = utc(row.at)
         assert at is not None
         return records.Interview(
             id=row.id,
@@ -698,21 +518,21 @@ class Store:
             lang=row.lang,
             notes=row.notes,
             result=row.result,
-            result_at=_utc(row.result_at),
+            result_at=utc(row.result_at),
             topic=row.topic,
             strength=row.strength,
             idea=row.idea,
             uid=row.uid or "",
             active=bool(row.active),
-            created_at=_utc(row.created_at),
-            updated_at=_utc(row.updated_at),
+            created_at=utc(row.created_at),
+            updated_at=utc(row.updated_at),
             contacts=tuple(
                 records.Person(p.name, p.email) for p in people if p.kind == "interviewer"
             ),
             recruiters=tuple(
                 records.Person(p.name, p.email) for p in people if p.kind == "recruiter"
             ),
-            events=tuple(rules.Event(e.kind, e.name, _utc(e.at) or e.at) for e in events),
+            events=tuple(rules.Event(e.kind, e.name, utc(e.at) or e.at) for e in events),
             reflection=reflections.get(row.id),
         )
 
@@ -815,57 +635,6 @@ def _insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]
     conn.exec_driver_sql(sql, [tuple(stored(row.get(n)) for n in names) for row in rows])
 
 
-def _connect_args(url: str) -> dict[str, Any]:
-    """A server that does not answer is given up after CONNECT_TIMEOUT seconds, unless the URL
-    (``?connect_timeout=``) or ``PGCONNECT_TIMEOUT`` says otherwise."""
-    try:
-        parsed = sa.make_url(url)
-    except sa_exc.ArgumentError:
-        return {}  # create_engine reports it
-    if parsed.get_backend_name() != "postgresql" or "connect_timeout" in parsed.query:
-        return {}
-    if os.environ.get("PGCONNECT_TIMEOUT"):
-        return {}
-    return {"connect_timeout": CONNECT_TIMEOUT}
-
-
-def describe_url(url: str) -> str:
-    """The URL with its password hidden, for messages and ``followup path``."""
-    try:
-        return sa.make_url(url).render_as_string(hide_password=True)
-    except sa_exc.ArgumentError:
-        return "(an unreadable database URL)"
-
-
 def _chunks(ids: list[Any], size: int = 500) -> Iterator[list[Any]]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def _prepare_file(path: Path) -> None:
-    """Create the store's folder (0700) and an empty file (0600) when they are missing."""
-    try:
-        if path.is_dir():
-            raise StoreError(
-                f"{path} is a folder, not a store; set FOLLOWUP_HOME to another folder."
-            )
-        if not path.parent.exists():
-            path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
-            os.chmod(path.parent, 0o700)
-        if not path.exists():
-            try:
-                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            except FileExistsError:
-                return  # another process created it first
-            os.close(fd)
-    except StoreError:
-        raise
-    except OSError as error:
-        raise StoreError(
-            f"cannot create the store at {path}: {error.strerror or error}. "
-            "Set FOLLOWUP_HOME to a folder you can write."
-        ) from None

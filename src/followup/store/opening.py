@@ -1,0 +1,260 @@
+"""Opening a store: the engine, its transactions, its migrations, and its failures in words.
+
+Opening a store creates it when missing (folder 0700, file 0600), switches SQLite to WAL with
+a busy timeout so a cron job and a person can write at once, and runs pending migrations.
+Every database or file-system failure leaves here as a :class:`StoreError` with a message a
+person can act on; nothing is deleted or recreated on its own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy import event as sa_event
+from sqlalchemy import exc as sa_exc
+from sqlmodel import Session
+
+from followup import models
+from followup.errors import StoreError
+from followup.migrations import MIGRATIONS
+from followup.sqlite_reader import busy_timeout_s, explain
+
+CONNECT_TIMEOUT = 10  # seconds to reach a database server
+# PostgreSQL's advisory lock for writers: followup's key, and the schema's, so stores kept in
+# different schemas of one database never wait for each other.
+WRITER_LOCK = "{function}(1718578284, hashtext(current_schema()))"
+
+S = TypeVar("S", bound="Base")
+
+
+class Base:
+    """An open store: its engine, sessions on it, and every failure turned into StoreError.
+
+    :class:`followup.store.Store` adds what is kept in it.
+    """
+
+    def __init__(self, url: str, *, path: Path | None = None, upgrade: bool = True) -> None:
+        self.url = url
+        self.path = path
+        self.engine = self._engine()
+        self.writer = self.engine.execution_options(write=True)
+        try:
+            with self._guard():
+                self._migrate(upgrade=upgrade)
+        except BaseException:
+            self.engine.dispose()  # a store that cannot open keeps no connection behind
+            raise
+
+    @classmethod
+    def open(cls: type[S], path: Path, url: str | None = None, *, upgrade: bool = True) -> S:
+        """Open (and create, and upgrade) the store. ``upgrade=False`` only reads: a database
+        server's store that is missing or not up to date raises StoreError, untouched."""
+        if url:
+            return cls(url, upgrade=upgrade)
+        _prepare_file(path)
+        return cls(f"sqlite:///{path}", path=path)
+
+    @property
+    def where(self) -> str:
+        if self.path is not None:
+            return str(self.path)
+        return describe_url(self.url)
+
+    # -- engine and failures ------------------------------------------------------------
+
+    def _engine(self) -> sa.Engine:
+        try:
+            engine = sa.create_engine(self.url, connect_args=_connect_args(self.url))
+        except (sa_exc.ArgumentError, sa_exc.NoSuchModuleError, ImportError) as error:
+            hint = ""
+            if self.url.startswith("postgres"):
+                hint = (
+                    "; write it as postgresql+psycopg://USER@HOST/DB and install the driver "
+                    "with pip install 'followup[postgres]'"
+                )
+            raise StoreError(
+                f"cannot use the database URL {describe_url(self.url)}: {error}{hint}"
+            ) from None
+        if engine.dialect.name == "sqlite":
+
+            @sa_event.listens_for(engine, "connect")
+            def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+                # Let SQLAlchemy's begin event decide how transactions start (see below).
+                dbapi_connection.isolation_level = None
+                cursor = dbapi_connection.cursor()
+                cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
+                cursor.execute("PRAGMA foreign_keys = ON")
+                cursor.close()
+
+            @sa_event.listens_for(engine, "begin")
+            def _on_begin(conn: sa.Connection) -> None:
+                # A writer takes the write lock at the start, so two writers queue on the busy
+                # timeout instead of failing with "database is locked" when one upgrades from
+                # reading. Readers never wait: WAL lets them read while another writes.
+                write = conn.get_execution_options().get("write", False)
+                conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+        elif engine.dialect.name == "postgresql":
+
+            @sa_event.listens_for(engine, "begin")
+            def _on_begin_server(conn: sa.Connection) -> None:
+                # Writers take one transaction-wide lock, as SQLite's BEGIN IMMEDIATE does: two
+                # machines adding at once get distinct ids, and two first opens of an empty
+                # database run each migration once. Readers never wait. The wait is bounded
+                # like SQLite's busy timeout.
+                if conn.get_execution_options().get("write", False):
+                    # lock_timeout 0 would mean "wait for ever": wait at least 1 ms
+                    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {max(1, busy_timeout_ms())}")
+                    lock = WRITER_LOCK.format(function="pg_advisory_xact_lock")
+                    conn.exec_driver_sql(f"SELECT {lock}")
+
+        return engine
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except sa_exc.DBAPIError as error:
+            raise StoreError(self._explain(str(error.orig))) from None
+        except sa_exc.SQLAlchemyError as error:
+            raise StoreError(f"the store at {self.where} failed: {error}") from None
+        except OSError as error:
+            raise StoreError(
+                f"cannot use the store at {self.where}: {error.strerror or error}"
+            ) from None
+
+    def _explain(self, message: str) -> str:
+        return explain(message, self.where)
+
+    def _migrate(self, *, upgrade: bool = True) -> None:
+        table = models.Migration.__table__  # type: ignore[attr-defined]
+        with self.engine.connect() as conn:
+            # One look at the tables: on a server another process may create them between two
+            # looks, and half a picture would take our own store for another program's. On
+            # PostgreSQL only the schema the store lives in (the lock's) counts, not every
+            # schema on the search path.
+            schema = None
+            if conn.dialect.name == "postgresql":
+                schema = conn.exec_driver_sql("SELECT current_schema()").scalar()
+            names = sa.inspect(conn).get_table_names(schema=schema)
+            exists = table.name in names
+            others = [] if exists else names
+            done = set(conn.execute(sa.select(table.c.name)).scalars()) if exists else set()
+        if others:
+            raise StoreError(
+                f"{self.where} is a database of another program "
+                f"(it holds {', '.join(others[:5])}), not a followup store. "
+                "It was left as it is: set FOLLOWUP_HOME to another folder."
+            )
+        if all(name in done for name, _ in MIGRATIONS):
+            if self.engine.dialect.name == "sqlite":
+                self._use_wal()
+            return
+        if not upgrade:
+            raise StoreError(f"the store at {self.where} is not up to date; nothing was changed.")
+        if self.engine.dialect.name == "sqlite":
+            self._use_wal()
+        for name, migrate in MIGRATIONS:
+            if name in done:
+                continue
+            with self.writer.begin() as conn:  # one transaction per migration
+                table.create(conn, checkfirst=True)
+                already = conn.execute(sa.select(table.c.name).where(table.c.name == name)).first()
+                if already is None:  # another process may have run it meanwhile
+                    migrate(conn)
+                    conn.execute(table.insert().values(name=name, applied_at=_now()))
+
+    def _use_wal(self) -> None:
+        """Write-ahead logging lets readers read while one writer writes; it stays on once set."""
+        raw = self.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.close()
+        finally:
+            raw.close()
+
+    @contextlib.contextmanager
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        bind = self.writer if write else self.engine
+        with self._guard(), Session(bind, expire_on_commit=False) as session:
+            yield session
+
+    def migrations(self) -> list[str]:
+        table = models.Migration.__table__  # type: ignore[attr-defined]
+        with self._guard(), self.engine.connect() as conn:
+            return list(conn.execute(sa.select(table.c.name).order_by(table.c.name)).scalars())
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _connect_args(url: str) -> dict[str, Any]:
+    """A server that does not answer is given up after CONNECT_TIMEOUT seconds, unless the URL
+    (``?connect_timeout=``) or ``PGCONNECT_TIMEOUT`` says otherwise."""
+    try:
+        parsed = sa.make_url(url)
+    except sa_exc.ArgumentError:
+        return {}  # create_engine reports it
+    if parsed.get_backend_name() != "postgresql" or "connect_timeout" in parsed.query:
+        return {}
+    if os.environ.get("PGCONNECT_TIMEOUT"):
+        return {}
+    return {"connect_timeout": CONNECT_TIMEOUT}
+
+
+def describe_url(url: str) -> str:
+    """The URL with its password hidden, for messages and ``followup path``."""
+    try:
+        return sa.make_url(url).render_as_string(hide_password=True)
+    except sa_exc.ArgumentError:
+        return "(an unreadable database URL)"
+
+
+def busy_timeout_ms() -> int:
+    return int(busy_timeout_s() * 1000)
+
+
+def utc(moment: datetime | None) -> datetime | None:
+    """A time read back from the database as an aware UTC datetime."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:  # SQLite hands back naive UTC through some paths
+        return moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _prepare_file(path: Path) -> None:
+    """Create the store's folder (0700) and an empty file (0600) when they are missing."""
+    try:
+        if path.is_dir():
+            raise StoreError(
+                f"{path} is a folder, not a store; set FOLLOWUP_HOME to another folder."
+            )
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+            os.chmod(path.parent, 0o700)
+        if not path.exists():
+            try:
+                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            except FileExistsError:
+                return  # another process created it first
+            os.close(fd)
+    except StoreError:
+        raise
+    except OSError as error:
+        raise StoreError(
+            f"cannot create the store at {path}: {error.strerror or error}. "
+            "Set FOLLOWUP_HOME to a folder you can write."
+        ) from None
