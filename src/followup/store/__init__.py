@@ -12,12 +12,13 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from followup.store.core import Claim, Store
+    from followup.store.core import Store
+    from followup.store.events import Claim
     from followup.store.opening import WRITER_LOCK, describe_url
 
 __all__ = ["WRITER_LOCK", "Claim", "Store", "describe_url"]
 
-_MODULES = {"WRITER_LOCK": "opening", "Claim": "core", "Store": "core", "describe_url": "opening"}
+_MODULES = {"WRITER_LOCK": "opening", "Claim": "events", "Store": "core", "describe_url": "opening"}
 
 
 def __getattr__(name: str) -> Any:

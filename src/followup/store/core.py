@@ -1,126 +1,28 @@
-"""The store: events, reflections, export and import, on top of
-:class:`followup.store.interviews.Interviews` (interviews, people, the profile) and
-:class:`followup.store.opening.Base` (opening it).
+"""The store: export, import and backup, on top of :class:`followup.store.events.Events`
+(events and reflections), :class:`followup.store.interviews.Interviews` (interviews, people,
+the profile) and :class:`followup.store.opening.Base` (opening it).
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import uuid
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, col, select
 
 from followup import models, records, rules
-from followup.errors import FollowupError, StoreError
-from followup.store.interviews import LAST_ID_KEY, Interviews
+from followup.errors import StoreError
+from followup.store.events import Events
+from followup.store.interviews import LAST_ID_KEY
 from followup.store.opening import busy_timeout_ms, utc
 
 
-@dataclass
-class Claim:
-    """What :meth:`Store.claim` records: set ``at`` to record the event at that moment."""
-
-    at: datetime | None = None
-
-
-class Store(Interviews):
+class Store(Events):
     """A followup store: an SQLite file by default, or any SQLAlchemy URL."""
-
-    # -- events --------------------------------------------------------------------------
-
-    def record(
-        self,
-        interview_id: int,
-        kind: str,
-        name: str,
-        at: datetime,
-        *,
-        now: datetime,
-        once: bool = False,
-    ) -> records.Interview:
-        """Record ``done`` an action or a ``result``; ``done decline`` also closes as withdrawn.
-        With ``once``, an event already recorded (by another process meanwhile, too) is refused
-        inside the same write transaction."""
-        with self.session(write=True) as session:
-            row = self._row(session, interview_id)
-            if once and self._count_events(session, interview_id, kind, name):
-                raise FollowupError(
-                    f"{name} is already recorded for interview {interview_id}; nothing was added."
-                )
-            return self._add_event(session, row, kind, name, at, now=now)
-
-    @contextlib.contextmanager
-    def claim(
-        self,
-        interview_id: int,
-        kind: str,
-        name: str,
-        *,
-        seen: int,
-        now: datetime,
-        refused: str = "nothing was added",
-    ) -> Iterator[Claim]:
-        """Hold the store's write lock while something happens outside it (an email going
-        out), then record ``kind name`` at the moment the body sets on the claim, in the same
-        transaction. Another followup doing the same waits, then finds it done: the claim is
-        refused when the interview no longer has exactly ``seen`` such events. Nothing is
-        recorded when the body raises or sets no moment."""
-        with self.session(write=True) as session:
-            row = self._row(session, interview_id)  # the first statement takes the lock
-            if self._count_events(session, interview_id, kind, name) != seen:
-                raise FollowupError(
-                    f"{name} was recorded for interview {interview_id} by another followup "
-                    f"meanwhile; {refused}."
-                )
-            claim = Claim()
-            yield claim
-            if claim.at is not None:
-                self._add_event(session, row, kind, name, claim.at, now=now)
-
-    def _count_events(self, session: Session, interview_id: int, kind: str, name: str) -> int:
-        query = select(sa.func.count()).where(
-            models.Event.interview_id == interview_id,
-            models.Event.kind == kind,
-            models.Event.name == name,
-        )
-        return int(session.exec(query).one())
-
-    def _add_event(
-        self,
-        session: Session,
-        row: models.Interview,
-        kind: str,
-        name: str,
-        at: datetime,
-        *,
-        now: datetime,
-    ) -> records.Interview:
-        """Add the event (and the withdrawal a decline means), update the row, commit."""
-        assert row.id is not None
-        session.add(models.Event(interview_id=row.id, kind=kind, name=name, at=at, created_at=now))
-        if kind == "done" and name == "decline":
-            kind, name = "result", "withdrawn"
-            session.add(
-                models.Event(interview_id=row.id, kind=kind, name=name, at=at, created_at=now)
-            )
-        if kind == "result":
-            latest = utc(row.result_at)
-            if latest is None or at >= latest:
-                row.result, row.result_at = name, at
-            row.updated_at = now
-        session.flush()
-        record = self._record(session, row)
-        row.active = rules.is_active(record.events)
-        session.add(row)
-        session.commit()
-        return replace(record, active=row.active)
 
     # -- moving data in and out ------------------------------------------------------------
 
@@ -304,61 +206,6 @@ class Store(Interviews):
         except (sqlite3.Error, OSError) as error:
             target.unlink(missing_ok=True)
             raise StoreError(f"cannot back up to {target}: {error}") from None
-
-    def reflect(
-        self,
-        interview_id: int,
-        *,
-        questions: Sequence[tuple[str, str]] = (),
-        fields: dict[str, str | None],
-        now: datetime,
-    ) -> records.Interview:
-        """Add questions, replace the given fields, and mark the reflection done."""
-        with self.session(write=True) as session:
-            row = self._row(session, interview_id)
-            reflection = session.get(models.Reflection, interview_id)
-            if reflection is None:
-                reflection = models.Reflection(
-                    interview_id=interview_id, created_at=now, updated_at=now
-                )
-            for key, value in fields.items():
-                setattr(reflection, key, value)
-            reflection.updated_at = now
-            session.add(reflection)
-            last = session.exec(
-                sa.select(sa.func.max(models.Question.position)).where(  # type: ignore[call-overload]
-                    col(models.Question.interview_id) == interview_id
-                )
-            ).one()[0]
-            start = 0 if last is None else last + 1
-            for offset, (question, answer) in enumerate(questions):
-                session.add(
-                    models.Question(
-                        interview_id=interview_id,
-                        position=start + offset,
-                        question=question,
-                        answer=answer,
-                    )
-                )
-            done = session.exec(
-                select(models.Event).where(
-                    col(models.Event.interview_id) == interview_id,
-                    col(models.Event.kind) == "done",
-                    col(models.Event.name) == "reflect",
-                )
-            ).first()
-            if done is None:
-                session.add(
-                    models.Event(
-                        interview_id=interview_id,
-                        kind="done",
-                        name="reflect",
-                        at=now,
-                        created_at=now,
-                    )
-                )
-            session.commit()
-            return self._record(session, row)
 
 
 def _insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
