@@ -11,9 +11,9 @@ from dataclasses import replace
 import pytest
 from typer.testing import CliRunner
 
-from followup import entry, migrations, sqlite_reader
+from followup import entry
 from followup.cli import app
-from followup.store import Store
+from followup.store import Store, migrations, sqlite_reader
 
 SCENARIO = [
     ["profile", "--name", "Li Wei", "--timezone", "America/New_York"],

@@ -11,9 +11,9 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import SQLModel
 
-from followup import config, migrations, models  # noqa: F401  (models registers the tables)
+from followup import config, models  # noqa: F401  (models registers the tables)
 from followup.errors import StoreError
-from followup.store import Store
+from followup.store import Store, migrations
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc)

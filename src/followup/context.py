@@ -69,7 +69,7 @@ class Context:
         url = config.database_url()
         reader = None
         if read_only and not url:
-            from followup.sqlite_reader import Reader
+            from followup.store.sqlite_reader import Reader
 
             reader = Reader.open(config.store_path())
         if reader is not None:

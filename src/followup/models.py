@@ -1,6 +1,6 @@
 """The store's schema as SQLModel tables: the one definition of what a store holds.
 
-Tables are created and changed only by the named migrations in :mod:`followup.migrations`;
+Tables are created and changed only by the named migrations in :mod:`followup.store.migrations`;
 ``SQLModel.metadata.create_all`` is never called on a user's store.
 """
 

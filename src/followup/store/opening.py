@@ -22,8 +22,8 @@ from sqlmodel import Session
 
 from followup import models
 from followup.errors import StoreError
-from followup.migrations import MIGRATIONS
-from followup.sqlite_reader import busy_timeout_s, explain
+from followup.store.migrations import MIGRATIONS
+from followup.store.sqlite_reader import busy_timeout_s, explain
 
 CONNECT_TIMEOUT = 10  # seconds to reach a database server
 # PostgreSQL's advisory lock for writers: followup's key, and the schema's, so stores kept in

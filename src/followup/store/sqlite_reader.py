@@ -4,7 +4,7 @@ Importing SQLAlchemy and building the ORM costs more than everything else `follo
 so `due`, `list`, `show` and `draft` read a current SQLite store here, with the standard library
 only, and return the same records as :class:`followup.store.Store`. A store that is missing,
 needs a migration, or is not SQLite goes the full way through ``Store``, which creates and
-migrates it. ``tests/test_sqlite_reader.py`` runs the same scenario through both and compares.
+migrates it. ``tests/test_fast_path.py`` runs the same scenario through both and compares.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 from followup import records, rules
 from followup.errors import NotFound, StoreError
 
-# The names of followup.migrations.MIGRATIONS, kept here so this path need not import
+# The names of followup.store.migrations.MIGRATIONS, kept here so this path need not import
 # SQLAlchemy; a test checks that the two lists agree.
 MIGRATION_NAMES = (
     "m001_initial",
