@@ -1,14 +1,18 @@
-"""The only code that talks to a database: the store and the fast path's reader.
+"""The only code that talks to a database.
 
-This file imports nothing, so that ``followup.store.sqlite_reader`` (the daily reads' fast
-path, standard library only) can be imported without loading SQLAlchemy. The names below are
-still imported from here, ``from followup.store import Store``; each is loaded from its
-module on first use (PEP 562).
+:class:`Store` is joined in :mod:`.core` from one module per seam: :mod:`.opening` (engine,
+migrations, failures), :mod:`.interviews` (interviews, people, the profile), :mod:`.events`
+(actions done, results, reflections) and :mod:`.dump` (export, import, backup).
+:mod:`.migrations` holds the named schema migrations, and :mod:`.sqlite_reader` reads a
+current SQLite store with the standard library alone, for the daily reads' fast path.
+
+Importing ``followup.store.sqlite_reader`` runs this file first, so it must not load
+SQLAlchemy: the names below are imported from here as ever (``from followup.store import
+Store``), but each is loaded from its module on first use (PEP 562).
 """
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -24,6 +28,8 @@ _MODULES = {"WRITER_LOCK": "opening", "Claim": "events", "Store": "core", "descr
 def __getattr__(name: str) -> Any:
     if name not in _MODULES:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
     value = getattr(importlib.import_module(f"{__name__}.{_MODULES[name]}"), name)
     globals()[name] = value  # looked up once
     return value
