@@ -1,20 +1,21 @@
 """When each follow-up is due. Pure: interview facts, ``now`` and a zone in; actions out.
 
-The rules, from the lesson in ``shared/seeds`` (send thanks within two days, ask for news a
-week later, answer an invitation at once):
+The rules, with the defaults of :class:`Settings` (the profile can change each number):
 
-* **thanks** opens when the interview starts; its deadline is ``thanks_days`` calendar days
-  later at the same wall-clock hour. Overdue after that.
-* **check** opens at the start of the day ``check_days`` after the interview, or of the first
-  business day after the employer's decision date, whichever is later; Saturday and Sunday
-  move to Monday. It has no deadline. A second check opens ``check_days`` after the first was
-  done; ``check_days`` after the second, a silent employer makes the interview ``ghosted``.
-* **reflect** (a quick, honest review of the interview, the lesson's first step) opens when
-  the interview starts; deadline ``reflect_days`` later at the same hour. Off with
-  ``Settings.reflect``.
-* **reply** opens when an invitation to a further round is recorded; deadline
-  ``reply_days`` later. ``done reply`` (accept) or ``done decline`` answers it.
-* Any recorded result cancels pending thanks and checks; a later result cancels a reply.
+* **thanks**: a thank-you within two days. It opens when the interview starts; its deadline
+  is ``thanks_days`` (2) calendar days later at the same wall-clock hour, overdue after that.
+* **check**: ask for news a week later, and only once the employer's decision date is past. It
+  opens at the start of the day ``check_days`` (7) after the interview, or of the day after
+  the decision date when that is later; a Saturday or Sunday moves to the Monday after. It
+  has no deadline. A second check opens at the start of the day ``check_days`` after the
+  day the first was done, a weekend again moving to Monday; as long again after the second,
+  an employer still silent makes the interview ``ghosted``.
+* **reflect**: a quick, honest review of the interview. It opens when the interview starts;
+  its deadline is ``reflect_days`` (1) later at the same hour. Off with ``Settings.reflect``.
+* **reply**: answer an invitation to a further round at once. It opens when the invitation
+  is recorded; its deadline is ``reply_days`` (1) later at the same hour. ``done reply``
+  (accept) or ``done decline`` answers it; a result dated after the invitation replaces it.
+* Any recorded result, or a decline, cancels pending reflect, thanks and checks.
 
 "N days" is N days on the local wall clock, so a deadline keeps its hour across a
 daylight-saving change. This module does no I/O and never reads the clock.
