@@ -1,7 +1,7 @@
 """The reflection form people fill in after an interview, in the interview's language.
 
-The lesson in ``shared/seeds`` puts a quick, honest review first: what was asked and how it
-was answered, what went well, what to improve, and what is worth adding to the thank-you.
+A quick, honest review after each interview: what was asked and how it was answered, what
+went well, what to improve, and what is worth adding to the thank-you.
 :func:`form` writes the form for ``$EDITOR``; :func:`parse` reads it back.
 """
 

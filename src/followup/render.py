@@ -60,7 +60,7 @@ def next_step(action: str, interview_id: int) -> str:
     return NEXT_STEP[action].format(id=interview_id)
 
 
-# -- JSON shapes (documented in README.md) ----------------------------------------------
+# -- JSON shapes (documented in docs/json.md) -------------------------------------------
 
 
 def action_json(action: rules.Action, now: datetime, tz: tzinfo) -> dict[str, Any]:

@@ -184,7 +184,7 @@ def _completion_interviews(*, open_only: bool) -> list[Any]:
             return store.interviews(open_only=open_only)
         finally:
             store.close()
-    from followup.sqlite_reader import Reader
+    from followup.store.sqlite_reader import Reader
 
     reader = Reader.open(config.store_path())
     if reader is None:

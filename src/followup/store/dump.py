@@ -30,7 +30,7 @@ class Dump(Base):
         out: dict[str, list[dict[str, Any]]] = {}
         with self._guard(), self.engine.connect() as conn:
             # The driver's own cursor and values, without SQLAlchemy's per-row and per-value
-            # work: on SQLite times stay the stored UTC text (see transfer._iso).
+            # work: on SQLite times stay the stored UTC text (see transfer.export._iso).
             cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
             try:
                 tables = (
