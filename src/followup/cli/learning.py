@@ -109,30 +109,6 @@ def reflect(
     note(f"Recorded the reflection on interview {item.id} ({item.company}, {item.role}).")
 
 
-def _reflectable(ctx: Context, interview_id: int) -> "records.Interview":
-    item = ctx.store.get(interview_id)
-    if item.at > ctx.now:
-        raise UsageError(
-            f"interview {item.id} starts {dates.show(item.at, ctx.tz)}; reflect on it afterwards."
-        )
-    return item
-
-
-def _check_filled(filled: Any) -> None:
-    """The limits the options have, for what came from the form."""
-    for question, answer in filled.questions:
-        for what, text, limit in (("a question", question, 2000), ("an answer", answer, 5000)):
-            try:
-                fields.text(text, limit=limit)
-            except ValueError as error:
-                raise FollowupError(f"{what} {error}") from None
-    for key, value in filled.fields.items():
-        try:
-            fields.text(value or "", limit=2000)
-        except ValueError as error:
-            raise FollowupError(f"[{key}] {error}") from None
-
-
 @app.command()
 def lessons(json: JsonOpt = False) -> None:
     """What your reflections say to improve, and repeated questions.
@@ -257,3 +233,27 @@ def stats(
         render.emit_json(found)
         return
     render_learning.stats(found, ctx.profile.lang or "en", render.console())
+
+
+def _reflectable(ctx: Context, interview_id: int) -> "records.Interview":
+    item = ctx.store.get(interview_id)
+    if item.at > ctx.now:
+        raise UsageError(
+            f"interview {item.id} starts {dates.show(item.at, ctx.tz)}; reflect on it afterwards."
+        )
+    return item
+
+
+def _check_filled(filled: Any) -> None:
+    """The limits the options have, for what came from the form."""
+    for question, answer in filled.questions:
+        for what, text, limit in (("a question", question, 2000), ("an answer", answer, 5000)):
+            try:
+                fields.text(text, limit=limit)
+            except ValueError as error:
+                raise FollowupError(f"{what} {error}") from None
+    for key, value in filled.fields.items():
+        try:
+            fields.text(value or "", limit=2000)
+        except ValueError as error:
+            raise FollowupError(f"[{key}] {error}") from None
