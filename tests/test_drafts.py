@@ -19,7 +19,7 @@ PROFILE = ["--name", "Li Wei", "--email", "li.wei@example.com", "--phone", "+86 
 AT = "2026-11-20 07:00"
 LONG_DATE = {"en": "November 20, 2026", "zh": "2026年11月20日", "hi": "20 नवंबर 2026"}
 DECISION = {"en": "November 27, 2026", "zh": "2026年11月27日", "hi": "27 नवंबर 2026"}
-TIME = {"en": "7:00 AM", "zh": "07:00", "hi": "7:00 am"}
+TIME = {"en": "7:00 AM", "zh": "于2026年11月20日上午7:00", "hi": "20 नवंबर 2026 को सुबह 7 बजे"}
 MATERIAL = {
     "topic": "how the team handles escalations",
     "strength": "three years of bilingual support",
@@ -390,6 +390,11 @@ def test_every_builtin_template_renders_in_every_language(tmp_path):
         "interview_time": "T",
         "decision_date": "",
         "names": "",
+        "team": True,
+        "group": True,
+        "position": "Dev position",
+        "first_check_date": "",
+        "strength_sentence": "",
         "topic": "",
         "strength": "",
         "idea": "",
@@ -532,3 +537,17 @@ def test_an_interview_recorded_without_a_time_is_thanked_with_its_date_alone(ok,
     )
     timed = setup("--lang", lang)  # 07:00 keeps its time
     assert TIME[lang] in drafted(ok, "thanks", timed)[0]["body"]
+
+
+def test_profile_locale_sets_the_english_date_order(ok, run, setup):
+    ident = setup()
+    (mail,) = drafted(ok, "thanks", ident, "--lang", "en")
+    assert "on November 20, 2026 at 7:00 AM" in mail["body"]  # en_US by default
+    ok("profile", "--locale", "en_GB")
+    assert ok("profile", "--json").json()["locale"] == "en_GB"
+    (mail,) = drafted(ok, "thanks", ident, "--lang", "en")
+    assert "on 20 November 2026 at 07:00" in mail["body"]
+    (mail,) = drafted(ok, "thanks", ident, "--lang", "zh")
+    assert "于2026年11月20日上午7:00" in mail["body"]  # other languages keep their own
+    result = run("profile", "--locale", "fr_FR")
+    assert result.exit_code == 2 and "fr_FR" in result.stderr

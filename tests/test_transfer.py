@@ -25,6 +25,8 @@ SEED = [
         "Asia/Shanghai",
         "--lang",
         "zh",
+        "--locale",
+        "en_IN",
     ],
     [
         "add",
@@ -123,6 +125,7 @@ def test_json_export_holds_everything(ok, seeded):
     ]
     assert first["reflection"]["improve"] == "多举例子"
     assert document["profile"]["reflect_days"] == 1 and document["profile"]["reflect"] is True
+    assert document["profile"]["locale"] == "en_IN"  # the round trip below keeps it
     assert len(first["uid"]) == 32
 
 

@@ -351,6 +351,7 @@ def profile_table(profile: records.Profile, zone_name: str, out: Console) -> Non
     table.add_row("Phone", escape(profile.phone) or unset)
     table.add_row("Time zone", profile.timezone or f"[dim]system ({escape(zone_name)})[/]")
     table.add_row("Language", profile.lang)
+    table.add_row("Region", profile.locale or "[dim](from the language)[/]")
     table.add_row("Thank-you within", plural(profile.thanks_days, "day"))
     table.add_row("Status check after", plural(profile.check_days, "day"))
     table.add_row("Reply within", plural(profile.reply_days, "day"))

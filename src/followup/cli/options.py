@@ -17,6 +17,16 @@ class Lang(str, Enum):
     hi = "hi"
 
 
+class Locale(str, Enum):
+    """A region for dates in letters: English date order, and the zh/hi conventions."""
+
+    en_GB = "en_GB"
+    en_US = "en_US"
+    en_IN = "en_IN"
+    zh_CN = "zh_CN"
+    hi_IN = "hi_IN"
+
+
 class DoneAction(str, Enum):
     thanks = "thanks"
     check = "check"

@@ -117,6 +117,7 @@ def export_document(
             "phone": profile.phone,
             "timezone": profile.timezone,
             "lang": profile.lang,
+            "locale": profile.locale,
             "thanks_days": profile.thanks_days,
             "check_days": profile.check_days,
             "reply_days": profile.reply_days,

@@ -107,6 +107,7 @@ class ProfileIn(BaseModel):
     phone: Annotated[str, StringConstraints(max_length=40, pattern=r"^[0-9+()./\- x]*$")] = ""
     timezone: str = ""
     lang: Literal["en", "zh", "hi"] = "en"
+    locale: Literal["", "en_GB", "en_US", "en_IN", "zh_CN", "hi_IN"] = ""
     thanks_days: int = Field(default=2, ge=1, le=365)
     check_days: int = Field(default=7, ge=1, le=365)
     reply_days: int = Field(default=1, ge=1, le=365)
