@@ -542,7 +542,7 @@ def test_an_interview_recorded_without_a_time_is_thanked_with_its_date_alone(ok,
 def test_profile_locale_sets_the_english_date_order(ok, run, setup):
     ident = setup()
     (mail,) = drafted(ok, "thanks", ident, "--lang", "en")
-    assert "on November 20, 2026 at 7:00 AM" in mail["body"]  # en_US by default
+    assert "on November 20, 2026, at 7:00 AM" in mail["body"]  # en_US by default
     ok("profile", "--locale", "en_GB")
     assert ok("profile", "--json").json()["locale"] == "en_GB"
     (mail,) = drafted(ok, "thanks", ident, "--lang", "en")

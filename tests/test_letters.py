@@ -124,7 +124,7 @@ def test_the_thank_you_says_the_time_in_words(hour, zh, hi):
 @pytest.mark.parametrize(
     ("region", "expected"),
     [
-        ("", "on November 20, 2026 at 3:00 PM"),
+        ("", "on November 20, 2026, at 3:00 PM"),
         ("en_GB", "on 20 November 2026 at 15:00"),
         ("en_IN", "on 20 November 2026 at 3:00 PM"),
     ],

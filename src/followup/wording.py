@@ -78,13 +78,25 @@ def time_of_day(moment: time, lang: str, profile_locale: str = "") -> str:
         return f"{part}{twelve}:{minute:02d}"
     if lang == "hi":
         part = "सुबह" if 4 <= hour < 12 else "दोपहर" if hour < 16 else "शाम" if hour < 20 else "रात"
-        clock = f"{twelve}" if minute == 0 else f"{twelve}:{minute:02d}"
-        return f"{part} {clock} बजे"
+        return f"{part} {_hindi_clock(twelve, minute)} बजे"
     from babel.dates import format_time
 
     # CLDR puts a narrow no-break space before AM/PM, which some mail clients garble.
     text = format_time(moment, "short", locale=locale_for(lang, profile_locale))
     return text.replace("\u202f", " ")
+
+
+def _hindi_clock(twelve: int, minute: int) -> str:
+    """The hour as Hindi says it: 3, सवा 3, साढ़े 3 (डेढ़, ढाई), पौने 4, else 3:20."""
+    if minute == 0:
+        return str(twelve)
+    if minute == 30:
+        return {1: "डेढ़", 2: "ढाई"}.get(twelve, f"साढ़े {twelve}")
+    if minute == 15:
+        return f"सवा {twelve}"
+    if minute == 45:
+        return f"पौने {twelve % 12 + 1}"
+    return f"{twelve}:{minute:02d}"
 
 
 def one_line(text: str | None) -> str:
