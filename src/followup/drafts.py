@@ -128,11 +128,12 @@ def _recipients(
 
 
 def _names(people: Sequence[records.Person], lang: str) -> str:
-    """The recipients' names as the greeting joins them (Hindi adds the respectful जी)."""
+    """The recipients' names as the greeting joins them (Hindi adds the respectful जी); with
+    someone recorded without a name, the template adds the team after them."""
     named = [" ".join(p.name.split()) for p in people if p.name.strip()]
     if lang == "hi":
         named = [f"{name} जी" for name in named]
-    return wording.join_names(named, lang)
+    return wording.join_names(named, lang, more=len(named) < len(people))
 
 
 def _without_time(interview: records.Interview, tz: tzinfo) -> bool:

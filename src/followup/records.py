@@ -118,6 +118,23 @@ PROFILE_DAYS = ("thanks_days", "check_days", "reply_days", "reflect_days", "smtp
 PROFILE_FLAGS = ("reflect",)
 
 
+def topic_for_from(text: str | None) -> tuple[tuple[str, str], ...]:
+    """The interviewers' own topics as the store keeps them (JSON pairs), read back."""
+    import json
+
+    if not text:
+        return ()
+    return tuple((str(email), str(topic)) for email, topic in json.loads(text))
+
+
+def topic_for_text(pairs: Any) -> str | None:
+    """``[(email, topic), ...]`` as the store keeps it; None for none."""
+    import json
+
+    pairs = [[str(email), str(topic)] for email, topic in pairs or ()]
+    return json.dumps(pairs, ensure_ascii=False) if pairs else None
+
+
 def profile_from(stored: dict[str, str]) -> Profile:
     """The profile from the store's settings (text values), defaults for what is unset."""
     values: dict[str, Any] = {}

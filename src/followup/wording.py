@@ -165,9 +165,13 @@ def position(role: str, lang: str) -> str:
     return {"en": f"{role} position", "zh": f"{role}岗位", "hi": f"{role} पद"}[lang]
 
 
-def join_names(names: Sequence[str], lang: str) -> str:
+def join_names(names: Sequence[str], lang: str, *, more: bool = False) -> str:
+    """Names as a greeting lists them; ``more`` when the team follows (commas only, the
+    template adds "and team")."""
     if lang == "zh":
         return "、".join(names)
+    if more:
+        return ", ".join(names)
     if len(names) <= 1:
         return "".join(names)
     word = {"en": "and", "hi": "और"}[lang]

@@ -95,6 +95,9 @@ def export_document(
                 "lang": row["lang"],
                 "notes": row["notes"],
                 "topic": row["topic"],
+                "topic_for": [
+                    {"email": e, "topic": t} for e, t in records.topic_for_from(row["topic_for"])
+                ],
                 "strength": row["strength"],
                 "idea": row["idea"],
                 "result": row["result"],

@@ -37,6 +37,12 @@ class PersonIn(BaseModel):
     email: Email
 
 
+class TopicForIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    email: Email
+    topic: Text
+
+
 class EventIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     kind: Literal["done", "result"]
@@ -86,6 +92,7 @@ class InterviewIn(BaseModel):
     lang: Literal["en", "zh", "hi"] | None = None
     notes: Text | None = None
     topic: Text | None = None
+    topic_for: list[TopicForIn] = []
     strength: Text | None = None
     idea: Text | None = None
     result: Literal["invited", "offer", "rejected", "withdrawn"] | None = None
