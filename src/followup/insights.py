@@ -244,7 +244,7 @@ def prep(
         }
         for q in similar
         for flag in flags
-        if (found := flagged(q["answer"], flag.words))
+        if (found := flagged(str(q["answer"]), flag.words))
     ]
     return {
         "lang": lang,
