@@ -143,6 +143,12 @@ SENTENCES = {
 }
 
 
+def test_a_strength_sentence_typed_in_lower_case_starts_with_a_capital():
+    text = letter("thanks", interview(strength="i have run a help desk for three years"), "en")
+    assert "this role. I have run a help desk for three years. I am confident" in text
+    assert "that i have" not in text
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("kind", ["thanks", "check"])
 def test_a_strength_typed_as_a_sentence_reads_as_a_sentence(lang, kind):

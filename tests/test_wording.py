@@ -100,6 +100,9 @@ def test_quotation_marks_around_a_topic_are_dropped(typed):
     [
         ("en", "I have three years of bilingual support", True),
         ("en", "three years of bilingual support", False),
+        ("en", "i have three years of bilingual support", True),  # typed in lower case
+        ("en", "my Mandarin is fluent", True),
+        ("en", "it support for three years", False),
         ("zh", "我有三年双语客服经验", True),
         ("zh", "我的三年双语客服经验", False),
         ("zh", "三年双语客服经验", False),

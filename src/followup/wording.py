@@ -139,7 +139,7 @@ def sentence(text: str | None, lang: str, *, capital: bool = True) -> str:
 
 # Words that open a clause about oneself: the strength is a sentence, not a noun phrase.
 _SENTENCE_START = {
-    "en": re.compile(r"^(I|I'm|I've|I'd|I’m|I’ve|My\s+\w+\s+(is|are|has|have))\b"),
+    "en": re.compile(r"^(I|I'm|I've|I'd|I’m|I’ve|My\s+\w+\s+(is|are|has|have))\b", re.IGNORECASE),
     "zh": re.compile(r"^我(?!的|们的)"),
     "hi": re.compile(r"^(मैं|मैंने|मुझे|मुझमें|मेरे पास)\s"),
 }
