@@ -81,6 +81,12 @@ def test_hindi_addresses_with_respect_and_marks_nobody_s_gender(kind):
         assert "सकुशल हैं" in text or kind != "check"
 
 
+def test_hindi_adds_ji_once_to_a_name_typed_with_it():
+    people = (P("शर्मा जी", "a@x.in"), P("Rahul ji", "b@x.in"), P("Priya", "c@x.in"))
+    text = letter("decline", interview(contacts=people), "hi")
+    assert "आदरणीय शर्मा जी, Rahul ji और Priya जी," in text
+
+
 # -- Chinese register --------------------------------------------------------------------------
 
 

@@ -131,8 +131,8 @@ def _names(people: Sequence[records.Person], lang: str) -> str:
     """The recipients' names as the greeting joins them (Hindi adds the respectful जी); with
     someone recorded without a name, the template adds the team after them."""
     named = [" ".join(p.name.split()) for p in people if p.name.strip()]
-    if lang == "hi":
-        named = [f"{name} जी" for name in named]
+    if lang == "hi":  # a name typed with its जी (or ji) keeps the one
+        named = [name if re.search(r"(?:\bji|जी)$", name, re.I) else f"{name} जी" for name in named]
     return wording.join_names(named, lang, more=len(named) < len(people))
 
 
