@@ -408,6 +408,7 @@ def test_profile_sets_and_shows_details_and_rules(ok):
         "phone": "+86 138 0000 0000",
         "timezone": "Asia/Shanghai",
         "lang": "zh",
+        "locale": "",
         "thanks_days": 1,
         "check_days": 5,
         "reply_days": 1,

@@ -19,7 +19,7 @@ PROFILE = ["--name", "Li Wei", "--email", "li.wei@example.com", "--phone", "+86 
 AT = "2026-11-20 07:00"
 LONG_DATE = {"en": "November 20, 2026", "zh": "2026年11月20日", "hi": "20 नवंबर 2026"}
 DECISION = {"en": "November 27, 2026", "zh": "2026年11月27日", "hi": "27 नवंबर 2026"}
-TIME = {"en": "7:00 AM", "zh": "07:00", "hi": "7:00 am"}
+TIME = {"en": "7:00 AM", "zh": "于2026年11月20日上午7:00", "hi": "20 नवंबर 2026 को सुबह 7 बजे"}
 MATERIAL = {
     "topic": "how the team handles escalations",
     "strength": "three years of bilingual support",
@@ -390,6 +390,11 @@ def test_every_builtin_template_renders_in_every_language(tmp_path):
         "interview_time": "T",
         "decision_date": "",
         "names": "",
+        "team": True,
+        "group": True,
+        "position": "Dev position",
+        "first_check_date": "",
+        "strength_sentence": "",
         "topic": "",
         "strength": "",
         "idea": "",
@@ -532,3 +537,100 @@ def test_an_interview_recorded_without_a_time_is_thanked_with_its_date_alone(ok,
     )
     timed = setup("--lang", lang)  # 07:00 keeps its time
     assert TIME[lang] in drafted(ok, "thanks", timed)[0]["body"]
+
+
+def test_profile_locale_sets_the_english_date_order(ok, run, setup):
+    ident = setup()
+    (mail,) = drafted(ok, "thanks", ident, "--lang", "en")
+    assert "on November 20, 2026, at 7:00 AM" in mail["body"]  # en_US by default
+    ok("profile", "--locale", "en_GB")
+    assert ok("profile", "--json").json()["locale"] == "en_GB"
+    (mail,) = drafted(ok, "thanks", ident, "--lang", "en")
+    assert "on 20 November 2026 at 07:00" in mail["body"]
+    (mail,) = drafted(ok, "thanks", ident, "--lang", "zh")
+    assert "于2026年11月20日上午7:00" in mail["body"]  # other languages keep their own
+    result = run("profile", "--locale", "fr_FR")
+    assert result.exit_code == 2 and "fr_FR" in result.stderr
+
+
+# -- panels, recruiters, the second check ------------------------------------------------------
+
+
+def test_each_interviewer_of_a_panel_is_thanked_for_their_own_topic(ok, run, setup):
+    ident = setup("--topic", "the team's roadmap")
+    shown = ok(
+        "edit",
+        ident,
+        "--contact",
+        "Wang Fang <wang.fang@example.cn>",
+        "--contact",
+        "Raj Patel <raj@acme.example>",
+        "--contact",
+        "Jane Doe <jane@acme.example>",
+        "--topic-for",
+        "wang.fang@example.cn=the ticket queue",
+        "--topic-for",
+        "RAJ@acme.example=the on-call rota",
+        "--json",
+    ).json()
+    assert shown["topic_for"] == [
+        {"email": "wang.fang@example.cn", "topic": "the ticket queue"},
+        {"email": "RAJ@acme.example", "topic": "the on-call rota"},
+    ]
+    for lang in LANGS:
+        wang, raj, jane = drafted(ok, "thanks", ident, "--lang", lang)
+        assert "the ticket queue" in wang["body"] and "roadmap" not in wang["body"]
+        assert "the on-call rota" in raj["body"] and "ticket" not in raj["body"]
+        assert "the team's roadmap" in jane["body"]  # no own topic: the shared one
+    assert "the ticket queue" in ok("show", ident).stdout
+    ok("edit", ident, "--topic-for", "")
+    assert ok("show", ident, "--json").json()["topic_for"] == []
+    result = run("edit", ident, "--topic-for", "the ticket queue")
+    assert result.exit_code == 2 and "EMAIL=TEXT" in result.stderr
+    result = ok("edit", ident, "--topic-for", "nobody@acme.example=pricing")
+    assert "no interviewer (--contact) has this address" in result.stderr
+
+
+def test_every_recruiter_is_kept_and_in_cc_on_a_decline(ok, setup):
+    ident = setup("--recruiter", "Bo Chen <bo@acme.example>")
+    shown = ok("show", ident, "--json").json()
+    assert shown["recruiters"] == ["Ana Ruiz <ana@acme.example>", "Bo Chen <bo@acme.example>"]
+    (mail,) = drafted(ok, "decline", ident)
+    assert mail["cc"] == ["Ana Ruiz <ana@acme.example>", "Bo Chen <bo@acme.example>"]
+    ok("edit", ident, "--recruiter", "Cy Diaz <cy@acme.example>")
+    assert ok("show", ident, "--json").json()["recruiters"] == ["Cy Diaz <cy@acme.example>"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "greeting"),
+    [
+        ("en", "Dear Wang Fang, Raj Patel and Hiring Team"),
+        ("zh", "尊敬的Wang Fang、Raj Patel及招聘团队："),
+        ("hi", "आदरणीय Wang Fang जी, Raj Patel जी एवं भर्ती टीम,"),
+    ],
+)
+def test_a_decline_greets_every_person_and_a_nameless_one_as_the_team(ok, setup, lang, greeting):
+    ident = setup()
+    ok(
+        "edit",
+        ident,
+        "--contact",
+        "Wang Fang <wang.fang@example.cn>",
+        "--contact",
+        "Raj Patel <raj@acme.example>",
+        "--contact",
+        "jobs@acme.example",
+    )
+    (mail,) = drafted(ok, "decline", ident, "--lang", lang)
+    assert len(mail["to"]) == 3
+    assert mail["body"].startswith(greeting.replace(" and Hiring Team", " and team")), mail["body"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_second_status_check_refers_to_the_first_with_its_date(ok, setup, lang):
+    ident = setup()
+    (first,) = drafted(ok, "check", ident, "--lang", lang)
+    ok("done", "check", ident, "--at", "2026-11-27 10:00")
+    (second,) = drafted(ok, "check", ident, "--lang", lang)
+    assert DECISION[lang] in second["body"] and DECISION[lang] not in first["body"]
+    assert first["body"].split("\n\n")[1] != second["body"].split("\n\n")[1]

@@ -518,3 +518,65 @@ def test_prep_in_chinese_uses_chinese_dates_punctuation_and_statuses(ok):
     assert (
         "2026年10月6日 10:00" in text and "第1轮：等待结果" in text and "待改进：多举例子" in text
     )
+
+
+# -- advice that points at your own answers -----------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "hi"])
+def test_the_customer_service_advice_has_the_four_points_of_the_seed(lang):
+    from followup import guidance
+
+    (guide,) = [g for g in guidance.for_role("客服", lang, Path("/x")) if g.replaces]
+    points = {
+        "en": ("this company in particular", "enthusiasm", "only about what you", "past employer"),
+        "zh": ("为什么是这家公司", "有热情、有自信", "只谈自己能得到什么", "以前的雇主"),
+        "hi": ("यही कंपनी क्यों", "उत्साह और आत्मविश्वास", "आपको क्या मिलेगा", "पिछले नियोक्ता"),
+    }[lang]
+    text = guide.build + guide.avoid
+    for point in points:
+        assert point in text, point
+    assert {f.id for f in guide.flags} == {
+        "empty",
+        "gain",
+        "past-employer",
+        "stepping-stone",
+        "easy",
+    }
+
+
+def test_prep_points_out_an_answer_the_advice_warns_against(ok, history):
+    old, other, _unrelated, upcoming = history
+    ok("reflect", old, "-q", "Why leave your last job?", "-a", "My boss was toxic")
+    found = ok("prep", upcoming, "--json").json()
+    warned = {(w["id"], w["flag"]): w for w in found["warnings"]}
+    assert set(warned) == {(int(other), "empty"), (int(old), "past-employer")}
+    assert warned[(int(other), "empty")]["answer"] == "喜欢沟通"
+    assert warned[(int(old), "past-employer")]["words"] == ["my boss", "toxic"]
+    assert warned[(int(old), "past-employer")]["advice"].startswith("这个回答在指责以前的雇主")
+    text = ok("prep", upcoming).stdout
+    assert "你以往的回答中需要注意的地方" in text and "My boss was toxic" in text
+    english = ok("prep", upcoming, "--lang", "en", "--json").json()
+    assert {w["advice"] for w in english["warnings"]} >= {
+        "This answer speaks against a past employer; say what that experience taught you instead."
+    }
+    hindi = ok("prep", upcoming, "--lang", "hi").stdout
+    assert "आपके पिछले जवाबों में किन बातों पर ध्यान दें" in hindi
+
+
+def test_no_warning_for_an_answer_the_advice_does_not_warn_against(ok, history):
+    *_, upcoming = history
+    found = ok("prep", "--role", "Backend Engineer", "--json").json()
+    assert found["warnings"] == []
+    assert "Helping people" not in {
+        w["answer"] for w in ok("prep", upcoming, "--json").json()["warnings"]
+    }
+
+
+def test_a_broken_flag_line_names_the_file_and_line(ok, run, history, home):
+    path = home / "guidance" / "en" / "mine.txt"
+    path.parent.mkdir(parents=True)
+    path.write_text("question: Q\n[tests]\nT\n[build]\nB\n[avoid]\nA\n[flags]\noops\n")
+    result = run("prep", "--role", "Backend Engineer", "--lang", "en")
+    assert result.exit_code == 1
+    assert f"Error: guidance file {path}, line 9: a flag is" in result.stderr

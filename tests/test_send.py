@@ -663,7 +663,7 @@ def test_a_message_the_server_never_confirms_is_not_called_unsent(ok, run, monke
     assert result.exit_code == 1 and len(inbox.messages) == 1
     error = result.stderr.splitlines()[-1]
     assert "did not answer within 1 s" in error and "nothing was sent" not in error
-    assert "Not confirmed, so perhaps delivered: 感谢面试" in error
+    assert "Not confirmed, so perhaps delivered: 面试感谢信" in error
     assert "record it with `followup done`" in error
     assert ok("show", ident, "--json").json()["events"] == []
 

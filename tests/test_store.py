@@ -141,3 +141,25 @@ def test_an_action_recorded_once_is_refused_inside_the_write(open_store):
     store.record(added.id, "done", "check", NOW, now=NOW)
     store.record(added.id, "done", "check", NOW, now=NOW)  # a check may be repeated
     assert [e.name for e in store.get(added.id).events] == ["thanks", "check", "check"]
+
+
+@pytest.mark.sqlite_only
+def test_m006_topic_for_upgrades_a_store_of_the_previous_version(tmp_path):
+    """store-v4.db was written before m006: it opens with every interview, none with an
+    interviewer's own topic, and takes one afterwards."""
+    path = tmp_path / "followup.db"
+    shutil.copy(FIXTURES / "store-v4.db", path)
+    with sqlite3.connect(path) as conn:
+        assert "m006_topic_for" not in {r[0] for r in conn.execute("select name from migration")}
+        count = conn.execute("select count(*) from interview").fetchone()[0]
+    store = Store.open(path)
+    try:
+        assert "m006_topic_for" in store.migrations()
+        everything = store.interviews()
+        assert len(everything) == count and all(i.topic_for == () for i in everything)
+        first = everything[0]
+        changed = store.edit(first.id, {"topic_for": [("a@x.cn", "排班")]}, now=NOW)
+        assert changed.topic_for == (("a@x.cn", "排班"),)
+        assert store.get(first.id).contacts == first.contacts
+    finally:
+        store.close()

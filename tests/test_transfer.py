@@ -25,6 +25,8 @@ SEED = [
         "Asia/Shanghai",
         "--lang",
         "zh",
+        "--locale",
+        "en_IN",
     ],
     [
         "add",
@@ -59,6 +61,12 @@ SEED = [
         "Jane Doe <jane@acme.example>",
         "--contact",
         "Raj Patel <raj@acme.example>",
+        "--topic-for",
+        "raj@acme.example=the on-call rota",
+        "--recruiter",
+        "Ana Ruiz <ana@acme.example>",
+        "--recruiter",
+        "Bo Chen <bo@acme.example>",
     ],
     ["add", "-c", "टाटा", "-r", "ग्राहक सेवा", "--at", "2026-11-06 09:30", "--lang", "hi"],
     ["done", "thanks", "1", "--at", "2026-11-03 09:00"],
@@ -123,6 +131,11 @@ def test_json_export_holds_everything(ok, seeded):
     ]
     assert first["reflection"]["improve"] == "多举例子"
     assert document["profile"]["reflect_days"] == 1 and document["profile"]["reflect"] is True
+    assert document["profile"]["locale"] == "en_IN"  # the round trip below keeps it
+    second = document["interviews"][1]
+    assert second["topic_for"] == [{"email": "raj@acme.example", "topic": "the on-call rota"}]
+    assert [p["name"] for p in second["recruiters"]] == ["Ana Ruiz", "Bo Chen"]
+    assert first["topic_for"] == []
     assert len(first["uid"]) == 32
 
 

@@ -16,15 +16,12 @@ from datetime import datetime, time, tzinfo
 from pathlib import Path
 from typing import Any
 
-from followup import dates, records, rules
+from followup import hints, records, wording
 from followup.errors import FollowupError
 
 KINDS = ("thanks", "check", "decline")
 ALIASES = {"followup": "check"}
-LANGS = ("en", "zh", "hi")
-LOCALES = {"en": "en_US", "zh": "zh_CN", "hi": "hi_IN"}
-SENTENCE_END = {"en": ".", "zh": "。", "hi": "।"}
-_END_MARKS = ".!?\u3002\uff01\uff1f\u0964\u2026"  # . ! ? and the CJK, Devanagari and ellipsis ones
+LANGS = wording.LANGS
 
 
 @dataclass(frozen=True)
@@ -97,60 +94,11 @@ def compose(
     kind = ALIASES.get(kind, kind)
     lang = lang or interview.lang or profile.lang or "en"
     result = Drafted([])
-    warn = result.warnings.append
-    ident = interview.id
-
-    assessment = rules.assess(interview.facts(), now, tz, profile.settings)
-    pending = {a.action: a for a in assessment.pending}
-    if kind == "thanks":
-        thanks = pending.get("thanks")
-        if thanks and thanks.deadline and now > thanks.deadline:
-            warn(
-                f"the thank-you was due {dates.show(thanks.deadline, tz)} "
-                f"({dates.relative(thanks.deadline, now)}): late, but still worth sending today."
-            )
-        if _without_time(interview, tz):
-            warn(
-                f"interview {ident} has no time of day, so the thank-you names only its date: "
-                f"followup edit {ident} --at '{interview.at.astimezone(tz):%Y-%m-%d} HH:MM'"
-            )
-        for option, value, why in (
-            ("--topic", interview.topic, "something specific you discussed"),
-            ("--strength", interview.strength_or_reflected, "the strength you bring to the role"),
-            ("--idea", interview.idea_or_reflected, "a new thought about the role"),
-        ):
-            if not value:
-                warn(f"the thank-you is stronger with {why}: followup edit {ident} {option} '...'")
-    elif kind == "check":
-        check = pending.get("check")
-        if check and now < check.opens:
-            warn(
-                f"too early: wait until {dates.show(check.opens, tz)} "
-                f"({dates.relative(check.opens, now)}) before asking for news, so as not to "
-                "disturb the recruiter while they decide."
-            )
-        if assessment.status not in ("awaiting", "scheduled", "ghosted"):
-            warn(f"interview {ident} already has a result ({assessment.status}).")
-    elif kind == "decline" and not reason.strip():
-        warn(
-            "a short honest reason makes a decline kinder: --reason 'I have accepted another offer'"
-        )
-    for option, value in (
-        ("--name", profile.name),
-        ("--email", profile.email),
-        ("--phone", profile.phone),
-    ):
-        if not value:
-            warn(f"your profile has no {option[2:]} to sign with: followup profile {option} '...'")
-    if not interview.contacts and not interview.recruiters:
-        warn(
-            f"interview {ident} has no contact address: "
-            f"followup edit {ident} --contact 'Name <email>' (or --recruiter)"
-        )
-
+    result.warnings.extend(hints.warnings(kind, interview, profile, tz=tz, now=now, lang=lang))
+    if kind == "decline":
+        result.warnings.extend(hints.reason_warnings(reason, lang))
     for to, cc in _recipients(kind, interview):
-        names = _join([p.name for p in to if p.name], lang)
-        context = _context(interview, profile, tz, lang, names, reason)
+        context = _context(interview, profile, tz, lang, to, reason, now)
         context["invited"] = any(
             e.kind == "result" and e.name == "invited" for e in interview.events
         )
@@ -173,34 +121,19 @@ def _recipients(
         return [(group, []) for group in groups.values()]
     if kind == "check":
         return [(recruiters or interviewers, [])]
-    # decline: the hiring manager / interviewers, with the recruiter in copy (the Hindi seed).
+    # decline: the hiring manager / interviewers, with every recruiter in copy (the Hindi seed).
     if interviewers:
         return [(interviewers, recruiters)]
     return [(recruiters, [])]
 
 
-def _join(names: Sequence[str], lang: str) -> str:
-    if lang == "zh":
-        return "、".join(names)
-    if len(names) <= 1:
-        return "".join(names)
-    word = {"en": "and", "hi": "और"}[lang]
-    return f"{', '.join(names[:-1])} {word} {names[-1]}"
-
-
-def _sentence(text: str | None, lang: str) -> str:
-    """Free text as a sentence: one line, trimmed, ending with the language's full stop."""
-    text = " ".join((text or "").split())
-    if text and text[-1] not in _END_MARKS:
-        # Text typed in a Latin script ends with a Latin full stop, whatever the email's language.
-        text += "." if text[-1].isascii() else SENTENCE_END[lang]
-    return text
-
-
-def _phrase(text: str | None) -> str:
-    """Free text used inside a sentence: one line, trimmed, without a full stop of its own
-    (a line break typed in --topic or a reflection would otherwise split the sentence)."""
-    return " ".join((text or "").split()).rstrip(_END_MARKS).strip()
+def _names(people: Sequence[records.Person], lang: str) -> str:
+    """The recipients' names as the greeting joins them (Hindi adds the respectful जी); with
+    someone recorded without a name, the template adds the team after them."""
+    named = [" ".join(p.name.split()) for p in people if p.name.strip()]
+    if lang == "hi":  # a name typed with its जी (or ji) keeps the one
+        named = [name if re.search(r"(?:\bji|जी)$", name, re.I) else f"{name} जी" for name in named]
+    return wording.join_names(named, lang, more=len(named) < len(people))
 
 
 def _without_time(interview: records.Interview, tz: tzinfo) -> bool:
@@ -208,39 +141,55 @@ def _without_time(interview: records.Interview, tz: tzinfo) -> bool:
     return interview.at.astimezone(tz).time() == time(0)
 
 
+def _topic(interview: records.Interview, to: Sequence[records.Person]) -> str:
+    """The interviewer's own topic (--topic-for) when the email goes to them, else the shared."""
+    own = dict((email.lower(), text) for email, text in interview.topic_for)
+    for person in to:
+        if person.email.lower() in own:
+            return own[person.email.lower()]
+    return interview.topic or ""
+
+
 def _context(
     interview: records.Interview,
     profile: records.Profile,
     tz: tzinfo,
     lang: str,
-    names: str,
+    to: Sequence[records.Person],
     reason: str,
+    now: datetime,
 ) -> dict[str, Any]:
-    from babel.dates import format_date, format_time
-
-    locale = LOCALES[lang]
     local = interview.at.astimezone(tz)
+    region = profile.locale
+    strength = interview.strength_or_reflected or ""
+    sentence_like = wording.is_sentence(strength, lang)
+    checks = sorted(e.at for e in interview.events if e.kind == "done" and e.name == "check")
+    team = not to or any(not p.name.strip() for p in to)
     return {
-        "company": interview.company,
-        "role": interview.role,
+        "company": wording.one_line(interview.company),
+        "role": wording.phrase(interview.role),
+        "position": wording.position(interview.role, lang),
         "round": interview.round,
-        "interview_date": format_date(local.date(), "long", locale=locale),
-        # CLDR puts a narrow no-break space before AM/PM, which some mail clients garble.
+        "interview_date": wording.long_date(local.date(), lang, region),
         # Midnight is a date typed without a time: no time is better than a made-up one.
         "interview_time": ""
         if _without_time(interview, tz)
-        else format_time(local.time(), "short", locale=locale).replace("\u202f", " "),
+        else wording.time_of_day(local.time(), lang, region),
         "decision_date": (
-            format_date(interview.decision_by, "long", locale=locale)
-            if interview.decision_by
-            else ""
+            wording.long_date(interview.decision_by, lang, region) if interview.decision_by else ""
         ),
-        "names": names,
+        "first_check_date": (
+            wording.long_date(checks[0].astimezone(tz).date(), lang, region) if checks else ""
+        ),
+        "names": _names(to, lang),
+        "team": team,  # someone is greeted as the team: no name was recorded
+        "group": len(to) > 1 or team,  # Chinese says 各位, never 您, to several people
         "candidate": {"name": profile.name, "email": profile.email, "phone": profile.phone},
-        "topic": _phrase(interview.topic),
-        "strength": _phrase(interview.strength_or_reflected),
-        "idea": _sentence(interview.idea_or_reflected, lang),
-        "reason": _sentence(reason, lang),
+        "topic": wording.phrase(_topic(interview, to)),
+        "strength": "" if sentence_like else wording.phrase(strength),
+        "strength_sentence": wording.sentence(strength, lang) if sentence_like else "",
+        "idea": wording.sentence(interview.idea_or_reflected, lang, capital=False),
+        "reason": wording.sentence(reason, lang),
         "lang": lang,
     }
 
@@ -312,8 +261,8 @@ def _split(text: str, filename: str) -> tuple[str, str]:
             f"template {filename}, line 1: it must start with a 'Subject: ...' line, "
             "then a blank line, then the body"
         )
-    subject = " ".join(head[len("Subject:") :].split())
-    body = _tidy(body)
+    subject = wording.tidy_punctuation(" ".join(head[len("Subject:") :].split()))
+    body = wording.tidy_punctuation(_tidy(body))
     if not subject or not body:
         raise FollowupError(f"template {filename}: the subject or the body came out empty")
     for marker in ("{{", "}}", "{%", "%}", "{#", "#}"):

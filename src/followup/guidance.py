@@ -2,7 +2,10 @@
 
 A file holds a ``question:`` line, a ``roles:`` line of keywords (empty: every role), an
 optional ``replaces: ID``, then the sections ``[tests]`` (what the question tests),
-``[build]`` (how to build an answer from your own example) and ``[avoid]`` (the mistakes).
+``[build]`` (how to build an answer from your own example) and ``[avoid]`` (the mistakes),
+and optionally ``[flags]``: lines ``ID | advice | word, word, ...`` that ``prep`` uses to
+point out a recorded answer the advice warns against (the words of one ID are merged across
+the languages, so an answer in any language is caught; the advice is the reader's language).
 A user's file in ``$FOLLOWUP_HOME/guidance/LANG/`` with a built-in ID replaces it; any other
 ID adds a question.
 """
@@ -17,6 +20,18 @@ from followup import config, insights
 from followup.errors import FollowupError
 
 SECTIONS = ("tests", "build", "avoid")
+OPTIONAL = ("flags",)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Words that show an answer making one of the mistakes, and what to say about it."""
+
+    id: str
+    advice: str
+    words: tuple[str, ...]
+
+
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -29,6 +44,7 @@ class Guide:
     tests: str
     build: str
     avoid: str
+    flags: tuple[Flag, ...] = ()
 
     def applies_to(self, role: str) -> bool:
         return not self.roles or insights.matches(role, self.roles)
@@ -43,16 +59,19 @@ def parse(text: str, path: Path) -> Guide:
         header = re.fullmatch(r"\[([a-z]+)\]", stripped)
         if header:
             section = header[1]
-            if section not in SECTIONS:
+            if section not in SECTIONS + OPTIONAL:
                 raise FollowupError(
                     f"guidance file {path}, line {number}: [{section}] is not one of "
-                    "[tests], [build], [avoid]"
+                    "[tests], [build], [avoid], [flags]"
                 )
             if section in body:
                 raise FollowupError(
                     f"guidance file {path}, line {number}: [{section}] appears twice"
                 )
             body[section] = []
+        elif section == "flags":
+            if stripped:
+                body[section].append(f"{number}\t{stripped}")
         elif section is not None:
             body[section].append(line.rstrip())
         elif stripped:
@@ -77,7 +96,19 @@ def parse(text: str, path: Path) -> Guide:
         tests=_paragraphs(body["tests"]),
         build=_paragraphs(body["build"]),
         avoid=_paragraphs(body["avoid"]),
+        flags=tuple(_flag(line, path) for line in body.get("flags", [])),
     )
+
+
+def _flag(line: str, path: Path) -> Flag:
+    number, _, text = line.partition("\t")
+    parts = [p.strip() for p in text.split("|")]
+    words = tuple(w.strip() for w in parts[-1].split(",") if w.strip()) if len(parts) == 3 else ()
+    if len(parts) != 3 or not _ID.match(parts[0]) or not parts[1] or not words:
+        raise FollowupError(
+            f"guidance file {path}, line {number}: a flag is 'ID | advice | word, word, ...'"
+        )
+    return Flag(parts[0], parts[1], words)
 
 
 def _paragraphs(lines: list[str]) -> str:
@@ -127,3 +158,21 @@ def for_role(role: str, lang: str, user_dir: Path) -> list[Guide]:
     guides = [g for g in load(lang, user_dir).values() if g.applies_to(role)]
     replaced = {g.replaces for g in guides if g.replaces}
     return [g for g in guides if g.id not in replaced]
+
+
+def flags(guides: list[Guide], user_dir: Path) -> list[Flag]:
+    """The flags of ``guides``, each with its words from every language's file of the guide."""
+    words: dict[tuple[str, str], set[str]] = {}
+    for lang in ("en", "zh", "hi"):
+        try:
+            found = load(lang, user_dir)
+        except FollowupError:
+            continue  # a broken file of another language is reported when that one is used
+        for guide in found.values():
+            for flag in guide.flags:
+                words.setdefault((guide.id, flag.id), set()).update(flag.words)
+    return [
+        Flag(flag.id, flag.advice, tuple(sorted(words.get((guide.id, flag.id), flag.words))))
+        for guide in guides
+        for flag in guide.flags
+    ]

@@ -3,6 +3,7 @@ over records and ``now``; no I/O."""
 
 from __future__ import annotations
 
+import re
 import statistics
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -186,9 +187,11 @@ def prep(
     guides: Sequence[Any],
     keyword_sets: Sequence[Sequence[str]],
     tz: tzinfo,
+    flags: Sequence[Any] = (),
 ) -> dict[str, Any]:
     """What to read before an interview for ``role`` (at ``company``): past interviews there,
-    questions asked before for similar roles with every answer given, lessons, guidance."""
+    questions asked before for similar roles with every answer given, lessons, guidance, and
+    the answers given before that the guidance warns against (``flags``: guidance.Flag)."""
     others = sorted((i for i in interviews if i.id != exclude), key=lambda i: (i.at, i.id))
     same_company = normalize(company) if company else None
     past = [
@@ -230,10 +233,38 @@ def prep(
         {"id": g.id, "question": g.question, "tests": g.tests, "build": g.build, "avoid": g.avoid}
         for g in guides
     ]
+    warned = [
+        {
+            "id": q["id"],
+            "question": q["question"],
+            "answer": q["answer"],
+            "flag": flag.id,
+            "words": found,
+            "advice": flag.advice,
+        }
+        for q in similar
+        for flag in flags
+        if (found := flagged(str(q["answer"]), flag.words))
+    ]
     return {
         "lang": lang,
         "past": past,
         "similar_questions": similar,
         "lessons": learnt,
         "guidance": advice,
+        "warnings": warned,
     }
+
+
+def flagged(answer: str, words: Sequence[str]) -> list[str]:
+    """The words of ``words`` in ``answer``: whole words in Latin script, any place in others."""
+    text = answer.casefold()
+    found = []
+    for word in words:
+        key = word.casefold()
+        if key.isascii():
+            if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", text):
+                found.append(word)
+        elif key in text:
+            found.append(word)
+    return found

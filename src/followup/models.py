@@ -27,6 +27,8 @@ class Interview(SQLModel, table=True):
     topic: str | None = None  # something specific discussed, for the thank-you
     strength: str | None = None  # what the candidate brings that fits
     idea: str | None = None  # a new thought or suggestion about the role
+    # Each interviewer's own topic, JSON [[email, topic], ...] (records.topic_for_from)
+    topic_for: str | None = None
     uid: str | None = Field(default=None, unique=True, index=True)  # stable across export/import
     active: bool = Field(default=True, index=True)  # rules.is_active, kept for the morning query
 

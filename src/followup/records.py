@@ -51,6 +51,7 @@ class Interview:
     topic: str | None = None
     strength: str | None = None
     idea: str | None = None
+    topic_for: tuple[tuple[str, str], ...] = ()  # (email, topic): an interviewer's own topic
     uid: str = ""
     active: bool = True  # rules.is_active: it can still have something to do
     created_at: datetime | None = None
@@ -80,6 +81,7 @@ class Profile:
     phone: str = ""
     timezone: str = ""  # an IANA name; empty means the system's zone
     lang: str = "en"
+    locale: str = ""  # en_GB, en_US, en_IN, zh_CN or hi_IN; empty: from the letter's language
     thanks_days: int = 2
     check_days: int = 7
     reply_days: int = 1
@@ -107,12 +109,30 @@ PROFILE_TEXT = (
     "phone",
     "timezone",
     "lang",
+    "locale",
     "smtp_host",
     "smtp_user",
     "smtp_security",
 )
 PROFILE_DAYS = ("thanks_days", "check_days", "reply_days", "reflect_days", "smtp_port")
 PROFILE_FLAGS = ("reflect",)
+
+
+def topic_for_from(text: str | None) -> tuple[tuple[str, str], ...]:
+    """The interviewers' own topics as the store keeps them (JSON pairs), read back."""
+    import json
+
+    if not text:
+        return ()
+    return tuple((str(email), str(topic)) for email, topic in json.loads(text))
+
+
+def topic_for_text(pairs: Any) -> str | None:
+    """``[(email, topic), ...]`` as the store keeps it; None for none."""
+    import json
+
+    pairs = [[str(email), str(topic)] for email, topic in pairs or ()]
+    return json.dumps(pairs, ensure_ascii=False) if pairs else None
 
 
 def profile_from(stored: dict[str, str]) -> Profile:

@@ -87,6 +87,7 @@ def interview_json(
         "lang": item.lang,
         "notes": item.notes,
         "topic": item.topic,
+        "topic_for": [{"email": e, "topic": t} for e, t in item.topic_for],
         "strength": item.strength,
         "idea": item.idea,
         "status": assessment.status,
@@ -298,6 +299,9 @@ def interview_detail(row: dict[str, Any], tz: tzinfo, now: datetime, out: Consol
     ):
         if row[key]:
             facts.add_row(title, escape(row[key]))
+        if key == "topic":
+            for own in row.get("topic_for", ()):
+                facts.add_row("Topic for", escape(f"{own['email']}: {own['topic']}"))
     review = row.get("reflection")
     if review:
         for key, title in (
@@ -351,6 +355,7 @@ def profile_table(profile: records.Profile, zone_name: str, out: Console) -> Non
     table.add_row("Phone", escape(profile.phone) or unset)
     table.add_row("Time zone", profile.timezone or f"[dim]system ({escape(zone_name)})[/]")
     table.add_row("Language", profile.lang)
+    table.add_row("Region", profile.locale or "[dim](from the language)[/]")
     table.add_row("Thank-you within", plural(profile.thanks_days, "day"))
     table.add_row("Status check after", plural(profile.check_days, "day"))
     table.add_row("Reply within", plural(profile.reply_days, "day"))

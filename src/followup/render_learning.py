@@ -46,6 +46,7 @@ TEXT = {
         "tests": "What it tests",
         "build": "How to build your answer",
         "avoid": "Mistakes to avoid",
+        "warnings": "Your answers the advice warns against",
         "none": "Nothing yet.",
         "answer": "Your answer",
         "went_well": "Went well",
@@ -75,6 +76,7 @@ TEXT = {
         "tests": "考察什么",
         "build": "如何组织回答",
         "avoid": "常见误区",
+        "warnings": "你以往的回答中需要注意的地方",
         "none": "暂无。",
         "answer": "你的回答",
         "went_well": "做得好的地方",
@@ -104,6 +106,7 @@ TEXT = {
         "tests": "यह क्या परखता है",
         "build": "जवाब कैसे तैयार करें",
         "avoid": "किन ग़लतियों से बचें",
+        "warnings": "आपके पिछले जवाबों में किन बातों पर ध्यान दें",
         "none": "अभी कुछ नहीं।",
         "answer": "आपका जवाब",
         "went_well": "क्या अच्छा रहा",
@@ -214,6 +217,13 @@ def prep(
         for key in ("tests", "build", "avoid"):
             out.print(f"  [bold]{t[key]}[/]")
             block(guide[key], 4)
+    if found.get("warnings"):
+        out.print()
+        out.print(f"[bold yellow]{t['warnings']}[/]")
+        for item in found["warnings"]:
+            out.print(f"  • [dim]{item['id']}[/] {escape(item['question'])}")
+            block(f"{t['answer']}{colon}{item['answer']}", 4)
+            block(f"→ {item['advice']}", 4)
 
 
 def pad(text: str, columns: int) -> str:

@@ -158,7 +158,8 @@ def prep(
 
     Shows your past interviews with the company and their reflections, the questions you were
     asked for similar roles with every answer you gave, your lessons, and advice for the
-    questions common to the role, in the interview's language.
+    questions common to the role, in the interview's language; an answer you gave before
+    that the advice warns against is pointed out.
 
     Example: followup prep 3
     """
@@ -177,6 +178,7 @@ def prep(
     assert target_role is not None
     language = lang.value if lang else ((item.lang if item else None) or ctx.profile.lang or "en")
     user_dir = config.home() / "guidance"
+    guides = guidance.for_role(target_role, language, user_dir)
     found = insights.prep(
         role=target_role,
         company=item.company if item else None,
@@ -184,9 +186,10 @@ def prep(
         interviews=interviews,
         statuses={i.id: ctx.assess(i).status for i in interviews},
         lang=language,
-        guides=guidance.for_role(target_role, language, user_dir),
+        guides=guides,
         keyword_sets=guidance.keyword_sets(user_dir),
         tz=ctx.tz,
+        flags=guidance.flags(guides, user_dir),
     )
     if json:
         render.emit_json(found)

@@ -17,6 +17,16 @@ class Lang(str, Enum):
     hi = "hi"
 
 
+class Locale(str, Enum):
+    """A region for dates in letters: English date order, and the zh/hi conventions."""
+
+    en_GB = "en_GB"
+    en_US = "en_US"
+    en_IN = "en_IN"
+    zh_CN = "zh_CN"
+    hi_IN = "hi_IN"
+
+
 class DoneAction(str, Enum):
     thanks = "thanks"
     check = "check"
@@ -86,11 +96,12 @@ ContactOpt = Annotated[
     ),
 ]
 RecruiterOpt = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--recruiter",
         metavar='"NAME <EMAIL>"',
-        help="The recruiter or HR contact, e.g. --recruiter 'Ana Ruiz <ana@acme.example>'.",
+        help="A recruiter or HR contact; repeat for several (all are in Cc on a decline), "
+        "e.g. --recruiter 'Ana Ruiz <ana@acme.example>'.",
     ),
 ]
 DecisionOpt = Annotated[
@@ -114,6 +125,15 @@ TopicOpt = Annotated[
         "--topic",
         help="Something specific you discussed, for the thank-you, e.g. "
         "--topic 'how the team handles escalations'.",
+    ),
+]
+TopicForOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--topic-for",
+        metavar="EMAIL=TEXT",
+        help="One interviewer's own topic, used in their thank-you instead of --topic; repeat "
+        "for each of a panel, e.g. --topic-for 'wang.fang@example.cn=the ticket queue'.",
     ),
 ]
 StrengthOpt = Annotated[

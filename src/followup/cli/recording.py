@@ -21,6 +21,7 @@ from followup.cli.options import (
     RoleOpt,
     RoundOpt,
     StrengthOpt,
+    TopicForOpt,
     TopicOpt,
 )
 from followup.context import Context, UsageError, check, note
@@ -43,6 +44,7 @@ def add(
     lang: LangOpt = None,
     notes: NotesOpt = None,
     topic: TopicOpt = None,
+    topic_for: TopicForOpt = None,
     strength: StrengthOpt = None,
     idea: IdeaOpt = None,
     json: JsonOpt = False,
@@ -65,14 +67,17 @@ def add(
         lang=lang,
         notes=notes,
         topic=topic,
+        topic_for=topic_for,
         strength=strength,
         idea=idea,
     )
     changes.setdefault("at", ctx.now)
+    contacts = _people("--contact", contact) or []
+    _check_topics_for(changes.get("topic_for"), contacts)
     item = ctx.store.add(
         **changes,
-        contacts=_people("--contact", contact) or [],
-        recruiters=_people("--recruiter", [recruiter] if recruiter is not None else None) or [],
+        contacts=contacts,
+        recruiters=_people("--recruiter", recruiter) or [],
         now=ctx.now,
     )
     if json:
@@ -102,14 +107,15 @@ def edit(
     lang: LangOpt = None,
     notes: NotesOpt = None,
     topic: TopicOpt = None,
+    topic_for: TopicForOpt = None,
     strength: StrengthOpt = None,
     idea: IdeaOpt = None,
     json: JsonOpt = False,
 ) -> None:
     """Change an interview.
 
-    Each option replaces the stored value; --contact replaces the whole list, and an empty
-    value (--contact '' or --decision-by '') clears it.
+    Each option replaces the stored value; --contact, --recruiter and --topic-for replace
+    the whole list, and an empty value (--contact '' or --decision-by '') clears it.
 
     Example: followup edit 3 --decision-by 2026-11-27
     """
@@ -124,13 +130,20 @@ def edit(
         lang=lang,
         notes=notes,
         topic=topic,
+        topic_for=topic_for,
         strength=strength,
         idea=idea,
     )
     contacts = _people("--contact", contact)
-    recruiters = _people("--recruiter", [recruiter] if recruiter is not None else None)
+    recruiters = _people("--recruiter", recruiter)
     if not changes and contacts is None and recruiters is None:
         raise UsageError("nothing to change: give at least one option, e.g. --role 'New title'.")
+    if "topic_for" in changes or contacts is not None:
+        current = ctx.store.get(interview_id)
+        _check_topics_for(
+            changes.get("topic_for", current.topic_for),
+            current.contacts if contacts is None else contacts,
+        )
     item = ctx.store.edit(
         interview_id, changes, contacts=contacts, recruiters=recruiters, now=ctx.now
     )
@@ -174,6 +187,7 @@ def _changes(
     lang: Lang | None,
     notes: str | None,
     topic: str | None,
+    topic_for: list[str] | None,
     strength: str | None,
     idea: str | None,
 ) -> dict[str, Any]:
@@ -195,6 +209,8 @@ def _changes(
         changes["lang"] = lang.value
     if notes is not None:
         changes["notes"] = check("--notes", fields.text, notes) or None
+    if topic_for is not None:
+        changes["topic_for"] = [] if topic_for == [""] else [_topic_for(v) for v in topic_for]
     for option, value in (("--topic", topic), ("--strength", strength), ("--idea", idea)):
         if value is not None:
             changes[option[2:]] = check(option, lambda v: fields.text(v, limit=1000), value) or None
@@ -210,3 +226,29 @@ def _people(option: str, values: list[str] | None) -> "list[records.Person] | No
     if values == [""]:
         return []
     return [records.Person(*check(option, fields.address, v)) for v in values]
+
+
+def _topic_for(value: str) -> tuple[str, str]:
+    """``EMAIL=TEXT``: one interviewer's own topic."""
+    email, equals, text = value.partition("=")
+    if not equals or not text.strip():
+        raise UsageError(
+            f"--topic-for {value!r}: write EMAIL=TEXT, "
+            "e.g. --topic-for 'wang.fang@example.cn=the ticket queue'."
+        )
+    address = check("--topic-for", fields.email, email.strip())
+    return address, check("--topic-for", lambda v: fields.text(v, limit=1000), text)
+
+
+def _check_topics_for(
+    topics: "list[tuple[str, str]] | tuple[tuple[str, str], ...] | None",
+    contacts: "list[records.Person] | tuple[records.Person, ...]",
+) -> None:
+    """A topic for an address no interviewer has would never be used: say so."""
+    known = {p.email.lower() for p in contacts}
+    for email, _ in topics or ():
+        if email.lower() not in known:
+            note(
+                f"Warning: --topic-for {email}: no interviewer (--contact) has this address, "
+                "so no thank-you will use this topic."
+            )

@@ -8,7 +8,7 @@ import typer
 
 from followup import dates, fields
 from followup.cli import files
-from followup.cli.options import JsonOpt, Lang, Security, TemplateKind
+from followup.cli.options import JsonOpt, Lang, Locale, Security, TemplateKind
 from followup.context import Context, UsageError, check, note
 from followup.errors import FollowupError
 
@@ -34,6 +34,14 @@ def profile(
         ),
     ] = None,
     lang: Annotated[Lang | None, typer.Option(help="Default email language: en, zh or hi.")] = None,
+    locale: Annotated[
+        Locale | None,
+        typer.Option(
+            help="Your region, for dates in letters: en_GB and en_IN write '20 November 2026', "
+            "en_US 'November 20, 2026'; zh_CN, hi_IN. Default: from the letter's language. "
+            "E.g. --locale en_GB.",
+        ),
+    ] = None,
     thanks_days: Annotated[
         int | None, typer.Option(help="Days to send a thank-you, e.g. --thanks-days 2.")
     ] = None,
@@ -89,6 +97,8 @@ def profile(
             check("--timezone", dates.named_zone, changes["timezone"])
     if lang is not None:
         changes["lang"] = lang.value
+    if locale is not None:
+        changes["locale"] = locale.value
     for option, value, low in (
         ("--thanks-days", thanks_days, 1),
         ("--check-days", check_days, 1),

@@ -37,6 +37,7 @@ class Interviews(Base):
         topic: str | None = None,
         strength: str | None = None,
         idea: str | None = None,
+        topic_for: Sequence[tuple[str, str]] = (),
         contacts: Sequence[records.Person] = (),
         recruiters: Sequence[records.Person] = (),
         now: datetime,
@@ -54,6 +55,7 @@ class Interviews(Base):
                 topic=topic or None,
                 strength=strength or None,
                 idea=idea or None,
+                topic_for=records.topic_for_text(topic_for),
                 uid=uuid.uuid4().hex,
                 created_at=now,
                 updated_at=now,
@@ -77,6 +79,8 @@ class Interviews(Base):
         with self.session(write=True) as session:
             row = self._row(session, interview_id)
             for key, value in changes.items():
+                if key == "topic_for":  # [(email, topic), ...]
+                    value = records.topic_for_text(value)
                 setattr(row, key, value)
             row.updated_at = now
             session.add(row)
@@ -238,6 +242,7 @@ class Interviews(Base):
             topic=row.topic,
             strength=row.strength,
             idea=row.idea,
+            topic_for=records.topic_for_from(row.topic_for),
             uid=row.uid or "",
             active=bool(row.active),
             created_at=utc(row.created_at),

@@ -156,3 +156,10 @@ def m005_reflection(conn: sa.Connection) -> None:
         sa.Column("answer", sa.String, nullable=False),
     )
     meta.create_all(conn)
+
+
+@migration
+def m006_topic_for(conn: sa.Connection) -> None:
+    """Each interviewer of a panel can have their own topic for the thank-you: a JSON list
+    of ``[email, topic]`` pairs on the interview, empty for every interview there is."""
+    conn.exec_driver_sql("ALTER TABLE interview ADD COLUMN topic_for VARCHAR")

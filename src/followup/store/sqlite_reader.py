@@ -27,11 +27,12 @@ MIGRATION_NAMES = (
     "m003_interview_uid",
     "m004_interview_active",
     "m005_reflection",
+    "m006_topic_for",
 )
 
 _COLUMNS = (
     "id, company, role, at, round, decision_by, lang, notes, result, result_at, "
-    "topic, strength, idea, uid, created_at, updated_at, active"
+    "topic, strength, idea, uid, created_at, updated_at, active, topic_for"
 )
 
 
@@ -111,6 +112,7 @@ def interview_record(
         topic=row[10],
         strength=row[11],
         idea=row[12],
+        topic_for=records.topic_for_from(row[17]),
         uid=row[13] or "",
         created_at=utc(row[14]),
         updated_at=utc(row[15]),

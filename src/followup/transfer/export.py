@@ -95,6 +95,9 @@ def export_document(
                 "lang": row["lang"],
                 "notes": row["notes"],
                 "topic": row["topic"],
+                "topic_for": [
+                    {"email": e, "topic": t} for e, t in records.topic_for_from(row["topic_for"])
+                ],
                 "strength": row["strength"],
                 "idea": row["idea"],
                 "result": row["result"],
@@ -117,6 +120,7 @@ def export_document(
             "phone": profile.phone,
             "timezone": profile.timezone,
             "lang": profile.lang,
+            "locale": profile.locale,
             "thanks_days": profile.thanks_days,
             "check_days": profile.check_days,
             "reply_days": profile.reply_days,

@@ -37,6 +37,12 @@ class PersonIn(BaseModel):
     email: Email
 
 
+class TopicForIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    email: Email
+    topic: Text
+
+
 class EventIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     kind: Literal["done", "result"]
@@ -86,6 +92,7 @@ class InterviewIn(BaseModel):
     lang: Literal["en", "zh", "hi"] | None = None
     notes: Text | None = None
     topic: Text | None = None
+    topic_for: list[TopicForIn] = []
     strength: Text | None = None
     idea: Text | None = None
     result: Literal["invited", "offer", "rejected", "withdrawn"] | None = None
@@ -107,6 +114,7 @@ class ProfileIn(BaseModel):
     phone: Annotated[str, StringConstraints(max_length=40, pattern=r"^[0-9+()./\- x]*$")] = ""
     timezone: str = ""
     lang: Literal["en", "zh", "hi"] = "en"
+    locale: Literal["", "en_GB", "en_US", "en_IN", "zh_CN", "hi_IN"] = ""
     thanks_days: int = Field(default=2, ge=1, le=365)
     check_days: int = Field(default=7, ge=1, le=365)
     reply_days: int = Field(default=1, ge=1, le=365)

@@ -65,6 +65,7 @@ def read_json(text: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         data["contacts"] = [records.Person(p.name, p.email) for p in item.contacts]
         data["recruiters"] = [records.Person(p.name, p.email) for p in item.recruiters]
         data["events"] = [e.model_dump() for e in item.events]
+        data["topic_for"] = records.topic_for_text((t.email, t.topic) for t in item.topic_for)
         data["reflection"] = item.reflection.model_dump() if item.reflection else None
         interviews.append(data)
     return interviews, document.profile.model_dump()
