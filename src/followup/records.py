@@ -133,3 +133,15 @@ def profile_from(stored: dict[str, str]) -> Profile:
 def setting_text(value: Any) -> str:
     """How a profile value is kept in the settings table."""
     return str(int(value)) if isinstance(value, bool) else str(value)
+
+
+@dataclass(frozen=True)
+class Sent:
+    """A mark that ``followup remind`` sent something on a channel (see models.Reminder)."""
+
+    channel: str  # a digest of the channel's URL
+    kind: str  # "daily" | "prep"
+    key: str  # the local day (daily) or the interview's uid (prep)
+    label: str  # the URL with its secrets masked
+    summary: str  # the title that was sent
+    sent_at: datetime  # UTC

@@ -156,3 +156,22 @@ def m005_reflection(conn: sa.Connection) -> None:
         sa.Column("answer", sa.String, nullable=False),
     )
     meta.create_all(conn)
+
+
+@migration
+def m006_reminders(conn: sa.Connection) -> None:
+    """What ``followup remind`` sent on which channel: the day's digest once per day, and the
+    evening-before note once per interview (``kind`` ``daily`` with the local day as ``key``,
+    or ``prep`` with the interview's uid)."""
+    meta = sa.MetaData()
+    sa.Table(
+        "reminder",
+        meta,
+        sa.Column("channel", sa.String, primary_key=True),  # a digest of the URL, not the URL
+        sa.Column("kind", sa.String, primary_key=True),
+        sa.Column("key", sa.String, primary_key=True),
+        sa.Column("label", sa.String, nullable=False),  # the URL with its secrets masked
+        sa.Column("summary", sa.String, nullable=False),  # the title that was sent
+        sa.Column("sent_at", _utc(), nullable=False, index=True),
+    )
+    meta.create_all(conn)

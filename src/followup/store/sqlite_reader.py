@@ -27,6 +27,7 @@ MIGRATION_NAMES = (
     "m003_interview_uid",
     "m004_interview_active",
     "m005_reflection",
+    "m006_reminders",
 )
 
 _COLUMNS = (
