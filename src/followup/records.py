@@ -70,7 +70,9 @@ class Interview:
         return self.strength or (self.reflection.strength if self.reflection else None)
 
     def facts(self) -> rules.Facts:
-        return rules.Facts(at=self.at, decision_by=self.decision_by, events=self.events)
+        return rules.Facts(
+            at=self.at, decision_by=self.decision_by, events=self.events, recorded=self.created_at
+        )
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 NEXT_STEP = {
+    "prep": "followup prep {id}",
     "reflect": "followup reflect {id}",
     "thanks": "followup draft thanks {id}",
     "check": "followup draft check {id}",
@@ -131,6 +132,7 @@ def due_json(
 
 def label(action: rules.Action) -> str:
     names = {
+        "prep": "preparation",
         "reflect": "reflection",
         "thanks": "thank-you",
         "check": "status check",
