@@ -91,6 +91,7 @@ class Profile:
     smtp_port: int = 0  # 0: the usual port of smtp_security
     smtp_user: str = ""  # empty: no login
     smtp_security: str = "starttls"  # starttls | ssl | none
+    notify: tuple[str, ...] = ()  # where `remind` sends: Apprise URLs, or "email"
 
     @property
     def settings(self) -> rules.Settings:
@@ -129,11 +130,19 @@ def profile_from(stored: dict[str, str]) -> Profile:
     for name in PROFILE_FLAGS:
         if name in stored:
             values[name] = stored[name] not in ("0", "false", "False", "")
+    if stored.get("notify"):
+        import json
+
+        values["notify"] = tuple(json.loads(stored["notify"]))
     return Profile(**values)
 
 
 def setting_text(value: Any) -> str:
     """How a profile value is kept in the settings table."""
+    if isinstance(value, (tuple, list)):
+        import json
+
+        return json.dumps(list(value), ensure_ascii=False)
     return str(int(value)) if isinstance(value, bool) else str(value)
 
 
