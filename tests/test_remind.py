@@ -182,6 +182,22 @@ def test_a_failing_channel_is_named_and_the_others_still_get_it(ok, run, receive
     assert f"  failed on {shown}:" in status and "hunter22" not in status
 
 
+def test_without_apprise_the_channel_fails_with_how_to_install_it(ok, run, monkeypatch):
+    import sys
+
+    interviews(ok)
+    monkeypatch.setitem(sys.modules, "apprise", None)  # as if `followup[notify]` were absent
+    result = ok("profile", "--notify", "ntfys://ntfy.sh/my-topic")
+    assert "Reminders need Apprise: pip install 'followup[notify]'" in result.stderr
+    result = run("remind", "--on", MORNING)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: cannot remind you on ntfys://ntfy.sh/m****: Apprise is not installed: "
+        "pip install 'followup[notify]' (or: pipx inject followup apprise); nothing marked for "
+        "it, the next run tries again.\n"
+    )
+
+
 def test_remind_without_a_channel_says_how_to_set_one(run):
     result = run("remind")
     assert result.exit_code == 1
