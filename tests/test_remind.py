@@ -6,7 +6,11 @@ from __future__ import annotations
 import contextlib
 import email
 import json
+import os
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from email import policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -24,12 +28,14 @@ class Receiver:
     def __init__(self) -> None:
         self.posts: list[tuple[str, dict]] = []
         self.status = 200
+        self.delay = 0.0  # seconds before answering
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", 0))
                 receiver.posts.append((self.path, json.loads(self.rfile.read(length))))
+                time.sleep(receiver.delay)
                 self.send_response(receiver.status)
                 self.end_headers()
 
@@ -109,6 +115,24 @@ def test_once_a_day_per_channel_unless_again(ok, receiver, backend):
     assert [r[0] for r in backend.rows("select key from reminder order by key")] == [
         "2030-11-21",
         "2030-11-22",
+    ]
+
+
+def test_two_runs_at_once_send_once(ok, receiver, backend):
+    interviews(ok)
+    ok("profile", "--notify", receiver.url())
+    receiver.delay = 2.0  # the first run holds the lock while the receiver takes its time
+    followup = os.path.join(os.path.dirname(sys.executable), "followup")
+    runs = [
+        subprocess.Popen([followup, "remind", "--on", MORNING], stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    said = sorted(run.communicate(timeout=60)[1] for run in runs)
+    assert [run.returncode for run in runs] == [0, 0]
+    assert len(receiver.posts) == 1
+    assert said == [
+        f"Nothing sent to {receiver.shown()}: already sent today (--again sends it anyway).\n",
+        f"Sent to {receiver.shown()}: followup: 2 to do today\n",
     ]
 
 

@@ -9,6 +9,7 @@ when something is sent. Secrets of the channels never leave here unmasked.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -233,41 +234,41 @@ def run(
     interviews = {interview.id: interview for _, interview in pairs}
     uids = {ident: interview.uid for ident, interview in interviews.items()}
     marks: dict[str, set[tuple[str, str]]] = {}
-    for mark in store.sent():
+    for mark in store.sent() if dry_run else ():
         marks.setdefault(mark.channel, set()).add((mark.kind, mark.key))
     lang = language(profile)
     outcome = Outcome(now)
     deliver = sender or (lambda url, message: _deliver(url, message, profile, now))
     for url in profile.notify:
         shown = channels.mask(url)
-        found = schedule.plan(
-            items, uids, now, tz, marks.get(channels.key(url), set()), again=again, always=always
-        )
-        if found is None:
-            already = (schedule.DAILY, schedule.local_day(now, tz).isoformat())
-            why = WHY_SENT if already in marks.get(channels.key(url), set()) else WHY_NOTHING
-            outcome.skipped.append((shown, why))
-            continue
-        message = compose(found, interviews, tz, lang)
-        if dry_run:
-            outcome.dry_run.append((shown, message))
-            continue
-        try:
-            deliver(url, message)
-        except FollowupError as error:
-            outcome.failed.append((shown, channels.scrub(str(error), [url])))
-            continue
-        except Exception as error:  # a plug-in's own failure: still only this channel's
-            text = f"{type(error).__name__}: {error}"
-            outcome.failed.append((shown, channels.scrub(text, [url])))
-            continue
-        store.mark_sent(
-            [
-                records.Sent(channels.key(url), kind, key, shown, message.title, now)
-                for kind, key in found.marks
+        key = channels.key(url)
+        with contextlib.ExitStack() as stack:
+            if dry_run:
+                have, new = marks.get(key, set()), []
+            else:  # the write lock, held while it goes out: two runs at once send it once
+                have, new = stack.enter_context(store.marking(key))
+            found = schedule.plan(items, uids, now, tz, have, again=again, always=always)
+            if found is None:
+                today = (schedule.DAILY, schedule.local_day(now, tz).isoformat())
+                outcome.skipped.append((shown, WHY_SENT if today in have else WHY_NOTHING))
+                continue
+            message = compose(found, interviews, tz, lang)
+            if dry_run:
+                outcome.dry_run.append((shown, message))
+                continue
+            try:
+                deliver(url, message)
+            except FollowupError as error:
+                outcome.failed.append((shown, channels.scrub(str(error), [url])))
+                continue
+            except Exception as error:  # a plug-in's own failure: still only this channel's
+                text = f"{type(error).__name__}: {error}"
+                outcome.failed.append((shown, channels.scrub(text, [url])))
+                continue
+            new += [
+                records.Sent(key, kind, k, shown, message.title, now) for kind, k in found.marks
             ]
-        )
-        outcome.sent.append((shown, found.kind, message.title))
+            outcome.sent.append((shown, found.kind, message.title))
     if not dry_run:
         store.set_last_run(json.dumps(outcome.as_json(), ensure_ascii=False))
     return outcome

@@ -6,7 +6,8 @@ setting (``REMIND_RUN_KEY``), a JSON object written by the command.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 
 from sqlmodel import col, select
 
@@ -36,6 +37,31 @@ class Reminders(Base):
             return
         with self.session(write=True) as session:
             for mark in marks:
+                session.merge(
+                    models.Reminder(
+                        channel=mark.channel,
+                        kind=mark.kind,
+                        key=mark.key,
+                        label=mark.label,
+                        summary=mark.summary,
+                        sent_at=mark.sent_at,
+                    )
+                )
+            session.commit()
+
+    @contextlib.contextmanager
+    def marking(self, channel: str) -> Iterator[tuple[set[tuple[str, str]], list[records.Sent]]]:
+        """Hold the store's write lock while something goes out on ``channel``: yield the
+        ``(kind, key)`` marks it has, read under the lock, and a list; the marks appended to
+        it are recorded in the same transaction. Two runs at once (a timer that fires twice)
+        queue here, and the second finds what the first sent. Nothing is recorded when the
+        body raises."""
+        with self.session(write=True) as session:
+            query = select(models.Reminder).where(col(models.Reminder.channel) == channel)
+            have = {(row.kind, row.key) for row in session.exec(query)}  # takes the lock
+            new: list[records.Sent] = []
+            yield have, new
+            for mark in new:
                 session.merge(
                     models.Reminder(
                         channel=mark.channel,
