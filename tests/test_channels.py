@@ -46,6 +46,7 @@ def test_profile_keeps_channels_and_shows_them_masked(ok, run, backend):
     result = ok("profile", "--notify", secret_url, "--notify", "email", "--notify", "email")
     assert "tgram://1****/9****" in result.stdout and "email" in result.stdout
     assert "AAHsecret" not in result.stdout + result.stderr
+    assert "The 'email' channel sends to your --email through your SMTP settings" in result.stderr
     shown = ok("profile", "--json")
     assert json.loads(shown.stdout)["notify"] == ["tgram://1****/9****", "email"]
     assert "AAHsecret" not in shown.stdout

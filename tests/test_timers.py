@@ -193,6 +193,25 @@ def test_the_task_of_windows_as_xml(monkeypatch):
     assert commands["delete"] == ["schtasks", "/Delete", "/TN", "followup-remind", "/F"]
 
 
+def test_the_task_of_windows_is_created_replaced_queried_and_deleted(fakes, home):
+    fakes.tool("schtasks", "exit 0")
+    said = timers.install((8, 0), platform="win32")
+    assert said == [
+        f"Installed the scheduled task followup-remind: `{BIN} remind` will run every day at 08:00 and 18:00."
+    ]
+    xml = home / "followup-remind.xml"
+    assert xml.read_bytes().decode("utf-16").startswith('<?xml version="1.0" encoding="UTF-16"?>')
+    timers.install((7, 0), platform="win32")
+    assert timers.installed("win32") == ["scheduled task followup-remind"]
+    assert timers.uninstall("win32") == ["Removed the scheduled task followup-remind."]
+    assert fakes.calls() == [
+        f"schtasks /Create /TN followup-remind /XML {xml} /F",
+        f"schtasks /Create /TN followup-remind /XML {xml} /F",
+        "schtasks /Query /TN followup-remind",
+        "schtasks /Delete /TN followup-remind /F",
+    ]
+
+
 @pytest.mark.parametrize("bad", ["8", "25:00", "08:60", "noon"])
 def test_a_time_that_is_not_one(run, bad):
     result = run("remind", "--install", "--at", bad)

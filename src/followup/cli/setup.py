@@ -119,6 +119,12 @@ def profile(
         changes["notify"] = _channels(notify)
     ctx = Context(read_only=not changes)
     current = ctx.store.set_profile(changes) if changes else ctx.profile
+    email_ready = current.email and current.smtp_host
+    if "notify" in changes and "email" in current.notify and not email_ready:
+        note(
+            "The 'email' channel sends to your --email through your SMTP settings: set "
+            "--email and --smtp-host too (docs/sending.md)."
+        )
     if json:
         render.emit_json(render.profile_json(current))
         return
