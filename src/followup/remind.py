@@ -134,15 +134,8 @@ def compose(
             action = item.action
             moment = action.opens if state == "upcoming" else action.due
             word = t["opens"] if state == "upcoming" or action.deadline is None else t["by"]
-            when = (
-                f"{word} {_when(moment, lang, tz)}"
-                if lang == "en"
-                else (
-                    f"{_when(moment, lang, tz)} {word}"
-                    if lang == "hi"
-                    else f"{word} {_when(moment, lang, tz)}"
-                )
-            )
+            day = _when(moment, lang, tz)
+            when = f"{day} {word}" if lang == "hi" else f"{word} {day}"  # Hindi: postpositions
             lines.append(
                 f"- {_label(action, t)}: {interview.company}, {interview.role} ({when})\n"
                 f"  {render.next_step(action.action, interview.id)}"
