@@ -250,6 +250,11 @@ TITLES = {
     "hi": "followup: आज 2 काम करने हैं",
 }
 HEADINGS = {"en": "Due now (2)", "zh": "现在要做 (2)", "hi": "अभी करें (2)"}
+FIRST = {
+    "en": "- reflection: Acme, Dev (by Thu 21 Nov 2030 10:00)",
+    "zh": "- 面试复盘：Acme，Dev（截止 2030年11月21日 10:00）",
+    "hi": "- इंटरव्यू पर विचार: Acme, Dev (21 नव॰ 2030 10:00 तक)",
+}
 
 
 @pytest.mark.parametrize("lang", ["en", "zh", "hi"])
@@ -264,7 +269,8 @@ def test_the_email_digest_arrives_in_the_profiles_language(ok, lang, monkeypatch
     message = email.message_from_bytes(raw, policy=policy.default)
     assert message["Subject"] == TITLES[lang]
     body = message.get_content()
-    assert body.startswith(HEADINGS[lang]) and "followup draft thanks 1" in body
+    assert body.splitlines()[:3] == [HEADINGS[lang], FIRST[lang], "  followup reflect 1"]
+    assert "followup draft thanks 1" in body
 
 
 def test_an_smtp_refusal_marks_nothing(ok, run, backend, monkeypatch):

@@ -38,6 +38,7 @@ TEXT: dict[str, dict[str, str]] = {
         "check2": "2nd status check",
         "reply": "reply to invite",
         "sep": ", ",
+        "line": "- {label}: {company}, {role} ({when})",
     },
     "zh": {
         "title": "followup：今天有 {n} 件事要做",
@@ -57,6 +58,7 @@ TEXT: dict[str, dict[str, str]] = {
         "check2": "再次询问进展",
         "reply": "回复邀请",
         "sep": "、",
+        "line": "- {label}：{company}，{role}（{when}）",
     },
     "hi": {
         "title": "followup: आज {n} काम करने हैं",
@@ -76,6 +78,7 @@ TEXT: dict[str, dict[str, str]] = {
         "check2": "दूसरी बार स्थिति की जानकारी",
         "reply": "निमंत्रण का उत्तर",
         "sep": ", ",
+        "line": "- {label}: {company}, {role} ({when})",
     },
 }
 
@@ -136,10 +139,10 @@ def compose(
             word = t["opens"] if state == "upcoming" or action.deadline is None else t["by"]
             day = _when(moment, lang, tz)
             when = f"{day} {word}" if lang == "hi" else f"{word} {day}"  # Hindi: postpositions
-            lines.append(
-                f"- {_label(action, t)}: {interview.company}, {interview.role} ({when})\n"
-                f"  {render.next_step(action.action, interview.id)}"
+            line = t["line"].format(
+                label=_label(action, t), company=interview.company, role=interview.role, when=when
             )
+            lines.append(f"{line}\n  {render.next_step(action.action, interview.id)}")
     if not lines:
         lines.append(t["nothing"])
     return Message(title, "\n".join(lines) + "\n")
