@@ -418,6 +418,7 @@ def test_profile_sets_and_shows_details_and_rules(ok):
         "smtp_port": 0,
         "smtp_user": "",
         "smtp_security": "starttls",
+        "notify": [],
     }
     assert "Li Wei" in ok("profile").stdout
     ident = add(ok, "--at", "2026-11-16 10:00")  # Monday, Shanghai

@@ -146,8 +146,16 @@ def test_anything_but_a_plain_read_goes_to_typer(args):
 
 
 # followup's own learning views and transfer: only the Typer app's commands need them
-OWN = ("followup.render_learning", "followup.transfer")
-HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "jinja2", "babel", "typer", "dateutil", *OWN)
+OWN = (
+    "followup.render_learning",
+    "followup.transfer",
+    "followup.remind",
+    "followup.schedule",
+    "followup.timers",
+)
+HEAVY = (
+    "sqlalchemy", "sqlmodel", "pydantic", "jinja2", "babel", "typer", "dateutil", "apprise", *OWN
+)  # fmt: skip
 PROBE = (
     "import sys\n"
     "from followup.entry import main\n"
@@ -181,6 +189,14 @@ def test_due_on_sqlite_imports_no_orm_no_typer_no_templates(scenario):
 def test_the_read_commands_never_load_sqlalchemy(scenario, args):
     modules = loaded(*args)
     assert "sqlalchemy" not in modules and "sqlmodel" not in modules
+
+
+@pytest.mark.parametrize(
+    "args", [["profile"], ["list", "--all"], ["due", "--days", "7"], ["--help"]]
+)
+def test_apprise_is_imported_only_by_the_reminder_commands(scenario, args):
+    assert "apprise" not in loaded(*args)
+    assert "followup.remind" not in loaded(*args)
 
 
 def test_a_profile_zone_set_avoids_dateutil(scenario):

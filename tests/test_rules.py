@@ -210,19 +210,23 @@ def test_due_groups_overdue_due_upcoming_most_urgent_first():
         (1, "thanks", "overdue"),
         (3, "thanks", "due"),
         (2, "thanks", "due"),
+        (4, "prep", "upcoming"),  # opens this evening at 18:00
         (5, "check", "upcoming"),  # opens Monday 00:00
         (4, "thanks", "upcoming"),  # opens Monday 10:00
     ]
+
+
+def after(items):
+    """What follows an interview: its (id, action) without the prep before it."""
+    return [(i.interview_id, i.action.action) for i in items if i.action.action != "prep"]
 
 
 def test_due_days_zero_lists_nothing_upcoming_and_days_widens_the_window():
     now = at(NY, 2026, 11, 22, 9, 0)
     interviews = [(1, Facts(at(NY, 2026, 11, 23, 10))), (2, Facts(at(NY, 2026, 11, 29, 10)))]
     assert due(interviews, now, NY, QUIET, days=0) == []
-    assert [(i.interview_id, i.action.action) for i in due(interviews, now, NY, QUIET, days=3)] == [
-        (1, "thanks")
-    ]
-    assert [(i.interview_id, i.action.action) for i in due(interviews, now, NY, QUIET, days=8)] == [
+    assert after(due(interviews, now, NY, QUIET, days=3)) == [(1, "thanks")]
+    assert after(due(interviews, now, NY, QUIET, days=8)) == [
         (1, "thanks"),
         (2, "thanks"),
         (1, "check"),  # Monday 30th 00:00, within 8 days of Sunday 09:00
@@ -233,9 +237,9 @@ def test_due_horizon_is_wall_clock_days_across_a_dst_change():
     # From Saturday 31 Oct 09:00 EDT, 1 day ahead is Sunday 1 Nov 09:00 EST (25 hours).
     now = at(NY, 2026, 10, 31, 9, 0)
     interview = at(NY, 2026, 11, 1, 8, 30)  # 24.5 h later on the clock of the world
-    assert [i.state for i in due([(1, Facts(interview))], now, NY, QUIET, days=1)] == ["upcoming"]
+    assert after(due([(1, Facts(interview))], now, NY, QUIET, days=1)) == [(1, "thanks")]
     later = at(NY, 2026, 11, 1, 9, 30)
-    assert due([(1, Facts(later))], now, NY, QUIET, days=1) == []
+    assert after(due([(1, Facts(later))], now, NY, QUIET, days=1)) == []
 
 
 def test_the_same_facts_give_the_same_instants_whatever_zone_they_were_given_in():
@@ -278,3 +282,46 @@ def test_the_reflection_is_due_a_day_after_the_interview_and_done_by_reflecting(
 def test_a_result_or_a_decline_cancels_the_reflection(event):
     facts = Facts(at(NY, 2026, 10, 31, 17, 0), events=(event,))
     assert ("reflect", 1) not in pending(facts, at(NY, 2026, 11, 1, 12))
+
+
+# -- prep: the evening before an interview ------------------------------------------------
+
+
+def prep_of(facts, now, tz=NY):
+    return next((a for a in assess(facts, now, tz, QUIET).pending if a.action == "prep"), None)
+
+
+def test_prep_opens_at_18_the_evening_before_and_is_due_when_the_interview_starts():
+    interview = at(NY, 2026, 11, 24, 9, 30)
+    facts = Facts(interview, recorded=at(NY, 2026, 11, 20, 12))
+    prep = prep_of(facts, at(NY, 2026, 11, 23, 8))
+    assert prep is not None
+    assert prep.opens == at(NY, 2026, 11, 23, 18).astimezone(UTC)
+    assert prep.deadline == interview.astimezone(UTC)
+    assert prep.state(at(NY, 2026, 11, 23, 17, 59)) == "upcoming"
+    assert prep.state(at(NY, 2026, 11, 23, 18)) == "due"
+    assert prep_of(facts, interview) is None  # gone once the interview has started
+    assert prep_of(facts, at(NY, 2026, 11, 24, 9, 29)).state(at(NY, 2026, 11, 24, 9, 29)) == "due"
+
+
+def test_prep_of_an_interview_recorded_late_opens_when_recorded():
+    interview = at(NY, 2026, 11, 24, 9, 30)
+    recorded = at(NY, 2026, 11, 23, 21, 15)
+    prep = prep_of(Facts(interview, recorded=recorded), recorded)
+    assert prep is not None and prep.opens == recorded.astimezone(UTC)
+    assert prep.state(recorded) == "due"
+
+
+def test_prep_is_cancelled_by_a_withdrawal():
+    interview = at(NY, 2026, 11, 24, 9, 30)
+    events = (Event("result", "withdrawn", at(NY, 2026, 11, 22, 10)),)
+    assert prep_of(Facts(interview, events=events), at(NY, 2026, 11, 23, 19)) is None
+
+
+def test_prep_opens_at_18_local_across_a_dst_change():
+    # The clocks fall back on Sunday 1 Nov 2026 in New York: 18:00 on the Sunday is EST.
+    prep = prep_of(Facts(at(NY, 2026, 11, 2, 9)), at(NY, 2026, 10, 30, 9))
+    assert prep is not None
+    assert prep.opens == datetime(2026, 11, 1, 23, 0, tzinfo=UTC)  # 18:00 EST
+    prep = prep_of(Facts(at(NY, 2026, 11, 1, 9)), at(NY, 2026, 10, 30, 9))
+    assert prep.opens == datetime(2026, 10, 31, 22, 0, tzinfo=UTC)  # 18:00 EDT

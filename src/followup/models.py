@@ -82,6 +82,18 @@ class Setting(SQLModel, table=True):
     value: str
 
 
+class Reminder(SQLModel, table=True):
+    """What ``followup remind`` sent on a channel: ``daily`` once per local day (``key``: the
+    day), ``prep`` once per interview (``key``: its uid)."""
+
+    channel: str = Field(primary_key=True)  # a digest of the channel's URL, never the URL
+    kind: str = Field(primary_key=True)
+    key: str = Field(primary_key=True)
+    label: str  # the URL with its secrets masked
+    summary: str  # the title that was sent
+    sent_at: datetime = Field(index=True)  # UTC
+
+
 class Migration(SQLModel, table=True):
     name: str = Field(primary_key=True)
     applied_at: datetime

@@ -7,9 +7,14 @@ commands in :mod:`followup.cli` call the same functions, so both ways answer ali
 from __future__ import annotations
 
 import sys
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from followup import dates, render, rules
 from followup.context import Context, note
+
+if TYPE_CHECKING:
+    from followup import records
 
 
 def list_interviews(*, all_: bool, json: bool) -> None:
@@ -48,20 +53,29 @@ def show(interview_id: int, *, json: bool) -> None:
         render.interview_detail(row, ctx.tz, ctx.now, render.console())
 
 
+def due_items(
+    open_interviews: list[records.Interview],
+    now: datetime,
+    tz: tzinfo,
+    settings: rules.Settings,
+    days: int,
+) -> list[tuple[rules.Item, records.Interview]]:
+    """The morning list at ``now``, each action with its interview: what ``due`` shows and
+    ``remind`` sends."""
+    interviews = {item.id: item for item in open_interviews}
+    items = rules.due(
+        [(i, item.facts()) for i, item in interviews.items()], now, tz, settings, days
+    )
+    return [(item, interviews[item.interview_id]) for item in items]
+
+
 def due(*, on: str | None, days: int, json: bool) -> None:
     ctx = Context(read_only=True)
     now = ctx.when("--on", on)
-    interviews = {item.id: item for item in ctx.store.interviews(open_only=True)}
-    items = rules.due(
-        [(i, item.facts()) for i, item in interviews.items()],
-        now,
-        ctx.tz,
-        ctx.profile.settings,
-        days,
-    )
+    pairs = due_items(ctx.store.interviews(open_only=True), now, ctx.tz, ctx.profile.settings, days)
     rows = []
-    for item in items:
-        row = render.due_json(item, interviews[item.interview_id], now, ctx.tz)
+    for item, interview in pairs:
+        row = render.due_json(item, interview, now, ctx.tz)
         row["relative"] = dates.relative(
             item.action.opens if item.state == "upcoming" else item.action.due, now
         )

@@ -71,7 +71,9 @@ class Interview:
         return self.strength or (self.reflection.strength if self.reflection else None)
 
     def facts(self) -> rules.Facts:
-        return rules.Facts(at=self.at, decision_by=self.decision_by, events=self.events)
+        return rules.Facts(
+            at=self.at, decision_by=self.decision_by, events=self.events, recorded=self.created_at
+        )
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class Profile:
     smtp_port: int = 0  # 0: the usual port of smtp_security
     smtp_user: str = ""  # empty: no login
     smtp_security: str = "starttls"  # starttls | ssl | none
+    notify: tuple[str, ...] = ()  # where `remind` sends: Apprise URLs, or "email"
 
     @property
     def settings(self) -> rules.Settings:
@@ -147,9 +150,29 @@ def profile_from(stored: dict[str, str]) -> Profile:
     for name in PROFILE_FLAGS:
         if name in stored:
             values[name] = stored[name] not in ("0", "false", "False", "")
+    if stored.get("notify"):
+        import json
+
+        values["notify"] = tuple(json.loads(stored["notify"]))
     return Profile(**values)
 
 
 def setting_text(value: Any) -> str:
     """How a profile value is kept in the settings table."""
+    if isinstance(value, (tuple, list)):
+        import json
+
+        return json.dumps(list(value), ensure_ascii=False)
     return str(int(value)) if isinstance(value, bool) else str(value)
+
+
+@dataclass(frozen=True)
+class Sent:
+    """A mark that ``followup remind`` sent something on a channel (see models.Reminder)."""
+
+    channel: str  # a digest of the channel's URL
+    kind: str  # "daily" | "prep"
+    key: str  # the local day (daily) or the interview's uid (prep)
+    label: str  # the URL with its secrets masked
+    summary: str  # the title that was sent
+    sent_at: datetime  # UTC

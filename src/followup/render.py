@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 NEXT_STEP = {
+    "prep": "followup prep {id}",
     "reflect": "followup reflect {id}",
     "thanks": "followup draft thanks {id}",
     "check": "followup draft check {id}",
@@ -132,6 +133,7 @@ def due_json(
 
 def label(action: rules.Action) -> str:
     names = {
+        "prep": "preparation",
         "reflect": "reflection",
         "thanks": "thank-you",
         "check": "status check",
@@ -367,7 +369,24 @@ def profile_table(profile: records.Profile, zone_name: str, out: Console) -> Non
         "Reflect within",
         plural(profile.reflect_days, "day") if profile.reflect else "[dim](not listed)[/]",
     )
+    from followup import channels
+
+    table.add_row(
+        "Reminders",
+        "\n".join(escape(channels.mask(url)) for url in profile.notify) or unset,
+    )
     out.print(table)
+
+
+def profile_json(profile: records.Profile) -> dict[str, Any]:
+    """``profile --json``: every field, with the secrets of the reminder channels masked."""
+    from dataclasses import asdict
+
+    from followup import channels
+
+    shown = asdict(profile)
+    shown["notify"] = [channels.mask(url) for url in profile.notify]
+    return shown
 
 
 def plural(count: int, word: str) -> str:

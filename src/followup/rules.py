@@ -15,7 +15,10 @@ The rules, with the defaults of :class:`Settings` (the profile can change each n
 * **reply**: answer an invitation to a further round at once. It opens when the invitation
   is recorded; its deadline is ``reply_days`` (1) later at the same hour. ``done reply``
   (accept) or ``done decline`` answers it; a result dated after the invitation replaces it.
-* Any recorded result, or a decline, cancels pending reflect, thanks and checks.
+* **prep**: prepare for an interview still to come. It opens at 18:00 local the evening
+  before (or when the interview was recorded, if later) and is due when the interview starts;
+  it is gone once the interview has started.
+* Any recorded result, or a decline, cancels pending prep, reflect, thanks and checks.
 
 "N days" is N days on the local wall clock, so a deadline keeps its hour across a
 daylight-saving change. This module does no I/O and never reads the clock.
@@ -26,7 +29,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
-ACTIONS = ("reflect", "thanks", "check", "reply")
+ACTIONS = ("prep", "reflect", "thanks", "check", "reply")
+PREP_HOUR = 18  # the evening before an interview, local time, when its prep opens
 DONE_ACTIONS = ("reflect", "thanks", "check", "reply", "decline")
 OUTCOMES = ("invited", "offer", "rejected", "withdrawn")
 STATES = ("overdue", "due", "upcoming")
@@ -55,6 +59,7 @@ class Facts:
     at: datetime  # the interview's start, aware
     decision_by: date | None = None  # the employer's decision date, in the user's calendar
     events: tuple[Event, ...] = ()
+    recorded: datetime | None = None  # when the interview was added, aware
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,15 @@ def weekday_on_or_after(day: date) -> date:
     return day + timedelta(days=max(0, 7 - day.weekday())) if day.weekday() >= 5 else day
 
 
+def prep_opens(facts: Facts, tz: tzinfo) -> datetime:
+    """18:00 local the evening before the interview, or when it was recorded if later."""
+    day = facts.at.astimezone(tz).date() - timedelta(days=1)
+    evening = datetime.combine(day, time(PREP_HOUR), tz).astimezone(timezone.utc)
+    if facts.recorded is not None and facts.recorded > evening:
+        return min(facts.recorded.astimezone(timezone.utc), facts.at)
+    return evening
+
+
 def first_check_opens(facts: Facts, tz: tzinfo, settings: Settings) -> datetime:
     day = facts.at.astimezone(tz).date() + timedelta(days=settings.check_days)
     if facts.decision_by is not None:
@@ -145,6 +159,7 @@ def assess(facts: Facts, now: datetime, tz: tzinfo, settings: Settings = Setting
         facts.at.astimezone(timezone.utc),
         facts.decision_by,
         tuple(Event(e.kind, e.name, e.at.astimezone(timezone.utc)) for e in facts.events),
+        facts.recorded.astimezone(timezone.utc) if facts.recorded else None,
     )
     events = sorted(facts.events, key=lambda e: e.at)
     results = [e for e in events if e.kind == "result"]
@@ -155,6 +170,8 @@ def assess(facts: Facts, now: datetime, tz: tzinfo, settings: Settings = Setting
     ghosted = False
 
     if not results and not done["decline"]:
+        if now < facts.at:
+            pending.append(Action("prep", prep_opens(facts, tz), facts.at))
         if settings.reflect and not done["reflect"]:
             deadline = days_later(facts.at, settings.reflect_days, tz)
             pending.append(Action("reflect", facts.at, deadline))

@@ -8,6 +8,7 @@ One module per area a user would name, each a Typer app whose commands join this
 - :mod:`~followup.cli.learning`: reflect, lessons, prep, stats
 - :mod:`~followup.cli.data`: export, import, backup
 - :mod:`~followup.cli.setup`: profile, path, templates
+- :mod:`~followup.cli.reminders`: remind (and its daily run)
 
 They share :mod:`~followup.cli.options` (choices and option types), :mod:`~followup.cli.prompt`,
 :mod:`~followup.cli.files`, :mod:`~followup.cli.guards` and :mod:`~followup.cli.output`, and
@@ -25,7 +26,7 @@ from typer._completion_shared import _completion_scripts
 from typer.core import TyperGroup
 
 from followup import __version__
-from followup.cli import data, learning, letters, morning, recording, setup
+from followup.cli import data, learning, letters, morning, recording, reminders, setup
 from followup.cli.output import fail
 from followup.context import close_stores, stdout_closed, unexpected
 from followup.errors import FollowupError
@@ -65,7 +66,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-for area in (recording, morning, letters, learning, data, setup):
+for area in (recording, morning, letters, learning, data, setup, reminders):
     app.add_typer(area.app)
 
 

@@ -169,6 +169,20 @@ ReasonOpt = Annotated[
     ),
 ]
 
+# -- reminders: profile and remind --------------------------------------------------------
+
+NotifyOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--notify",
+        metavar="URL",
+        help="Where `followup remind` sends the morning list: an Apprise URL, or 'email' for "
+        "your own address through your SMTP settings; repeat for several, e.g. "
+        "--notify ntfys://ntfy.sh/my-topic --notify email. Replaces the channels set before; "
+        "--notify '' clears them.",
+    ),
+]
+
 # -- every command -----------------------------------------------------------------------
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]

@@ -8,7 +8,7 @@ import typer
 
 from followup import dates, fields
 from followup.cli import files
-from followup.cli.options import JsonOpt, Lang, Locale, Security, TemplateKind
+from followup.cli.options import JsonOpt, Lang, Locale, NotifyOpt, Security, TemplateKind
 from followup.context import Context, UsageError, check, note
 from followup.errors import FollowupError
 
@@ -73,6 +73,7 @@ def profile(
             help="List the reflection among the follow-ups (default) or not.",
         ),
     ] = None,
+    notify: NotifyOpt = None,
     json: JsonOpt = False,
 ) -> None:
     """Show or set your details and rules.
@@ -124,12 +125,18 @@ def profile(
         )
     if smtp_security is not None:
         changes["smtp_security"] = smtp_security.value
+    if notify is not None:
+        changes["notify"] = _channels(notify)
     ctx = Context(read_only=not changes)
     current = ctx.store.set_profile(changes) if changes else ctx.profile
+    email_ready = current.email and current.smtp_host
+    if "notify" in changes and "email" in current.notify and not email_ready:
+        note(
+            "The 'email' channel sends to your --email through your SMTP settings: set "
+            "--email and --smtp-host too (docs/sending.md)."
+        )
     if json:
-        from dataclasses import asdict
-
-        render.emit_json(asdict(current))
+        render.emit_json(render.profile_json(current))
         return
     zone_name = str(
         getattr(dates.zone(None), "key", None) or datetime.now(dates.zone(None)).tzname()
@@ -137,6 +144,28 @@ def profile(
     render.profile_table(current, zone_name, render.console())
     if changes:
         note("Profile saved.")
+
+
+def _channels(given: list[str]) -> tuple[str, ...]:
+    """The --notify values: each an Apprise URL Apprise understands (when it is installed),
+    or 'email'; '' alone clears them."""
+    from followup import channels
+
+    urls = [check("--notify", channels.check, url) for url in given if url.strip()]
+    if not urls:
+        return ()
+    if any(url != channels.EMAIL for url in urls):
+        apprise = channels.apprise()
+        if apprise is None:
+            note(f"Reminders need Apprise: {channels.INSTALL_HINT}.")
+        else:
+            for url in urls:
+                if url != channels.EMAIL and apprise.Apprise.instantiate(url) is None:
+                    raise UsageError(
+                        f"--notify {channels.mask(url)}: Apprise does not know this URL; "
+                        "see https://github.com/caronc/apprise/wiki for the forms it takes."
+                    )
+    return tuple(dict.fromkeys(urls))
 
 
 @app.command()

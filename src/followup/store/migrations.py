@@ -163,3 +163,22 @@ def m006_topic_for(conn: sa.Connection) -> None:
     """Each interviewer of a panel can have their own topic for the thank-you: a JSON list
     of ``[email, topic]`` pairs on the interview, empty for every interview there is."""
     conn.exec_driver_sql("ALTER TABLE interview ADD COLUMN topic_for VARCHAR")
+
+
+@migration
+def m007_reminders(conn: sa.Connection) -> None:
+    """What ``followup remind`` sent on which channel: the day's digest once per day, and the
+    evening-before note once per interview (``kind`` ``daily`` with the local day as ``key``,
+    or ``prep`` with the interview's uid)."""
+    meta = sa.MetaData()
+    sa.Table(
+        "reminder",
+        meta,
+        sa.Column("channel", sa.String, primary_key=True),  # a digest of the URL, not the URL
+        sa.Column("kind", sa.String, primary_key=True),
+        sa.Column("key", sa.String, primary_key=True),
+        sa.Column("label", sa.String, nullable=False),  # the URL with its secrets masked
+        sa.Column("summary", sa.String, nullable=False),  # the title that was sent
+        sa.Column("sent_at", _utc(), nullable=False, index=True),
+    )
+    meta.create_all(conn)

@@ -28,6 +28,7 @@ MIGRATION_NAMES = (
     "m004_interview_active",
     "m005_reflection",
     "m006_topic_for",
+    "m007_reminders",
 )
 
 _COLUMNS = (

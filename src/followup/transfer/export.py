@@ -193,12 +193,14 @@ def export_ics(
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "followup")
     names = {
+        "prep": "Prepare for the interview",
         "reflect": "Reflect on the interview",
         "thanks": "Send a thank-you",
         "check": "Ask for news",
         "reply": "Answer the invitation",
     }
     commands = {
+        "prep": "followup prep",
         "reflect": "followup reflect",
         "thanks": "followup draft thanks",
         "check": "followup draft check",
@@ -221,9 +223,12 @@ def export_ics(
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
             alarm.add("description", names[action.action])
-            # A deadline rings at 09:00 the day before (a deadline can fall early in the day);
-            # a check, which only opens, at 09:00 on its day.
-            alarm.add("trigger", timedelta(hours=-15) if action.deadline else timedelta(hours=9))
+            # A deadline rings at 09:00 the day before (a deadline can fall early in the day),
+            # a prep at 18:00 the evening before, a check (which only opens) at 09:00 on its day.
+            trigger = timedelta(hours=-15) if action.deadline else timedelta(hours=9)
+            if action.action == "prep":
+                trigger = timedelta(hours=rules.PREP_HOUR - 24)
+            alarm.add("trigger", trigger)
             event.add_component(alarm)
             calendar.add_component(event)
     return calendar.to_ical()
