@@ -74,8 +74,11 @@ def test_reflecting_completes_the_reflection_and_nothing_else(ok):
     )
     assert ok("due", "--on", "2026-11-21 10:01", "--json").json()[0]["state"] == "overdue"
     ok("reflect", ident, "--improve", "x")
-    after = {i["action"] for i in ok("due", "--on", "2026-11-20 12:00", "--json").json()}
-    assert after == {"thanks"}
+    after = {a["action"] for a in ok("show", ident, "--json").json()["pending"]}
+    assert "reflect" not in after and "thanks" in after
+    # as of a moment before it was recorded, the reflection was still to do
+    earlier = {i["action"] for i in ok("due", "--on", "2026-11-20 12:00", "--json").json()}
+    assert earlier == {"reflect", "thanks"}
 
 
 def test_unequal_questions_and_answers_are_a_usage_error(ok, run):

@@ -278,3 +278,18 @@ def test_the_reflection_is_due_a_day_after_the_interview_and_done_by_reflecting(
 def test_a_result_or_a_decline_cancels_the_reflection(event):
     facts = Facts(at(NY, 2026, 10, 31, 17, 0), events=(event,))
     assert ("reflect", 1) not in pending(facts, at(NY, 2026, 11, 1, 12))
+
+
+# -- an interview's own zone -----------------------------------------------------------------
+
+
+def test_days_and_weekends_count_in_the_zone_the_interview_was_held_in():
+    tokyo = ZoneInfo("Asia/Tokyo")
+    start = at(tokyo, 2026, 11, 21, 9, 0)  # Saturday in Tokyo, Friday evening in New York
+    now = at(UTC, 2026, 11, 22)
+    held = pending(Facts(start, tz=tokyo), now, tz=NY)
+    assert held[("thanks", 1)].deadline == at(tokyo, 2026, 11, 23, 9, 0)
+    assert held[("check", 1)].opens == at(tokyo, 2026, 11, 30)  # Saturday -> Monday, in Tokyo
+    profile = pending(Facts(start), now, tz=NY)
+    assert profile[("check", 1)].opens == at(NY, 2026, 11, 27)  # a Friday in New York
+    assert first_check_opens(Facts(start, tz=tokyo), NY, DEFAULTS) == at(tokyo, 2026, 11, 30)

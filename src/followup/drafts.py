@@ -102,17 +102,23 @@ def compose(
 
     assessment = rules.assess(interview.facts(), now, tz, profile.settings)
     pending = {a.action: a for a in assessment.pending}
+    held = interview.tzinfo() or tz  # the letter names the time where the interview was held
     if kind == "thanks":
+        if now < interview.at:
+            warn(
+                f"interview {ident} has not happened yet (it starts "
+                f"{dates.show(interview.at, tz)}): send the thank-you after it."
+            )
         thanks = pending.get("thanks")
         if thanks and thanks.deadline and now > thanks.deadline:
             warn(
                 f"the thank-you was due {dates.show(thanks.deadline, tz)} "
                 f"({dates.relative(thanks.deadline, now)}): late, but still worth sending today."
             )
-        if _without_time(interview, tz):
+        if _without_time(interview, held):
             warn(
                 f"interview {ident} has no time of day, so the thank-you names only its date: "
-                f"followup edit {ident} --at '{interview.at.astimezone(tz):%Y-%m-%d} HH:MM'"
+                f"followup edit {ident} --at '{interview.at.astimezone(held):%Y-%m-%d} HH:MM'"
             )
         for option, value, why in (
             ("--topic", interview.topic, "something specific you discussed"),
@@ -150,7 +156,7 @@ def compose(
 
     for to, cc in _recipients(kind, interview):
         names = _join([p.name for p in to if p.name], lang)
-        context = _context(interview, profile, tz, lang, names, reason)
+        context = _context(interview, profile, held, lang, names, reason)
         context["invited"] = any(
             e.kind == "result" and e.name == "invited" for e in interview.events
         )

@@ -29,6 +29,7 @@ class Interview(SQLModel, table=True):
     idea: str | None = None  # a new thought or suggestion about the role
     uid: str | None = Field(default=None, unique=True, index=True)  # stable across export/import
     active: bool = Field(default=True, index=True)  # rules.is_active, kept for the morning query
+    zone: str | None = None  # where it was held: an IANA name or "+05:30"; None: the profile's
 
 
 class Contact(SQLModel, table=True):

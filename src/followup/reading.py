@@ -51,9 +51,11 @@ def show(interview_id: int, *, json: bool) -> None:
 def due(*, on: str | None, days: int, json: bool) -> None:
     ctx = Context(read_only=True)
     now = ctx.when("--on", on)
-    interviews = {item.id: item for item in ctx.store.interviews(open_only=True)}
+    # As of another moment, what was recorded after it does not count: an interview closed
+    # since may have been open then.
+    interviews = {item.id: item for item in ctx.store.interviews(open_only=on is None)}
     items = rules.due(
-        [(i, item.facts()) for i, item in interviews.items()],
+        [(i, item.facts(until=now if on is not None else None)) for i, item in interviews.items()],
         now,
         ctx.tz,
         ctx.profile.settings,

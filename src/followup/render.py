@@ -83,6 +83,7 @@ def interview_json(
         "role": item.role,
         "at": dates.iso(item.at, tz),
         "round": item.round,
+        "zone": item.zone,
         "decision_by": item.decision_by.isoformat() if item.decision_by else None,
         "lang": item.lang,
         "notes": item.notes,
@@ -114,6 +115,7 @@ def due_json(
         "id": interview.id,
         "company": interview.company,
         "role": interview.role,
+        "zone": interview.zone,
         "action": action.action,
         "number": action.number,
         "due": dates.iso(action.due, tz),
@@ -127,6 +129,24 @@ def due_json(
 
 
 # -- tables for people -------------------------------------------------------------------
+
+
+def held_elsewhere(row: dict[str, Any], tz: tzinfo) -> tzinfo | None:
+    """The zone an interview was held in, when it is not the one times are shown in."""
+    name = row.get("zone")
+    if not name:
+        return None
+    held = dates.interview_zone(name, tz)
+    return None if dates.same_zone(held, tz) else held
+
+
+def where(row: dict[str, Any], tz: tzinfo) -> str:
+    """`` (Asia/Kolkata)`` after an interview held in another zone than the one shown."""
+    held = held_elsewhere(row, tz)
+    if held is None:
+        return ""
+    moment = datetime.fromisoformat(row["at"]) if "at" in row else None
+    return f" ({dates.label(held, moment)})"
 
 
 def label(action: rules.Action) -> str:
@@ -178,7 +198,7 @@ def due_plain(rows: list[dict[str, Any]], tz: tzinfo, now: datetime) -> str:
         table = [
             [
                 str(row["id"]),
-                f"{row['company']} · {row['role']}",
+                f"{row['company']} · {row['role']}{where(row, tz)}",
                 row["label"],
                 f"{row['relative']} ({dates.short(datetime.fromisoformat(row[key]), tz, now)})",
                 row["next"],
@@ -198,7 +218,8 @@ def interviews_plain(rows: list[dict[str, Any]], tz: tzinfo, now: datetime) -> s
             str(row["id"]),
             dates.short(datetime.fromisoformat(row["at"]), tz, now),
             f"{row['company']} · {row['role']}"
-            + (f" · round {row['round']}" if row["round"] > 1 else ""),
+            + (f" · round {row['round']}" if row["round"] > 1 else "")
+            + where(row, tz),
             row["status"],
             row["next"],
         ]
@@ -234,7 +255,7 @@ def due_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out: Consol
             moment = datetime.fromisoformat(row["due"] if state != "upcoming" else row["opens"])
             table.add_row(
                 str(row["id"]),
-                f"{escape(row['company'])}\n[dim]{escape(row['role'])}[/]",
+                f"{escape(row['company'])}\n[dim]{escape(row['role'])}{where(row, tz)}[/]",
                 row["label"],
                 f"{row['relative']}\n{dates.short(moment, tz, now)}",
                 row["next"],
@@ -260,6 +281,7 @@ def interviews_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out:
             dates.short(datetime.fromisoformat(row["at"]), tz, now),
             f"{escape(row['company'])}\n[dim]{escape(row['role'])}"
             + (f" · round {row['round']}" if row["round"] > 1 else "")
+            + where(row, tz)
             + "[/]",
             row["status"],
             row["next"],
@@ -280,6 +302,10 @@ def interview_detail(row: dict[str, Any], tz: tzinfo, now: datetime, out: Consol
     facts.add_column()
     facts.add_row("Interview", f"{row['id']}: {escape(row['company'])}, {escape(row['role'])}")
     facts.add_row("When", when(row["at"]))
+    held = held_elsewhere(row, tz)
+    if held is not None:
+        start = datetime.fromisoformat(row["at"])
+        facts.add_row("Held in", f"{dates.label(held, start)}: {dates.show(start, held)}")
     facts.add_row("Round", str(row["round"]))
     facts.add_row("Status", row["status"])
     if row["decision_by"]:

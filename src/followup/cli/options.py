@@ -69,8 +69,17 @@ AtOpt = Annotated[
     typer.Option(
         "--at",
         metavar="WHEN",
-        help="When the interview started, e.g. --at 'yesterday 15:00' or '2026-11-20 14:00'. "
-        "Default: now.",
+        help="When the interview started, e.g. --at 'yesterday 15:00', '2026-11-20 14:00', "
+        "'14:00 Asia/Kolkata' or '14:00 +05:30'. Default for add: now.",
+    ),
+]
+ZoneOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--timezone",
+        metavar="ZONE",
+        help="Where the interview is held, if not in your zone: its times, deadlines and "
+        "letters follow it, e.g. --timezone Asia/Kolkata.",
     ),
 ]
 RoundOpt = Annotated[

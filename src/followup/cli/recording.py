@@ -22,6 +22,7 @@ from followup.cli.options import (
     RoundOpt,
     StrengthOpt,
     TopicOpt,
+    ZoneOpt,
 )
 from followup.context import Context, UsageError, check, note
 
@@ -36,6 +37,7 @@ def add(
     company: CompanyOpt = None,
     role: RoleOpt = None,
     at: AtOpt = None,
+    timezone: ZoneOpt = None,
     round: RoundOpt = None,
     contact: ContactOpt = None,
     recruiter: RecruiterOpt = None,
@@ -60,6 +62,7 @@ def add(
         company=company,
         role=role,
         at=at,
+        zone=timezone,
         round=round,
         decision_by=decision_by,
         lang=lang,
@@ -68,7 +71,9 @@ def add(
         strength=strength,
         idea=idea,
     )
-    changes.setdefault("at", ctx.now)
+    if "at" not in changes:
+        changes["at"], changes["zone"] = ctx.held("--at", None, timezone)
+    changes.setdefault("lang", ctx.profile.lang or "en")  # kept: `profile --lang` is for new ones
     item = ctx.store.add(
         **changes,
         contacts=_people("--contact", contact) or [],
@@ -79,9 +84,7 @@ def add(
         output.emit_interview(ctx, item)
         return
     thanks = next((a for a in ctx.assess(item).pending if a.action == "thanks"), None)
-    typer.echo(
-        f"Added interview {item.id}: {item.company}, {item.role}, {dates.show(item.at, ctx.tz)}."
-    )
+    typer.echo(f"Added interview {item.id}: {item.company}, {item.role}, {_when(ctx, item)}.")
     if thanks and thanks.deadline:
         typer.echo(
             f"Send the thank-you by {dates.show(thanks.deadline, ctx.tz)} "
@@ -95,6 +98,7 @@ def edit(
     company: CompanyOpt = None,
     role: RoleOpt = None,
     at: AtOpt = None,
+    timezone: ZoneOpt = None,
     round: RoundOpt = None,
     contact: ContactOpt = None,
     recruiter: RecruiterOpt = None,
@@ -119,6 +123,7 @@ def edit(
         company=company,
         role=role,
         at=at,
+        zone=timezone,
         round=round,
         decision_by=decision_by,
         lang=lang,
@@ -131,15 +136,16 @@ def edit(
     recruiters = _people("--recruiter", [recruiter] if recruiter is not None else None)
     if not changes and contacts is None and recruiters is None:
         raise UsageError("nothing to change: give at least one option, e.g. --role 'New title'.")
+    if "zone" in changes and at is not None and timezone is None:
+        before = ctx.store.get(interview_id)
+        changes["at"], changes["zone"] = ctx.held("--at", at, None, default=before.tzinfo(ctx.tz))
     item = ctx.store.edit(
         interview_id, changes, contacts=contacts, recruiters=recruiters, now=ctx.now
     )
     if json:
         output.emit_interview(ctx, item)
         return
-    typer.echo(
-        f"Updated interview {item.id}: {item.company}, {item.role}, {dates.show(item.at, ctx.tz)}."
-    )
+    typer.echo(f"Updated interview {item.id}: {item.company}, {item.role}, {_when(ctx, item)}.")
 
 
 @app.command()
@@ -163,12 +169,22 @@ def rm(
     note(f"Removed interview {item.id} ({item.company}, {item.role}).")
 
 
+def _when(ctx: Context, item: "records.Interview") -> str:
+    """The start in the user's zone, and in the interview's own when that is another."""
+    text = dates.show(item.at, ctx.tz)
+    held = ctx.held_in(item)
+    if held is not None:
+        text += f" ({dates.show(item.at, held)} {dates.label(held, item.at)})"
+    return text
+
+
 def _changes(
     ctx: Context,
     *,
     company: str | None,
     role: str | None,
     at: str | None,
+    zone: str | None,
     round: int | None,
     decision_by: str | None,
     lang: Lang | None,
@@ -183,8 +199,10 @@ def _changes(
         changes["company"] = check("--company", fields.one_line, company)
     if role is not None:
         changes["role"] = check("--role", fields.one_line, role)
-    if at is not None:
-        changes["at"] = ctx.when("--at", at)
+    if at is not None or zone is not None:
+        changes["at"], changes["zone"] = ctx.held("--at", at, zone)
+        if at is None:
+            del changes["at"]  # a new zone alone keeps the moment
     if round is not None:
         changes["round"] = round
     if decision_by is not None:

@@ -37,6 +37,7 @@ class Interviews(Base):
         topic: str | None = None,
         strength: str | None = None,
         idea: str | None = None,
+        zone: str | None = None,
         contacts: Sequence[records.Person] = (),
         recruiters: Sequence[records.Person] = (),
         now: datetime,
@@ -55,6 +56,7 @@ class Interviews(Base):
                 strength=strength or None,
                 idea=idea or None,
                 uid=uuid.uuid4().hex,
+                zone=zone or None,
                 created_at=now,
                 updated_at=now,
             )
@@ -240,6 +242,7 @@ class Interviews(Base):
             idea=row.idea,
             uid=row.uid or "",
             active=bool(row.active),
+            zone=row.zone,
             created_at=utc(row.created_at),
             updated_at=utc(row.updated_at),
             contacts=tuple(

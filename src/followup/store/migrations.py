@@ -156,3 +156,30 @@ def m005_reflection(conn: sa.Connection) -> None:
         sa.Column("answer", sa.String, nullable=False),
     )
     meta.create_all(conn)
+
+
+@migration
+def m006_interview_zone(conn: sa.Connection) -> None:
+    """Each interview keeps the zone it was held in, so a new profile zone never moves it.
+    Existing interviews get the profile's zone of the time (the system's when unset)."""
+    from followup import dates
+
+    conn.exec_driver_sql("ALTER TABLE interview ADD COLUMN zone VARCHAR")
+    row = conn.exec_driver_sql("SELECT value FROM setting WHERE key = 'timezone'").first()
+    name = (row[0] if row else "").strip()
+    if not name:
+        try:
+            name = dates.zone_name(dates.zone(None)) or ""
+        except ValueError:  # a TZ variable that names no zone: leave them to the profile
+            name = ""
+    if name:
+        conn.execute(sa.text("UPDATE interview SET zone = :zone"), {"zone": name})
+
+
+@migration
+def m007_interview_lang(conn: sa.Connection) -> None:
+    """Each interview keeps the language it was added in: the profile's language of the time
+    for those added without --lang, so `profile --lang` changes new interviews only."""
+    row = conn.exec_driver_sql("SELECT value FROM setting WHERE key = 'lang'").first()
+    lang = (row[0] if row else "").strip() or "en"
+    conn.execute(sa.text("UPDATE interview SET lang = :lang WHERE lang IS NULL"), {"lang": lang})

@@ -27,11 +27,13 @@ MIGRATION_NAMES = (
     "m003_interview_uid",
     "m004_interview_active",
     "m005_reflection",
+    "m006_interview_zone",
+    "m007_interview_lang",
 )
 
 _COLUMNS = (
     "id, company, role, at, round, decision_by, lang, notes, result, result_at, "
-    "topic, strength, idea, uid, created_at, updated_at, active"
+    "topic, strength, idea, uid, created_at, updated_at, active, zone"
 )
 
 
@@ -115,6 +117,7 @@ def interview_record(
         created_at=utc(row[14]),
         updated_at=utc(row[15]),
         active=bool(row[16]),
+        zone=row[17],
         contacts=tuple(records.Person(p[1], p[2]) for p in people if p[0] == "interviewer"),
         recruiters=tuple(records.Person(p[1], p[2]) for p in people if p[0] == "recruiter"),
         events=tuple(rules.Event(e[0], e[1], utc(e[2]) or at) for e in events),
