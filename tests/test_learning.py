@@ -483,7 +483,7 @@ def test_the_form_shows_what_was_recorded_before(ok, tmp_path, monkeypatch):
     _editor(tmp_path, monkeypatch, f"import shutil, sys\nshutil.copy(sys.argv[1], {str(seen)!r})\n")
     ok("reflect", ident)  # saved unchanged: the same fields, no new question
     text = seen.read_text()
-    assert "# Q: Why us?" in text and "# A: Mission" in text and "\nBe brief\n" in text
+    assert "\nQ: Why us?\nA: Mission" in text and "\nBe brief\n" in text
     review = ok("show", ident, "--json").json()["reflection"]
     assert review["questions"] == [{"question": "Why us?", "answer": "Mission"}]
     assert review["improve"] == "Be brief"

@@ -81,6 +81,17 @@ class Setting(SQLModel, table=True):
     value: str
 
 
+class Journal(SQLModel, table=True):
+    """One change recorded, newest last, and what it replaced: what ``followup undo`` reverses."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    interview_id: int = Field(index=True)  # no foreign key: a removed interview is kept here
+    kind: str  # add | edit | rm | event | reflect | forget
+    summary: str  # what was done, as a person reads it
+    data: str  # JSON: the rows as they were before, or the ids added
+    created_at: datetime
+
+
 class Migration(SQLModel, table=True):
     name: str = Field(primary_key=True)
     applied_at: datetime

@@ -4,6 +4,7 @@ One module per area a user would name, each a Typer app whose commands join this
 
 - :mod:`~followup.cli.recording`: add, edit, rm
 - :mod:`~followup.cli.morning`: due, list, show, done, result
+- :mod:`~followup.cli.history`: undo, log, forget
 - :mod:`~followup.cli.letters`: draft, send
 - :mod:`~followup.cli.learning`: reflect, lessons, prep, stats
 - :mod:`~followup.cli.data`: export, import, backup
@@ -25,7 +26,7 @@ from typer._completion_shared import _completion_scripts
 from typer.core import TyperGroup
 
 from followup import __version__
-from followup.cli import data, learning, letters, morning, recording, setup
+from followup.cli import data, history, learning, letters, morning, recording, setup
 from followup.cli.output import fail
 from followup.context import close_stores, stdout_closed, unexpected
 from followup.errors import FollowupError
@@ -65,7 +66,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-for area in (recording, morning, letters, learning, data, setup):
+for area in (recording, morning, history, letters, learning, data, setup):
     app.add_typer(area.app)
 
 

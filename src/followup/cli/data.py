@@ -132,5 +132,5 @@ def backup(
         while file.exists():  # two backups in the same second
             file = folder / f"followup-backup-{stamp}-{number}.db"
             number += 1
-    ctx.store.backup(file)
+    ctx.store.backup(file, now=ctx.now)
     typer.echo(str(file))

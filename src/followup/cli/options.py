@@ -22,6 +22,7 @@ class DoneAction(str, Enum):
     check = "check"
     reply = "reply"
     decline = "decline"
+    reflect = "reflect"  # with --skip: no reflection for this interview
 
 
 class Security(str, Enum):
@@ -161,6 +162,14 @@ ReasonOpt = Annotated[
 # -- every command -----------------------------------------------------------------------
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
+SkipOpt = Annotated[
+    bool,
+    typer.Option(
+        "--skip",
+        help="End this interview's reflection without writing one; reflections stay on "
+        "for the others, e.g. followup reflect 3 --skip.",
+    ),
+]
 
 
 def complete_ids(incomplete: str) -> list[tuple[str, str]]:

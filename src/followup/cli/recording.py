@@ -153,7 +153,7 @@ def rm(
     interview_id: IdArg,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove without asking.")] = False,
 ) -> None:
-    """Remove an interview and its history.
+    """Remove an interview and its history (`followup undo` brings it back).
 
     Example: followup rm 3 --yes
     """
@@ -165,8 +165,11 @@ def rm(
         if not typer.confirm(f"Remove interview {item.id} ({item.company}, {item.role})?"):
             note("Nothing removed.")
             raise typer.Exit(1)
-    ctx.store.remove(interview_id)
-    note(f"Removed interview {item.id} ({item.company}, {item.role}).")
+    ctx.store.remove(interview_id, now=ctx.now)
+    note(
+        f"Removed interview {item.id} ({item.company}, {item.role}); "
+        "`followup undo` brings it back."
+    )
 
 
 def _when(ctx: Context, item: "records.Interview") -> str:

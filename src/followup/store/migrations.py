@@ -183,3 +183,20 @@ def m007_interview_lang(conn: sa.Connection) -> None:
     row = conn.exec_driver_sql("SELECT value FROM setting WHERE key = 'lang'").first()
     lang = (row[0] if row else "").strip() or "en"
     conn.execute(sa.text("UPDATE interview SET lang = :lang WHERE lang IS NULL"), {"lang": lang})
+
+
+@migration
+def m008_journal(conn: sa.Connection) -> None:
+    """A journal of the changes recorded, newest last, for ``followup undo``."""
+    meta = sa.MetaData()
+    sa.Table(
+        "journal",
+        meta,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("interview_id", sa.Integer, nullable=False, index=True),
+        sa.Column("kind", sa.String, nullable=False),
+        sa.Column("summary", sa.String, nullable=False),
+        sa.Column("data", sa.String, nullable=False),
+        sa.Column("created_at", _utc(), nullable=False),
+    )
+    meta.create_all(conn)

@@ -29,6 +29,7 @@ MIGRATION_NAMES = (
     "m005_reflection",
     "m006_interview_zone",
     "m007_interview_lang",
+    "m008_journal",
 )
 
 _COLUMNS = (
