@@ -247,3 +247,20 @@ def test_a_backup_is_noted_so_old_removals_can_be_let_go(ok, home, tmp_path):
     assert noted is not None
     ok("rm", ident, "--yes")
     assert "the removal of interview" in ok("undo").stderr  # a removal after the backup: kept
+
+
+@pytest.mark.sqlite_only
+def test_the_readme_says_how_to_undo_and_change_zone_or_language():
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Mistakes and changes", 1)[1].split("\n## ", 1)[0]
+    for words in (
+        "followup undo",
+        "followup log ID",
+        "followup forget EVENT",
+        "--timezone",
+        "--lang",
+    ):
+        assert words in section, words
+    assert len(text.splitlines()) < 400
