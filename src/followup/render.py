@@ -229,10 +229,16 @@ def interviews_plain(rows: list[dict[str, Any]], tz: tzinfo, now: datetime) -> s
     return body + dates.zone_caption(tz, now) + "\n"
 
 
+NARROW = 72  # columns below which tables become stacked lines, so nothing is cut to "…"
+
+
 def due_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out: Console) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    if out.width < NARROW:
+        _due_stacked(rows, tz, now, out)
+        return
     for state in rules.STATES:
         group = [r for r in rows if r["state"] == state]
         if not group:
@@ -265,9 +271,42 @@ def due_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out: Consol
     out.print(dates.zone_caption(tz, now), style="dim")
 
 
+def _due_stacked(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out: Console) -> None:
+    """`due` in a narrow terminal: each action on lines of its own, the command whole."""
+    from rich.markup import escape
+
+    for state in rules.STATES:
+        group = [r for r in rows if r["state"] == state]
+        if not group:
+            continue
+        out.print(f"{STATE_TITLE[state]} ({len(group)})", style=STATE_STYLE[state])
+        key = "opens" if state == "upcoming" else "due"
+        for row in group:
+            when = dates.short(datetime.fromisoformat(row[key]), tz, now)
+            out.print(
+                f"{row['id']}  {escape(row['company'])} · {escape(row['role'])}{where(row, tz)}",
+                soft_wrap=True,
+            )
+            out.print(f"   {row['label']}, {row['relative']} ({when})", soft_wrap=True)
+            out.print(f"   {row['next']}", style="dim", soft_wrap=True)
+        out.print()
+    out.print(dates.zone_caption(tz, now), style="dim", soft_wrap=True)
+
+
 def interviews_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out: Console) -> None:
     from rich.markup import escape
     from rich.table import Table
+
+    if out.width < NARROW:
+        for row in rows:
+            when = dates.short(datetime.fromisoformat(row["at"]), tz, now)
+            out.print(
+                f"{row['id']}  {escape(row['company'])} · {escape(row['role'])}{where(row, tz)}",
+                soft_wrap=True,
+            )
+            out.print(f"   {when} · {row['status']} · {row['next']}", soft_wrap=True)
+        out.print(dates.zone_caption(tz, now), style="dim", soft_wrap=True)
+        return
 
     table = Table(show_edge=False, pad_edge=False, caption=dates.zone_caption(tz, now))
     table.add_column("ID", justify="right", no_wrap=True)
@@ -395,23 +434,29 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def drafts_panels(emails: list[Any], out: Console) -> None:
-    from rich.markup import escape
-    from rich.panel import Panel
+def drafts_panels(emails: list[Any], out: Console, interview_id: int | None = None) -> None:
+    """Drafts for a terminal: plain text to copy into a mail client (no box around it, no
+    line folded by the terminal's width), then the command that records it once sent."""
     from rich.text import Text
 
+    from followup import drafts
+
     for number, email in enumerate(emails, start=1):
+        title = f"{email.kind} · {email.lang}" + (
+            f" · {number}/{len(emails)}" if len(emails) > 1 else ""
+        )
         head = Text()
-        head.append("To:      ", style="bold")
-        head.append(", ".join(str(p) for p in email.to) or "(no address)")
+        head.append(f"# {title}\n", style="dim")
+        head.append("To: ", style="bold")
+        head.append(", ".join(drafts.quoted(p) for p in email.to) or "(no address)")
         if email.cc:
-            head.append("\nCc:      ", style="bold")
-            head.append(", ".join(str(p) for p in email.cc))
+            head.append("\nCc: ", style="bold")
+            head.append(", ".join(drafts.quoted(p) for p in email.cc))
         head.append("\nSubject: ", style="bold")
         head.append(email.subject)
         head.append("\n\n")
         head.append(email.body.rstrip("\n"))
-        title = f"{email.kind} · {email.lang}" + (
-            f" · {number}/{len(emails)}" if len(emails) > 1 else ""
-        )
-        out.print(Panel(head, title=escape(title), title_align="left"))
+        out.print(head, soft_wrap=True)
+        out.print()
+    if emails and interview_id is not None:
+        out.print(f"Once sent: followup done {emails[0].kind} {interview_id}", style="dim")

@@ -181,7 +181,7 @@ def prep(
     interview_id: Annotated[
         int | None,
         typer.Argument(
-            metavar="[ID]",
+            metavar="ID",
             min=1,
             autocompletion=complete_ids,
             help="The interview to prepare for (or use --role).",

@@ -71,7 +71,16 @@ AtOpt = Annotated[
         "--at",
         metavar="WHEN",
         help="When the interview started, e.g. --at 'yesterday 15:00', '2026-11-20 14:00', "
-        "'14:00 Asia/Kolkata' or '14:00 +05:30'. Default for add: now.",
+        "'14:00 Asia/Kolkata' or '14:00 +05:30'. Default: now.",
+    ),
+]
+EditAtOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--at",
+        metavar="WHEN",
+        help="When the interview really started, e.g. --at '2026-11-20 14:00' or "
+        "'14:00 Asia/Kolkata'; its zone stays unless you name another.",
     ),
 ]
 ZoneOpt = Annotated[

@@ -75,6 +75,21 @@ def explain(message: str, where: str) -> str:
     return f"the store at {where} failed: {message}"
 
 
+def writable(path: Path) -> bool:
+    """Whether this user may change the store file (and make its journal beside it)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that opens the store for reading only: a read-only file or folder, a backup
+    opened to look at. Without a folder to write its shared-memory file in, SQLite is told
+    the file will not change under it."""
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    return uri + ("" if os.access(path.parent, os.W_OK) else "&immutable=1")
+
+
 def utc(text: str | datetime | None) -> datetime | None:
     """A stored UTC time (SQLite keeps it as text without an offset) as an aware datetime."""
     if text is None:
@@ -140,7 +155,12 @@ class Reader:
         if not path.is_file():
             return None
         try:
-            connection = sqlite3.connect(path, timeout=busy_timeout_s(), isolation_level=None)
+            if writable(path):
+                connection = sqlite3.connect(path, timeout=busy_timeout_s(), isolation_level=None)
+            else:
+                connection = sqlite3.connect(
+                    read_only_uri(path), timeout=busy_timeout_s(), isolation_level=None, uri=True
+                )
         except sqlite3.Error:
             return None
         try:
