@@ -165,10 +165,12 @@ class Base:
                 self._use_wal()
             return
         if not upgrade:
-            raise StoreError(
-                f"the store at {self.where} is not up to date (or not writable, so it cannot be "
-                "brought up to date); nothing was changed."
-            )
+            if self.path is not None:  # opened read-only: it cannot be upgraded
+                raise StoreError(
+                    f"the store at {self.where} is not up to date, and it cannot be written to "
+                    "bring it up to date; nothing was changed."
+                )
+            raise StoreError(f"the store at {self.where} is not up to date; nothing was changed.")
         if self.engine.dialect.name == "sqlite":
             self._use_wal()
         for name, migrate in MIGRATIONS:
