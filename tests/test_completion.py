@@ -63,7 +63,13 @@ def bash_complete(*words: str) -> list[str]:
 def test_bash_completes_open_ids_kinds_and_outcomes(backend, history):
     assert bash_complete("followup", "show", "") == ["2", "1"]  # newest first, closed left out
     assert bash_complete("followup", "show", "3") == ["3"]  # a typed prefix searches them all
-    assert bash_complete("followup", "done", "") == ["thanks", "check", "reply", "decline"]
+    assert bash_complete("followup", "done", "") == [
+        "thanks",
+        "check",
+        "reply",
+        "decline",
+        "reflect",
+    ]
     assert set(bash_complete("followup", "result", "1", "")) == {
         "invited",
         "offer",

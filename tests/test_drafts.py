@@ -135,8 +135,10 @@ def test_followup_is_an_alias_of_check(ok, setup):
 def test_language_comes_from_the_interview_then_the_profile_then_english(ok, setup):
     ident = setup()
     assert drafted(ok, "thanks", ident)[0]["lang"] == "en"
-    ok("profile", "--lang", "hi")
-    assert drafted(ok, "thanks", ident)[0]["lang"] == "hi"
+    ok("profile", "--lang", "hi")  # new interviews only: this one was added in English
+    assert drafted(ok, "thanks", ident)[0]["lang"] == "en"
+    later = setup()
+    assert drafted(ok, "thanks", later)[0]["lang"] == "hi"
     ok("edit", ident, "--lang", "zh")
     assert drafted(ok, "thanks", ident)[0]["lang"] == "zh"
     assert drafted(ok, "thanks", ident, "--lang", "en")[0]["lang"] == "en"

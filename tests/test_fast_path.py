@@ -54,6 +54,7 @@ SCENARIO = [
     ["result", "5", "rejected", "--at", "2026-11-05 10:00"],
     ["reflect", "1", "-q", "Why?", "-a", "Because", "--improve", "Slower", "--idea", "FAQ"],
     ["add", "-c", "Future", "-r", "Y", "--at", "2026-11-24 09:30"],
+    ["add", "-c", "Abroad", "-r", "Z", "--at", "2026-11-19 14:00 Asia/Kolkata"],  # its own zone
 ]
 
 
@@ -71,9 +72,10 @@ def test_the_reader_returns_what_the_store_returns(scenario):
     assert reader.profile() == store.profile()
     assert reader.interviews() == store.interviews()
     assert reader.interviews(open_only=True) == store.interviews(open_only=True)
-    for ident in range(1, 7):
+    for ident in range(1, 8):
         assert reader.get(ident) == store.get(ident)
-    assert [i.id for i in reader.interviews(open_only=True)] == [3, 1, 4, 2, 6]
+    assert [i.id for i in reader.interviews(open_only=True)] == [3, 1, 4, 7, 2, 6]
+    assert reader.get(7).zone == "Asia/Kolkata" and reader.get(1).zone == "America/New_York"
 
 
 def test_the_reader_knows_every_migration():
@@ -99,6 +101,8 @@ def test_a_store_that_needs_migrating_goes_the_full_way(tmp_path):
         ["list", "-a", "--json"],
         ["show", "1"],
         ["show", "3", "--json"],
+        ["show", "7"],
+        ["show", "7", "--json"],
         ["show", "99"],
         ["due", "--on", "2026-11-22 09:00"],
         ["due", "--on=2026-11-22 09:00", "--json"],

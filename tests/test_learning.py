@@ -74,8 +74,11 @@ def test_reflecting_completes_the_reflection_and_nothing_else(ok):
     )
     assert ok("due", "--on", "2026-11-21 10:01", "--json").json()[0]["state"] == "overdue"
     ok("reflect", ident, "--improve", "x")
-    after = {i["action"] for i in ok("due", "--on", "2026-11-20 12:00", "--json").json()}
-    assert after == {"thanks"}
+    after = {a["action"] for a in ok("show", ident, "--json").json()["pending"]}
+    assert "reflect" not in after and "thanks" in after
+    # as of a moment before it was recorded, the reflection was still to do
+    earlier = {i["action"] for i in ok("due", "--on", "2026-11-20 12:00", "--json").json()}
+    assert earlier == {"reflect", "thanks"}
 
 
 def test_unequal_questions_and_answers_are_a_usage_error(ok, run):
@@ -480,7 +483,7 @@ def test_the_form_shows_what_was_recorded_before(ok, tmp_path, monkeypatch):
     _editor(tmp_path, monkeypatch, f"import shutil, sys\nshutil.copy(sys.argv[1], {str(seen)!r})\n")
     ok("reflect", ident)  # saved unchanged: the same fields, no new question
     text = seen.read_text()
-    assert "# Q: Why us?" in text and "# A: Mission" in text and "\nBe brief\n" in text
+    assert "\nQ: Why us?\nA: Mission" in text and "\nBe brief\n" in text
     review = ok("show", ident, "--json").json()["reflection"]
     assert review["questions"] == [{"question": "Why us?", "answer": "Mission"}]
     assert review["improve"] == "Be brief"

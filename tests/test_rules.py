@@ -325,3 +325,18 @@ def test_prep_opens_at_18_local_across_a_dst_change():
     assert prep.opens == datetime(2026, 11, 1, 23, 0, tzinfo=UTC)  # 18:00 EST
     prep = prep_of(Facts(at(NY, 2026, 11, 1, 9)), at(NY, 2026, 10, 30, 9))
     assert prep.opens == datetime(2026, 10, 31, 22, 0, tzinfo=UTC)  # 18:00 EDT
+
+
+# -- an interview's own zone -----------------------------------------------------------------
+
+
+def test_days_and_weekends_count_in_the_zone_the_interview_was_held_in():
+    tokyo = ZoneInfo("Asia/Tokyo")
+    start = at(tokyo, 2026, 11, 21, 9, 0)  # Saturday in Tokyo, Friday evening in New York
+    now = at(UTC, 2026, 11, 22)
+    held = pending(Facts(start, tz=tokyo), now, tz=NY)
+    assert held[("thanks", 1)].deadline == at(tokyo, 2026, 11, 23, 9, 0)
+    assert held[("check", 1)].opens == at(tokyo, 2026, 11, 30)  # Saturday -> Monday, in Tokyo
+    profile = pending(Facts(start), now, tz=NY)
+    assert profile[("check", 1)].opens == at(NY, 2026, 11, 27)  # a Friday in New York
+    assert first_check_opens(Facts(start, tz=tokyo), NY, DEFAULTS) == at(tokyo, 2026, 11, 30)

@@ -72,7 +72,10 @@ def test_a_store_from_an_earlier_version_opens_with_every_row(tmp_path, fixture)
             new_rows = conn.execute(f"select * from {table} order by 1").fetchall()
             assert len(new_rows) == len(old_rows), table
             for old, new in zip(old_rows, new_rows, strict=True):
-                assert new[: len(old)] == old, table  # new columns come after the old ones
+                kept = list(old)
+                if table == "interview" and kept[6] is None:
+                    kept[6] = "zh"  # m007: an interview keeps the profile's language of then
+                assert list(new[: len(old)]) == kept, table  # new columns come after the old ones
     everything = store.interviews()
     assert [i.company for i in everything] == ["华为", "Acme", "टाटा"]
     assert everything[0].contacts[0].name == "王芳"

@@ -70,8 +70,11 @@ def test_an_empty_no_color_keeps_the_colour(history):
     assert ESCAPE.search(followup("due", terminal=True, NO_COLOR=""))
 
 
-def test_a_draft_is_a_panel_in_a_terminal_and_plain_in_a_pipe(history):
-    assert "╭─ thanks · en ─" in followup("draft", "thanks", "1", terminal=True)
+def test_a_draft_in_a_terminal_copies_cleanly_and_is_plain_in_a_pipe(history):
+    shown = ESCAPE.sub("", followup("draft", "thanks", "1", terminal=True))
+    assert shown.startswith("# thanks · en\nTo: ")
+    assert not set("│╭╮╰╯─") & set(shown)
+    assert shown.rstrip().endswith("Once sent: followup done thanks 1")
     piped = followup("draft", "thanks", "1", terminal=False)
     assert piped == followup("draft", "thanks", "1", "--plain", terminal=False)
     assert piped.startswith("To: \nSubject: ")

@@ -96,6 +96,33 @@ class Context:
             timezone.utc
         )
 
+    def held(
+        self,
+        option: str,
+        text: str | None,
+        zone_option: str | None = None,
+        *,
+        default: tzinfo | None = None,
+    ) -> tuple[datetime, str | None]:
+        """An interview's start (UTC; default now) and the zone it was held in: the zone of
+        ``--timezone``, else one named in the text (an IANA name, or an offset other than the
+        user's), else ``default`` (the user's zone when not given)."""
+        held = default or self.tz
+        if zone_option is not None:
+            held = check("--timezone", dates.profile_zone, zone_option)
+        if text is None:
+            return self.now, dates.zone_name(held)
+        moment, named = check(
+            option, lambda v: dates.parse_zoned(v, now=self.now, tz=self.tz), text
+        )
+        if named is None and zone_option is not None:  # a time without a zone: where it is held
+            moment = check(option, lambda v: dates.parse(v, now=self.now, tz=held), text)
+        if named is not None and zone_option is None:
+            same_offset = moment.utcoffset() == moment.astimezone(held).utcoffset()
+            if getattr(named, "key", None) or not same_offset:
+                held = named
+        return moment.astimezone(timezone.utc), dates.zone_name(held)
+
     def day(self, option: str, text: str) -> date:
         return check(option, lambda v: dates.parse_date(v, now=self.now, tz=self.tz), text)
 
@@ -103,6 +130,13 @@ class Context:
         from followup import rules
 
         return rules.assess(item.facts(), self.now, self.tz, self.profile.settings)
+
+    def held_in(self, item: records.Interview) -> tzinfo | None:
+        """The interview's zone when it is not the user's (its times are then marked)."""
+        held = item.tzinfo()
+        if held is None or dates.same_zone(held, self.tz):
+            return None
+        return held
 
     def interview_json(self, item: records.Interview) -> dict[str, Any]:
         from followup import render

@@ -97,8 +97,9 @@ def compose(
     result.warnings.extend(hints.warnings(kind, interview, profile, tz=tz, now=now, lang=lang))
     if kind == "decline":
         result.warnings.extend(hints.reason_warnings(reason, lang))
+    held = interview.tzinfo() or tz  # the letter names the time where the interview was held
     for to, cc in _recipients(kind, interview):
-        context = _context(interview, profile, tz, lang, to, reason, now)
+        context = _context(interview, profile, held, lang, to, reason, now)
         context["invited"] = any(
             e.kind == "result" and e.name == "invited" for e in interview.events
         )
@@ -295,8 +296,8 @@ def to_eml(
     from email.message import EmailMessage
 
     def address(person: records.Person) -> Address:
-        user, _, domain = person.email.rpartition("@")
-        return Address(display_name=person.name, username=user, domain=domain)
+        user = person.email.rpartition("@")[0]
+        return Address(display_name=person.name, username=user, domain=ascii_domain(person))
 
     message = EmailMessage(policy=policy.SMTP)
     try:
@@ -319,6 +320,40 @@ def to_eml(
         message["Message-ID"] = make_msgid(domain=domain)
     message.set_content(draft.body, charset="utf-8")
     return message.as_bytes()
+
+
+_SPECIALS = set('()<>@,;:\\".[]')
+
+
+def quoted(person: records.Person) -> str:
+    """``"Eve, Jr." <eve@x.example>``: a name with a comma or another special character
+    quoted as in an email header, so the list reads back as the same people."""
+    if not person.name:
+        return person.email
+    name = person.name
+    if _SPECIALS & set(name):
+        name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"{name} <{person.email}>"
+
+
+def ascii_domain(person: records.Person) -> str:
+    """The address's domain as a header carries it: an internationalized one in IDNA
+    (``例子.中国`` as ``xn--fsqu00a.xn--fiqs8s``). A name before the @ that is not ASCII
+    cannot be written into a draft's header, and is refused rather than garbled."""
+    user, _, domain = person.email.rpartition("@")
+    if not user.isascii():
+        raise FollowupError(
+            f"{person.email} has characters before the @ that an email header cannot carry "
+            "without SMTPUTF8; ask for the person's ASCII address."
+        )
+    if domain.isascii():
+        return domain
+    try:
+        return domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise FollowupError(
+            f"{person.email}: {domain!r} is not a valid internationalized domain name."
+        ) from None
 
 
 def to_mailto(draft: Draft) -> str:

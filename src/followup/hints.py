@@ -46,17 +46,23 @@ def warnings(
     ident = interview.id
     assessment = rules.assess(interview.facts(), now, tz, profile.settings)
     pending = {a.action: a for a in assessment.pending}
+    held = interview.tzinfo() or tz  # a date alone is midnight where the interview was held
     if kind == "thanks":
+        if now < interview.at:
+            warn(
+                f"interview {ident} has not happened yet (it starts "
+                f"{dates.show(interview.at, tz)}): send the thank-you after it."
+            )
         thanks = pending.get("thanks")
         if thanks and thanks.deadline and now > thanks.deadline:
             warn(
                 f"the thank-you was due {dates.show(thanks.deadline, tz)} "
                 f"({dates.relative(thanks.deadline, now)}): late, but still worth sending today."
             )
-        if interview.at.astimezone(tz).time() == time(0):
+        if interview.at.astimezone(held).time() == time(0):
             warn(
                 f"interview {ident} has no time of day, so the thank-you names only its date: "
-                f"followup edit {ident} --at '{interview.at.astimezone(tz):%Y-%m-%d} HH:MM'"
+                f"followup edit {ident} --at '{interview.at.astimezone(held):%Y-%m-%d} HH:MM'"
             )
         for field, value, why in (
             ("topic", interview.topic or interview.topic_for, "something specific you discussed"),

@@ -114,9 +114,10 @@ def stats(
     checks = {"early": 0, "on_time": 0}
     days_to_result: list[int] = []
     for item in chosen:
-        facts = rules.Facts(item.at, item.decision_by, tuple(e for e in item.events if e.at <= now))
+        facts = item.facts(until=now)
+        held = facts.tz or tz  # days count in the zone the interview was held in
         events = sorted(facts.events, key=lambda e: e.at)
-        deadline = rules.days_later(item.at, settings.thanks_days, tz)
+        deadline = rules.days_later(item.at, settings.thanks_days, held)
         sent = [e.at for e in events if e.kind == "done" and e.name == "thanks"]
         results = [e for e in events if e.kind == "result"]
         if sent:
@@ -130,8 +131,8 @@ def stats(
             if number == 1:
                 opens = rules.first_check_opens(facts, tz, settings)
             else:
-                day = done_checks[0].astimezone(tz).date() + timedelta(days=settings.check_days)
-                opens = rules.start_of_day(rules.weekday_on_or_after(day), tz)
+                day = done_checks[0].astimezone(held).date() + timedelta(days=settings.check_days)
+                opens = rules.start_of_day(rules.weekday_on_or_after(day), held)
             checks["early" if moment < opens else "on_time"] += 1
         first = next((e for e in results if e.name in ("invited", "offer", "rejected")), None)
         if first is not None:

@@ -31,6 +31,7 @@ class Interview(SQLModel, table=True):
     topic_for: str | None = None
     uid: str | None = Field(default=None, unique=True, index=True)  # stable across export/import
     active: bool = Field(default=True, index=True)  # rules.is_active, kept for the morning query
+    zone: str | None = None  # where it was held: an IANA name or "+05:30"; None: the profile's
 
 
 class Contact(SQLModel, table=True):
@@ -92,6 +93,17 @@ class Reminder(SQLModel, table=True):
     label: str  # the URL with its secrets masked
     summary: str  # the title that was sent
     sent_at: datetime = Field(index=True)  # UTC
+
+
+class Journal(SQLModel, table=True):
+    """One change recorded, newest last, and what it replaced: what ``followup undo`` reverses."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    interview_id: int = Field(index=True)  # no foreign key: a removed interview is kept here
+    kind: str  # add | edit | rm | event | reflect | forget
+    summary: str  # what was done, as a person reads it
+    data: str  # JSON: the rows as they were before, or the ids added
+    created_at: datetime
 
 
 class Migration(SQLModel, table=True):

@@ -59,12 +59,15 @@ def due_items(
     tz: tzinfo,
     settings: rules.Settings,
     days: int,
+    *,
+    until: datetime | None = None,
 ) -> list[tuple[rules.Item, records.Interview]]:
     """The morning list at ``now``, each action with its interview: what ``due`` shows and
-    ``remind`` sends."""
+    ``remind`` sends. With ``until`` (``due --on``), what was recorded after it does not count:
+    an interview closed since may have been open then."""
     interviews = {item.id: item for item in open_interviews}
     items = rules.due(
-        [(i, item.facts()) for i, item in interviews.items()], now, tz, settings, days
+        [(i, item.facts(until=until)) for i, item in interviews.items()], now, tz, settings, days
     )
     return [(item, interviews[item.interview_id]) for item in items]
 
@@ -72,7 +75,14 @@ def due_items(
 def due(*, on: str | None, days: int, json: bool) -> None:
     ctx = Context(read_only=True)
     now = ctx.when("--on", on)
-    pairs = due_items(ctx.store.interviews(open_only=True), now, ctx.tz, ctx.profile.settings, days)
+    pairs = due_items(
+        ctx.store.interviews(open_only=on is None),
+        now,
+        ctx.tz,
+        ctx.profile.settings,
+        days,
+        until=now if on is not None else None,
+    )
     rows = []
     for item, interview in pairs:
         row = render.due_json(item, interview, now, ctx.tz)

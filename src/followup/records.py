@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from followup import rules
@@ -54,6 +54,7 @@ class Interview:
     topic_for: tuple[tuple[str, str], ...] = ()  # (email, topic): an interviewer's own topic
     uid: str = ""
     active: bool = True  # rules.is_active: it can still have something to do
+    zone: str | None = None  # the zone it was held in (IANA name or "+05:30"); None: the user's
     created_at: datetime | None = None
     updated_at: datetime | None = None
     contacts: tuple[Person, ...] = ()
@@ -70,10 +71,35 @@ class Interview:
     def strength_or_reflected(self) -> str | None:
         return self.strength or (self.reflection.strength if self.reflection else None)
 
-    def facts(self) -> rules.Facts:
+    def facts(self, *, until: datetime | None = None) -> rules.Facts:
+        """The facts the rules read; with ``until``, only what had happened by then."""
+        events = self.events
+        if until is not None:
+            events = tuple(e for e in events if e.at <= until)
         return rules.Facts(
-            at=self.at, decision_by=self.decision_by, events=self.events, recorded=self.created_at
+            at=self.at,
+            decision_by=self.decision_by,
+            events=events,
+            tz=self.tzinfo(),
+            recorded=self.created_at,
         )
+
+    def tzinfo(self, fallback: tzinfo | None = None) -> tzinfo | None:
+        """The zone the interview was held in, else ``fallback``."""
+        found = _zone_or_none(self.zone) if self.zone else None
+        return found or fallback
+
+
+def _zone_or_none(name: str) -> tzinfo | None:
+    from followup import dates
+
+    fixed = dates.offset_zone(name)
+    if fixed is not None:
+        return fixed
+    try:
+        return dates.named_zone(name)
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)

@@ -74,8 +74,9 @@ class Filled:
 
 
 def form(lang: str, heading: str, earlier: Reflection | None = None) -> str:
-    """The form, with what an earlier reflection recorded: its fields to keep or change, and
-    its questions as comments (new ones are added to them)."""
+    """The form, with what an earlier reflection recorded, to keep or correct: its fields, and
+    its questions with their answers (a changed answer replaces the recorded one; new
+    questions are added)."""
     labels = LABELS.get(lang, LABELS["en"])
     colon = "：" if lang == "zh" else ": "
     lines = [f"# {labels['title']}{colon}{heading}"]
@@ -85,9 +86,8 @@ def form(lang: str, heading: str, earlier: Reflection | None = None) -> str:
         lines.append(f"[{key}] {labels[key]}")
         if key == "questions":
             for question, answer in earlier.questions if earlier else ():
-                lines.append(f"# Q: {question}".replace("\n", " "))
-                if answer:
-                    lines.append(f"# A: {answer}".replace("\n", " "))
+                lines.append(f"Q: {question}".replace("\n", " "))
+                lines.append(f"A: {answer}".rstrip())  # a correction replaces the answer
             lines += ["Q: ", "A: ", ""]
         else:
             value = getattr(earlier, key, None) if earlier else None

@@ -84,6 +84,7 @@ def interview_json(
         "role": item.role,
         "at": dates.iso(item.at, tz),
         "round": item.round,
+        "zone": item.zone,
         "decision_by": item.decision_by.isoformat() if item.decision_by else None,
         "lang": item.lang,
         "notes": item.notes,
@@ -116,6 +117,7 @@ def due_json(
         "id": interview.id,
         "company": interview.company,
         "role": interview.role,
+        "zone": interview.zone,
         "action": action.action,
         "number": action.number,
         "due": dates.iso(action.due, tz),
@@ -129,6 +131,24 @@ def due_json(
 
 
 # -- tables for people -------------------------------------------------------------------
+
+
+def held_elsewhere(row: dict[str, Any], tz: tzinfo) -> tzinfo | None:
+    """The zone an interview was held in, when it is not the one times are shown in."""
+    name = row.get("zone")
+    if not name:
+        return None
+    held = dates.interview_zone(name, tz)
+    return None if dates.same_zone(held, tz) else held
+
+
+def where(row: dict[str, Any], tz: tzinfo) -> str:
+    """`` (Asia/Kolkata)`` after an interview held in another zone than the one shown."""
+    held = held_elsewhere(row, tz)
+    if held is None:
+        return ""
+    moment = datetime.fromisoformat(row["at"]) if "at" in row else None
+    return f" ({dates.label(held, moment)})"
 
 
 def label(action: rules.Action) -> str:
@@ -181,7 +201,7 @@ def due_plain(rows: list[dict[str, Any]], tz: tzinfo, now: datetime) -> str:
         table = [
             [
                 str(row["id"]),
-                f"{row['company']} · {row['role']}",
+                f"{row['company']} · {row['role']}{where(row, tz)}",
                 row["label"],
                 f"{row['relative']} ({dates.short(datetime.fromisoformat(row[key]), tz, now)})",
                 row["next"],
@@ -201,7 +221,8 @@ def interviews_plain(rows: list[dict[str, Any]], tz: tzinfo, now: datetime) -> s
             str(row["id"]),
             dates.short(datetime.fromisoformat(row["at"]), tz, now),
             f"{row['company']} · {row['role']}"
-            + (f" · round {row['round']}" if row["round"] > 1 else ""),
+            + (f" · round {row['round']}" if row["round"] > 1 else "")
+            + where(row, tz),
             row["status"],
             row["next"],
         ]
@@ -211,10 +232,16 @@ def interviews_plain(rows: list[dict[str, Any]], tz: tzinfo, now: datetime) -> s
     return body + dates.zone_caption(tz, now) + "\n"
 
 
+NARROW = 72  # columns below which tables become stacked lines, so nothing is cut to "…"
+
+
 def due_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out: Console) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    if out.width < NARROW:
+        _due_stacked(rows, tz, now, out)
+        return
     for state in rules.STATES:
         group = [r for r in rows if r["state"] == state]
         if not group:
@@ -237,7 +264,7 @@ def due_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out: Consol
             moment = datetime.fromisoformat(row["due"] if state != "upcoming" else row["opens"])
             table.add_row(
                 str(row["id"]),
-                f"{escape(row['company'])}\n[dim]{escape(row['role'])}[/]",
+                f"{escape(row['company'])}\n[dim]{escape(row['role'])}{where(row, tz)}[/]",
                 row["label"],
                 f"{row['relative']}\n{dates.short(moment, tz, now)}",
                 row["next"],
@@ -247,9 +274,42 @@ def due_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out: Consol
     out.print(dates.zone_caption(tz, now), style="dim")
 
 
+def _due_stacked(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out: Console) -> None:
+    """`due` in a narrow terminal: each action on lines of its own, the command whole."""
+    from rich.markup import escape
+
+    for state in rules.STATES:
+        group = [r for r in rows if r["state"] == state]
+        if not group:
+            continue
+        out.print(f"{STATE_TITLE[state]} ({len(group)})", style=STATE_STYLE[state])
+        key = "opens" if state == "upcoming" else "due"
+        for row in group:
+            when = dates.short(datetime.fromisoformat(row[key]), tz, now)
+            out.print(
+                f"{row['id']}  {escape(row['company'])} · {escape(row['role'])}{where(row, tz)}",
+                soft_wrap=True,
+            )
+            out.print(f"   {row['label']}, {row['relative']} ({when})", soft_wrap=True)
+            out.print(f"   {row['next']}", style="dim", soft_wrap=True)
+        out.print()
+    out.print(dates.zone_caption(tz, now), style="dim", soft_wrap=True)
+
+
 def interviews_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out: Console) -> None:
     from rich.markup import escape
     from rich.table import Table
+
+    if out.width < NARROW:
+        for row in rows:
+            when = dates.short(datetime.fromisoformat(row["at"]), tz, now)
+            out.print(
+                f"{row['id']}  {escape(row['company'])} · {escape(row['role'])}{where(row, tz)}",
+                soft_wrap=True,
+            )
+            out.print(f"   {when} · {row['status']} · {row['next']}", soft_wrap=True)
+        out.print(dates.zone_caption(tz, now), style="dim", soft_wrap=True)
+        return
 
     table = Table(show_edge=False, pad_edge=False, caption=dates.zone_caption(tz, now))
     table.add_column("ID", justify="right", no_wrap=True)
@@ -263,6 +323,7 @@ def interviews_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out:
             dates.short(datetime.fromisoformat(row["at"]), tz, now),
             f"{escape(row['company'])}\n[dim]{escape(row['role'])}"
             + (f" · round {row['round']}" if row["round"] > 1 else "")
+            + where(row, tz)
             + "[/]",
             row["status"],
             row["next"],
@@ -283,6 +344,10 @@ def interview_detail(row: dict[str, Any], tz: tzinfo, now: datetime, out: Consol
     facts.add_column()
     facts.add_row("Interview", f"{row['id']}: {escape(row['company'])}, {escape(row['role'])}")
     facts.add_row("When", when(row["at"]))
+    held = held_elsewhere(row, tz)
+    if held is not None:
+        start = datetime.fromisoformat(row["at"])
+        facts.add_row("Held in", f"{dates.label(held, start)}: {dates.show(start, held)}")
     facts.add_row("Round", str(row["round"]))
     facts.add_row("Status", row["status"])
     if row["decision_by"]:
@@ -393,23 +458,29 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def drafts_panels(emails: list[Any], out: Console) -> None:
-    from rich.markup import escape
-    from rich.panel import Panel
+def drafts_panels(emails: list[Any], out: Console, interview_id: int | None = None) -> None:
+    """Drafts for a terminal: plain text to copy into a mail client (no box around it, no
+    line folded by the terminal's width), then the command that records it once sent."""
     from rich.text import Text
 
+    from followup import drafts
+
     for number, email in enumerate(emails, start=1):
+        title = f"{email.kind} · {email.lang}" + (
+            f" · {number}/{len(emails)}" if len(emails) > 1 else ""
+        )
         head = Text()
-        head.append("To:      ", style="bold")
-        head.append(", ".join(str(p) for p in email.to) or "(no address)")
+        head.append(f"# {title}\n", style="dim")
+        head.append("To: ", style="bold")
+        head.append(", ".join(drafts.quoted(p) for p in email.to) or "(no address)")
         if email.cc:
-            head.append("\nCc:      ", style="bold")
-            head.append(", ".join(str(p) for p in email.cc))
+            head.append("\nCc: ", style="bold")
+            head.append(", ".join(drafts.quoted(p) for p in email.cc))
         head.append("\nSubject: ", style="bold")
         head.append(email.subject)
         head.append("\n\n")
         head.append(email.body.rstrip("\n"))
-        title = f"{email.kind} · {email.lang}" + (
-            f" · {number}/{len(emails)}" if len(emails) > 1 else ""
-        )
-        out.print(Panel(head, title=escape(title), title_align="left"))
+        out.print(head, soft_wrap=True)
+        out.print()
+    if emails and interview_id is not None:
+        out.print(f"Once sent: followup done {emails[0].kind} {interview_id}", style="dim")

@@ -60,6 +60,7 @@ class Facts:
     decision_by: date | None = None  # the employer's decision date, in the user's calendar
     events: tuple[Event, ...] = ()
     recorded: datetime | None = None  # when the interview was added, aware
+    tz: tzinfo | None = None  # the zone it was held in: its deadlines and weekends follow it
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ def prep_opens(facts: Facts, tz: tzinfo) -> datetime:
 
 
 def first_check_opens(facts: Facts, tz: tzinfo, settings: Settings) -> datetime:
+    tz = facts.tz or tz
     day = facts.at.astimezone(tz).date() + timedelta(days=settings.check_days)
     if facts.decision_by is not None:
         after_decision = weekday_on_or_after(facts.decision_by + timedelta(days=1))
@@ -153,13 +155,18 @@ def is_active(events: tuple[Event, ...] | list[Event]) -> bool:
 
 
 def assess(facts: Facts, now: datetime, tz: tzinfo, settings: Settings = Settings()) -> Assessment:
-    """The interview's status at ``now`` and its pending actions, most urgent first."""
+    """The interview's status at ``now`` and its pending actions, most urgent first.
+
+    Days are counted in the interview's own zone (``facts.tz``), else in ``tz``.
+    """
     now = now.astimezone(timezone.utc)
+    tz = facts.tz or tz
     facts = Facts(
         facts.at.astimezone(timezone.utc),
         facts.decision_by,
         tuple(Event(e.kind, e.name, e.at.astimezone(timezone.utc)) for e in facts.events),
         facts.recorded.astimezone(timezone.utc) if facts.recorded else None,
+        tz,
     )
     events = sorted(facts.events, key=lambda e: e.at)
     results = [e for e in events if e.kind == "result"]

@@ -4,6 +4,7 @@ One module per area a user would name, each a Typer app whose commands join this
 
 - :mod:`~followup.cli.recording`: add, edit, rm
 - :mod:`~followup.cli.morning`: due, list, show, done, result
+- :mod:`~followup.cli.history`: undo, log, forget
 - :mod:`~followup.cli.letters`: draft, send
 - :mod:`~followup.cli.learning`: reflect, lessons, prep, stats
 - :mod:`~followup.cli.data`: export, import, backup
@@ -17,6 +18,7 @@ never import each other or this module. No SQL and no date arithmetic here. Heav
 completion start fast.
 """
 
+import contextlib
 import os
 import sys
 from typing import Annotated, Any
@@ -26,14 +28,46 @@ from typer._completion_shared import _completion_scripts
 from typer.core import TyperGroup
 
 from followup import __version__
-from followup.cli import data, learning, letters, morning, recording, reminders, setup
+from followup.cli import data, history, learning, letters, morning, recording, reminders, setup
 from followup.cli.output import fail
 from followup.context import close_stores, stdout_closed, unexpected
 from followup.errors import FollowupError
 
+INTERRUPTED = 130  # Ctrl-C (or Ctrl-D at a prompt): what shells give a program stopped by SIGINT
+
 
 class _Group(TyperGroup):
-    """The one place where a :class:`FollowupError` becomes ``Error: ...`` and an exit code."""
+    """The one place where a :class:`FollowupError` becomes ``Error: ...`` and an exit code,
+    and so do Click's own errors (one line, whatever Click or pydantic wrote) and a prompt
+    left with Ctrl-C or Ctrl-D."""
+
+    def __init__(self, *args: Any, **extra: Any) -> None:
+        super().__init__(*args, **extra)
+        waiting = list(self.commands.values())
+        while waiting:  # every command, those of sub-groups (templates) too
+            command = waiting.pop()
+            waiting += getattr(command, "commands", {}).values()
+            for param in command.params:
+                _plain_metavar(param)
+
+    def main(self, *args: Any, **extra: Any) -> Any:  # type: ignore[override]
+        from typer._click.exceptions import ClickException, NoArgsIsHelpError
+
+        standalone_mode = extra.pop("standalone_mode", True)
+        try:
+            code = super().main(*args, standalone_mode=False, **extra)  # type: ignore[misc]
+        except NoArgsIsHelpError as error:  # `followup` alone: the help
+            error.show()
+            code = error.exit_code
+        except ClickException as error:
+            sys.stderr.write(f"Error: {one_line(error)}\n")
+            code = error.exit_code
+        except typer.Abort:
+            sys.stderr.write("\nError: interrupted; nothing more was recorded.\n")
+            code = INTERRUPTED
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -52,6 +86,52 @@ class _Group(TyperGroup):
             close_stores()
 
 
+def _plain_metavar(param: Any) -> None:
+    """Help that names what to type, not Python's types: ``--round N``, ``--lang
+    [en|zh|hi]``, ``ID``, never ``<int range>`` or ``<str>``."""
+    if getattr(param, "param_type_name", "") == "argument":
+        param.display_type_rich = lambda ctx: None  # the help text says what it is
+        return
+    if param.metavar is not None or getattr(param, "is_flag", False):
+        return
+    desc = param.type_descriptor
+    label = "str"
+    with contextlib.suppress(Exception):
+        label = param.display_type(None).strip("<>")
+    if desc.is_choice:
+        param.metavar = "[" + "|".join(str(getattr(c, "value", c)) for c in desc.choices) + "]"
+    elif "int" in label:
+        param.metavar = "N"
+    elif desc.is_path or "path" in label:
+        param.metavar = "FILE"
+    else:
+        param.metavar = "TEXT"
+
+
+def one_line(error: Any) -> str:
+    """Click's message (and the pydantic wording Typer passes on) as one plain line that
+    names the command's help."""
+    import re
+
+    message = " ".join(error.format_message().split())
+    message = message.replace("Value error, ", "")
+    message = re.sub(
+        r"Input should be a valid integer(, unable to parse string as an integer)?",
+        "it should be a whole number",
+        message,
+    )
+    message = re.sub(r"Input should be (.+)", r"it should be \1", message)
+    message = re.sub(r"^Invalid value for '([^']+)': ", r"\1: ", message)
+    message = re.sub(
+        r"^Missing argument '([^']+)'\. Choose from: ", r"missing \1: one of ", message
+    )
+    message = re.sub(r"^Missing argument '([^']+)'\.", r"missing \1.", message)
+    context = getattr(error, "ctx", None)
+    if context is not None and getattr(error, "exit_code", 1) == 2:
+        message = message.rstrip(".") + f" (see `{context.command_path} --help`)."
+    return message
+
+
 app = typer.Typer(
     name="followup",
     help=(
@@ -66,7 +146,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-for area in (recording, morning, letters, learning, data, setup, reminders):
+for area in (recording, morning, history, letters, learning, data, setup, reminders):
     app.add_typer(area.app)
 
 

@@ -9,7 +9,7 @@ import typer
 
 from followup.cli import files
 from followup.cli.options import ExportFormat
-from followup.context import Context, note
+from followup.context import Context, UsageError, note
 from followup.errors import FollowupError
 
 app = typer.Typer()
@@ -22,9 +22,17 @@ def export(
         typer.Option("--format", "-f", help="json (everything, the backup format), csv or ics."),
     ] = ExportFormat.json,
     output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE instead of stdout, e.g. -o followup.json.",
+        ),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --output: replace a file that exists.")
+    ] = False,
 ) -> None:
     """Export your history as JSON, CSV or iCalendar.
 
@@ -35,6 +43,11 @@ def export(
     """
     from followup import transfer
 
+    path = (
+        None
+        if output is None
+        else files.target("--output", output, force=force, example="-o followup.json")
+    )
     ctx = Context()
     data: bytes | Iterable[str]
     if format is ExportFormat.ics:
@@ -48,15 +61,15 @@ def export(
         else:
             statuses = {i.id: ctx.assess(i).status for i in ctx.store.interviews()}
             data = transfer.export_csv(document, statuses).encode()
-    if output is None:
+    if path is None:
         if isinstance(data, bytes):
             sys.stdout.buffer.write(data)
         else:
             sys.stdout.writelines(data)
         sys.stdout.flush()
         return
-    files.write_private(output, data)
-    note(f"Wrote {output}")
+    files.write_private(path, data)
+    note(f"Wrote {path}")
 
 
 @app.command("import")
@@ -107,18 +120,25 @@ def import_(
 
 @app.command()
 def backup(
-    file: Annotated[
-        Path | None,
+    where: Annotated[
+        str | None,
         typer.Argument(
-            metavar="[FILE]",
-            help="Where to write the copy (default: a dated file beside the store).",
+            metavar="FILE",
+            help="Where to write the copy, a file or a folder, e.g. ~/backups/followup.db "
+            "(default: a dated file beside the store).",
         ),
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace a file that exists.")] = False,
 ) -> None:
     """Copy the store safely, even while it is in use.
 
     Example: followup backup ~/Dropbox/followup-backup.db
     """
+    if where is not None and not where.strip():
+        raise UsageError("FILE needs a name, e.g. followup backup ~/backups/followup.db.")
+    file = None if where is None else Path(where).expanduser()
+    if file is not None and not file.is_dir():
+        files.target("FILE", where or "", force=force, example="~/backups/followup.db")
     ctx = Context()
     if ctx.store.path is None:
         raise FollowupError(
@@ -132,5 +152,15 @@ def backup(
         while file.exists():  # two backups in the same second
             file = folder / f"followup-backup-{stamp}-{number}.db"
             number += 1
-    ctx.store.backup(file)
+    partial = file.with_name(f".{file.name}.partial")  # whole or not at all
+    try:
+        partial.unlink(missing_ok=True)
+    except OSError as error:
+        raise FollowupError(f"cannot write {file}: {error.strerror or error}") from None
+    ctx.store.backup(partial, now=ctx.now)
+    try:
+        partial.replace(file)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise FollowupError(f"cannot write {file}: {error.strerror or error}") from None
     typer.echo(str(file))

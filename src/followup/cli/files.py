@@ -8,6 +8,21 @@ from pathlib import Path
 from followup.errors import FollowupError
 
 
+def target(option: str, text: str, *, force: bool, example: str) -> Path:
+    """The file a command is to write: a name is needed, and a file that exists is replaced
+    only with --force (what `backup`, `export -o`, `draft --eml` and `templates copy` share)."""
+    from followup.context import UsageError
+
+    if not text.strip():
+        raise UsageError(f"{option} needs a file name, e.g. {example}.")
+    path = Path(text).expanduser()
+    if path.is_dir():
+        raise UsageError(f"{option} {text!r} is a folder; give a file name, e.g. {example}.")
+    if path.exists() and not force:
+        raise FollowupError(f"{path} exists already; add --force to replace it.")
+    return path
+
+
 def private_folder(path: Path) -> Path:
     """PATH, created readable by the user alone when it is missing (FOLLOWUP_HOME has no
     store file in it when the store is a database server)."""

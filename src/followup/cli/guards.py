@@ -32,7 +32,7 @@ def check_done(
     """Refuse what `done` (and `send`) must not record: a thank-you or a check before the
     interview, an action already recorded (a check may be repeated), a reply without an
     invitation. Note a check that comes before it was due to open."""
-    if action in ("thanks", "check") and moment < item.at:
+    if action in ("thanks", "check", "reflect") and moment < item.at:
         when = f"--at {dates.show(moment, ctx.tz)} is" if given else "it is"
         raise UsageError(
             f"{when} before interview {item.id} starts ({dates.show(item.at, ctx.tz)}); "

@@ -5,8 +5,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from followup import dates, fields
-from followup.cli import files, output, prompt
-from followup.cli.options import IdArg, JsonOpt, Lang, complete_ids
+from followup.cli import files, guards, output, prompt
+from followup.cli.options import IdArg, JsonOpt, Lang, SkipOpt, complete_ids
 from followup.context import Context, UsageError, check, note
 from followup.errors import FollowupError
 
@@ -41,13 +41,15 @@ def reflect(
     strength: Annotated[
         str | None, typer.Option("--strength", help="A strength worth adding to the thank-you.")
     ] = None,
+    skip: SkipOpt = False,
     json: JsonOpt = False,
 ) -> None:
     """Review an interview: questions, lessons, ideas.
 
     Without options, in a terminal, it opens $EDITOR on a short form in the interview's
-    language. Running it again adds questions and replaces only what you give. The thank-you
-    uses the idea and strength when the interview has none of its own.
+    language, with what you wrote before to correct. Running it again adds questions, gives
+    a question already recorded its new answer, and replaces only what you give. The
+    thank-you uses the idea and strength when the interview has none of its own.
 
     Example: followup reflect 3 -q 'Why customer service?' -a 'Told the story of ...'
     --improve 'Prepare a shorter answer about salary'
@@ -57,6 +59,21 @@ def reflect(
     given = {"went_well": went_well, "improve": improve, "idea": idea, "strength": strength}
     questions = question or []
     answers = answer or []
+    if skip:
+        if questions or answers or any(v is not None for v in given.values()):
+            raise UsageError("--skip records no reflection: give it alone, e.g. reflect 3 --skip")
+        ctx = Context()
+        item = _reflectable(ctx, interview_id)
+        guards.check_done(ctx, item, "reflect", ctx.now, given=False)
+        item = ctx.store.record(interview_id, "done", "reflect", ctx.now, now=ctx.now, once=True)
+        if json:
+            output.emit_interview(ctx, item)
+            return
+        note(
+            f"No reflection asked for interview {item.id} ({item.company}, {item.role}) any "
+            "more; your other interviews still ask for theirs."
+        )
+        return
     if not questions and not answers and all(v is None for v in given.values()):
         if not (prompt.interactive() and prompt.stdout_terminal()):
             raise UsageError(
@@ -67,7 +84,11 @@ def reflect(
         item = _reflectable(ctx, interview_id)
         heading = f"{item.company}, {item.role} ({dates.show(item.at, ctx.tz)})"
         lang = item.lang or ctx.profile.lang or "en"
-        text = reflection.edit(reflection.form(lang, heading, item.reflection))
+        blank = reflection.form(lang, heading, item.reflection)
+        text = reflection.edit(blank)
+        if text == blank:
+            note("Nothing recorded: the form was closed without a change.")
+            return
         try:
             filled = reflection.parse(text)
             _check_filled(filled)
@@ -136,7 +157,7 @@ def prep(
     interview_id: Annotated[
         int | None,
         typer.Argument(
-            metavar="[ID]",
+            metavar="ID",
             min=1,
             autocompletion=complete_ids,
             help="The interview to prepare for (or use --role).",

@@ -73,7 +73,7 @@ def draft(
     elif plain or not render.terminal():
         typer.echo("\n\n".join(output.plain_email(d) for d in emails), nl=False)
     else:
-        render.drafts_panels(emails, render.console())
+        render.drafts_panels(emails, render.console(), item.id)
 
 
 @app.command()

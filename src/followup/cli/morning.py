@@ -10,8 +10,9 @@ import typer
 
 from followup import dates
 from followup.cli import guards, output
-from followup.cli.options import DoneAction, IdArg, JsonOpt, Outcome
+from followup.cli.options import DoneAction, IdArg, JsonOpt, Outcome, SkipOpt
 from followup.context import Context, UsageError, note
+from followup.errors import FollowupError
 
 app = typer.Typer()
 
@@ -77,7 +78,9 @@ def done(
     action: Annotated[
         DoneAction,
         typer.Argument(
-            metavar="ACTION", help="What you did: thanks, check, reply (accepted) or decline."
+            metavar="ACTION",
+            help="What you did: thanks, check, reply (accepted), decline, or reflect "
+            "(with --skip: no reflection for this interview).",
         ),
     ],
     interview_id: IdArg,
@@ -89,14 +92,18 @@ def done(
             help="When you did it, e.g. --at 'yesterday 18:00'. Default: now.",
         ),
     ] = None,
+    skip: SkipOpt = False,
     json: JsonOpt = False,
 ) -> None:
     """Record that you did something.
 
-    `done decline` also closes the interview as withdrawn.
+    `done decline` also closes the interview as withdrawn; `done reflect ID --skip` stops
+    asking for this interview's reflection.
 
     Example: followup done thanks 3 --at 'yesterday 18:00'
     """
+    if skip and action is not DoneAction.reflect:
+        raise UsageError(f"--skip goes with `done reflect`, not with `done {action.value}`.")
     ctx = Context()
     moment = ctx.when("--at", at)
     item = ctx.store.get(interview_id)
@@ -114,6 +121,8 @@ def done(
     )
     if action is DoneAction.decline:
         note("The interview is closed as withdrawn.")
+    if action is DoneAction.reflect:
+        note("Reflections are still asked for your other interviews.")
 
 
 @app.command()
@@ -146,7 +155,14 @@ def result(
             f"--at {dates.show(moment, ctx.tz)} is before interview {item.id} starts "
             f"({dates.show(item.at, ctx.tz)}); an employer answers after the interview."
         )
-    item = ctx.store.record(interview_id, "result", outcome.value, moment, now=ctx.now)
+    same = [e.at for e in item.events if e.kind == "result" and e.name == outcome.value]
+    if same:
+        raise FollowupError(
+            f"{outcome.value} is already recorded for interview {item.id} "
+            f"({dates.show(same[0], ctx.tz)}); nothing was added. `followup log {item.id}` "
+            "lists what is recorded."
+        )
+    item = ctx.store.record(interview_id, "result", outcome.value, moment, now=ctx.now, once=True)
     if json:
         output.emit_interview(ctx, item)
         return

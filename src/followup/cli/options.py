@@ -32,6 +32,7 @@ class DoneAction(str, Enum):
     check = "check"
     reply = "reply"
     decline = "decline"
+    reflect = "reflect"  # with --skip: no reflection for this interview
 
 
 class Security(str, Enum):
@@ -79,8 +80,26 @@ AtOpt = Annotated[
     typer.Option(
         "--at",
         metavar="WHEN",
-        help="When the interview started, e.g. --at 'yesterday 15:00' or '2026-11-20 14:00'. "
-        "Default: now.",
+        help="When the interview started, e.g. --at 'yesterday 15:00', '2026-11-20 14:00', "
+        "'14:00 Asia/Kolkata' or '14:00 +05:30'. Default: now.",
+    ),
+]
+EditAtOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--at",
+        metavar="WHEN",
+        help="When the interview really started, e.g. --at '2026-11-20 14:00' or "
+        "'14:00 Asia/Kolkata'; its zone stays unless you name another.",
+    ),
+]
+ZoneOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--timezone",
+        metavar="ZONE",
+        help="Where the interview is held, if not in your zone: its times, deadlines and "
+        "letters follow it, e.g. --timezone Asia/Kolkata.",
     ),
 ]
 RoundOpt = Annotated[
@@ -186,6 +205,14 @@ NotifyOpt = Annotated[
 # -- every command -----------------------------------------------------------------------
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
+SkipOpt = Annotated[
+    bool,
+    typer.Option(
+        "--skip",
+        help="End this interview's reflection without writing one; reflections stay on "
+        "for the others, e.g. followup reflect 3 --skip.",
+    ),
+]
 
 
 def complete_ids(incomplete: str) -> list[tuple[str, str]]:

@@ -29,8 +29,10 @@ def emit_interview(ctx: "Context", item: "records.Interview") -> None:
 
 def plain_email(d: Any) -> str:
     """To:, Cc: and Subject: lines, then the body: for a pipe or a copy and paste."""
-    lines = [f"To: {', '.join(str(p) for p in d.to)}"]
+    from followup import drafts
+
+    lines = [f"To: {', '.join(drafts.quoted(p) for p in d.to)}"]
     if d.cc:
-        lines.append(f"Cc: {', '.join(str(p) for p in d.cc)}")
+        lines.append(f"Cc: {', '.join(drafts.quoted(p) for p in d.cc)}")
     lines += [f"Subject: {d.subject}", "", d.body]
     return "\n".join(lines)

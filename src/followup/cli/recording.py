@@ -11,6 +11,7 @@ from followup.cli.options import (
     CompanyOpt,
     ContactOpt,
     DecisionOpt,
+    EditAtOpt,
     IdArg,
     IdeaOpt,
     JsonOpt,
@@ -23,6 +24,7 @@ from followup.cli.options import (
     StrengthOpt,
     TopicForOpt,
     TopicOpt,
+    ZoneOpt,
 )
 from followup.context import Context, UsageError, check, note
 
@@ -37,6 +39,7 @@ def add(
     company: CompanyOpt = None,
     role: RoleOpt = None,
     at: AtOpt = None,
+    timezone: ZoneOpt = None,
     round: RoundOpt = None,
     contact: ContactOpt = None,
     recruiter: RecruiterOpt = None,
@@ -62,6 +65,7 @@ def add(
         company=company,
         role=role,
         at=at,
+        zone=timezone,
         round=round,
         decision_by=decision_by,
         lang=lang,
@@ -71,7 +75,9 @@ def add(
         strength=strength,
         idea=idea,
     )
-    changes.setdefault("at", ctx.now)
+    if "at" not in changes:
+        changes["at"], changes["zone"] = ctx.held("--at", None, timezone)
+    changes.setdefault("lang", ctx.profile.lang or "en")  # kept: `profile --lang` is for new ones
     contacts = _people("--contact", contact) or []
     _check_topics_for(changes.get("topic_for"), contacts)
     item = ctx.store.add(
@@ -84,9 +90,7 @@ def add(
         output.emit_interview(ctx, item)
         return
     thanks = next((a for a in ctx.assess(item).pending if a.action == "thanks"), None)
-    typer.echo(
-        f"Added interview {item.id}: {item.company}, {item.role}, {dates.show(item.at, ctx.tz)}."
-    )
+    typer.echo(f"Added interview {item.id}: {item.company}, {item.role}, {_when(ctx, item)}.")
     if thanks and thanks.deadline:
         typer.echo(
             f"Send the thank-you by {dates.show(thanks.deadline, ctx.tz)} "
@@ -99,7 +103,8 @@ def edit(
     interview_id: IdArg,
     company: CompanyOpt = None,
     role: RoleOpt = None,
-    at: AtOpt = None,
+    at: EditAtOpt = None,
+    timezone: ZoneOpt = None,
     round: RoundOpt = None,
     contact: ContactOpt = None,
     recruiter: RecruiterOpt = None,
@@ -125,6 +130,7 @@ def edit(
         company=company,
         role=role,
         at=at,
+        zone=timezone,
         round=round,
         decision_by=decision_by,
         lang=lang,
@@ -144,15 +150,16 @@ def edit(
             changes.get("topic_for", current.topic_for),
             current.contacts if contacts is None else contacts,
         )
+    if "zone" in changes and at is not None and timezone is None:
+        before = ctx.store.get(interview_id)
+        changes["at"], changes["zone"] = ctx.held("--at", at, None, default=before.tzinfo(ctx.tz))
     item = ctx.store.edit(
         interview_id, changes, contacts=contacts, recruiters=recruiters, now=ctx.now
     )
     if json:
         output.emit_interview(ctx, item)
         return
-    typer.echo(
-        f"Updated interview {item.id}: {item.company}, {item.role}, {dates.show(item.at, ctx.tz)}."
-    )
+    typer.echo(f"Updated interview {item.id}: {item.company}, {item.role}, {_when(ctx, item)}.")
 
 
 @app.command()
@@ -160,7 +167,7 @@ def rm(
     interview_id: IdArg,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove without asking.")] = False,
 ) -> None:
-    """Remove an interview and its history.
+    """Remove an interview and its history (`followup undo` brings it back).
 
     Example: followup rm 3 --yes
     """
@@ -172,8 +179,20 @@ def rm(
         if not typer.confirm(f"Remove interview {item.id} ({item.company}, {item.role})?"):
             note("Nothing removed.")
             raise typer.Exit(1)
-    ctx.store.remove(interview_id)
-    note(f"Removed interview {item.id} ({item.company}, {item.role}).")
+    ctx.store.remove(interview_id, now=ctx.now)
+    note(
+        f"Removed interview {item.id} ({item.company}, {item.role}); "
+        "`followup undo` brings it back."
+    )
+
+
+def _when(ctx: Context, item: "records.Interview") -> str:
+    """The start in the user's zone, and in the interview's own when that is another."""
+    text = dates.show(item.at, ctx.tz)
+    held = ctx.held_in(item)
+    if held is not None:
+        text += f" ({dates.show(item.at, held)} {dates.label(held, item.at)})"
+    return text
 
 
 def _changes(
@@ -182,6 +201,7 @@ def _changes(
     company: str | None,
     role: str | None,
     at: str | None,
+    zone: str | None,
     round: int | None,
     decision_by: str | None,
     lang: Lang | None,
@@ -197,8 +217,10 @@ def _changes(
         changes["company"] = check("--company", fields.one_line, company)
     if role is not None:
         changes["role"] = check("--role", fields.one_line, role)
-    if at is not None:
-        changes["at"] = ctx.when("--at", at)
+    if at is not None or zone is not None:
+        changes["at"], changes["zone"] = ctx.held("--at", at, zone)
+        if at is None:
+            del changes["at"]  # a new zone alone keeps the moment
     if round is not None:
         changes["round"] = round
     if decision_by is not None:

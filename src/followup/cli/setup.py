@@ -30,10 +30,16 @@ def profile(
         str | None,
         typer.Option(
             "--timezone",
-            help="Your IANA time zone, e.g. --timezone Asia/Shanghai; '' for the system's.",
+            help="Your IANA time zone, e.g. --timezone Asia/Shanghai; '' for the system's. "
+            "Interviews already recorded keep their own.",
         ),
     ] = None,
-    lang: Annotated[Lang | None, typer.Option(help="Default email language: en, zh or hi.")] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            help="Email language of interviews you add from now on: en, zh or hi, e.g. --lang zh."
+        ),
+    ] = None,
     locale: Annotated[
         Locale | None,
         typer.Option(
@@ -95,7 +101,7 @@ def profile(
     if timezone_ is not None:
         changes["timezone"] = timezone_.strip()
         if changes["timezone"]:
-            check("--timezone", dates.named_zone, changes["timezone"])
+            check("--timezone", dates.profile_zone, changes["timezone"])
     if lang is not None:
         changes["lang"] = lang.value
     if locale is not None:

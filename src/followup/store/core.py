@@ -2,7 +2,8 @@
 
 :mod:`~followup.store.opening` opens it (engine, migrations, failures),
 :mod:`~followup.store.interviews` keeps interviews, people and the profile,
-:mod:`~followup.store.events` what happens to them afterwards, and
+:mod:`~followup.store.events` what happens to them afterwards,
+:mod:`~followup.store.history` undoing it (with :mod:`~followup.store.journal`),
 :mod:`~followup.store.dump` moves whole stores in and out, and
 :mod:`~followup.store.reminders` keeps what ``remind`` sent.
 """
@@ -10,9 +11,9 @@
 from __future__ import annotations
 
 from followup.store.dump import Dump
-from followup.store.events import Events
+from followup.store.history import History
 from followup.store.reminders import Reminders
 
 
-class Store(Events, Dump, Reminders):
+class Store(History, Dump, Reminders):
     """A followup store: an SQLite file by default, or any SQLAlchemy URL."""

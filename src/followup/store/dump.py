@@ -178,8 +178,11 @@ class Dump(Base):
                 conn.rollback()
         return len(new_interviews), skipped
 
-    def backup(self, target: Path) -> None:
-        """A consistent copy of an SQLite store, taken with SQLite's online backup API."""
+    def backup(self, target: Path, *, now: datetime | None = None) -> None:
+        """A consistent copy of an SQLite store, taken with SQLite's online backup API.
+
+        With ``now``, the store notes the backup: removed interviews older than 30 days that
+        the copy holds are then let go (:mod:`followup.store.journal`)."""
         import sqlite3
 
         if self.path is None:
@@ -205,6 +208,21 @@ class Dump(Base):
         except (sqlite3.Error, OSError) as error:
             target.unlink(missing_ok=True)
             raise StoreError(f"cannot back up to {target}: {error}") from None
+        if now is not None:
+            from followup.store.journal import LAST_BACKUP_KEY
+
+            try:  # the next change lets go of what the copy holds; a busy store waits for it
+                noted = sqlite3.connect(self.path, timeout=0.5)
+                try:
+                    with noted:
+                        noted.execute(
+                            "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+                            (LAST_BACKUP_KEY, now.isoformat()),
+                        )
+                finally:
+                    noted.close()
+            except sqlite3.Error:
+                pass
 
 
 def _insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:

@@ -12,13 +12,15 @@ import contextlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from followup import models, records, rules
 from followup.errors import FollowupError
-from followup.store.interviews import Interviews
+from followup.store import journal
+from followup.store.interviews import Interviews, _named
 from followup.store.opening import utc
 
 
@@ -101,12 +103,22 @@ class Events(Interviews):
     ) -> records.Interview:
         """Add the event (and the withdrawal a decline means), update the row, commit."""
         assert row.id is not None
-        session.add(models.Event(interview_id=row.id, kind=kind, name=name, at=at, created_at=now))
+        undo: dict[str, Any] = {"events": [], "interview": journal.row_json(row)}
+        summary = (
+            f"{name} done for {_named(row)}"
+            if kind == "done"
+            else (f"the result {name} for {_named(row)}")
+        )
+        added = [models.Event(interview_id=row.id, kind=kind, name=name, at=at, created_at=now)]
         if kind == "done" and name == "decline":
             kind, name = "result", "withdrawn"
-            session.add(
+            added.append(
                 models.Event(interview_id=row.id, kind=kind, name=name, at=at, created_at=now)
             )
+        session.add_all(added)
+        session.flush()
+        undo["events"] = [event.id for event in added]
+        journal.write(session, "event", row.id, summary, undo, now)
         if kind == "result":
             latest = utc(row.result_at)
             if latest is None or at >= latest:
@@ -127,10 +139,23 @@ class Events(Interviews):
         fields: dict[str, str | None],
         now: datetime,
     ) -> records.Interview:
-        """Add questions, replace the given fields, and mark the reflection done."""
+        """Add questions (a question already recorded gets the new answer instead of a copy),
+        replace the given fields, and mark the reflection done."""
         with self.session(write=True) as session:
             row = self._row(session, interview_id)
             reflection = session.get(models.Reflection, interview_id)
+            asked = list(
+                session.exec(
+                    select(models.Question)
+                    .where(col(models.Question.interview_id) == interview_id)
+                    .order_by(col(models.Question.position))
+                )
+            )
+            undo: dict[str, Any] = {
+                "reflection": journal.row_json(reflection) if reflection else None,
+                "questions": [journal.row_json(q) for q in asked],
+                "event": None,
+            }
             if reflection is None:
                 reflection = models.Reflection(
                     interview_id=interview_id, created_at=now, updated_at=now
@@ -144,16 +169,19 @@ class Events(Interviews):
                     col(models.Question.interview_id) == interview_id
                 )
             ).one()[0]
-            start = 0 if last is None else last + 1
-            for offset, (question, answer) in enumerate(questions):
-                session.add(
-                    models.Question(
-                        interview_id=interview_id,
-                        position=start + offset,
-                        question=question,
-                        answer=answer,
-                    )
+            position = 0 if last is None else last + 1
+            known = {_same_question(q.question): q for q in asked}
+            for question, answer in questions:
+                earlier = known.get(_same_question(question))
+                if earlier is not None:  # a correction: the new answer replaces the old
+                    earlier.answer = answer
+                    session.add(earlier)
+                    continue
+                known[_same_question(question)] = added = models.Question(
+                    interview_id=interview_id, position=position, question=question, answer=answer
                 )
+                session.add(added)
+                position += 1
             done = session.exec(
                 select(models.Event).where(
                     col(models.Event.interview_id) == interview_id,
@@ -162,14 +190,19 @@ class Events(Interviews):
                 )
             ).first()
             if done is None:
-                session.add(
-                    models.Event(
-                        interview_id=interview_id,
-                        kind="done",
-                        name="reflect",
-                        at=now,
-                        created_at=now,
-                    )
+                done = models.Event(
+                    interview_id=interview_id, kind="done", name="reflect", at=now, created_at=now
                 )
+                session.add(done)
+                session.flush()
+                undo["event"] = done.id
+            journal.write(
+                session, "reflect", interview_id, f"the reflection on {_named(row)}", undo, now
+            )
             session.commit()
             return self._record(session, row)
+
+
+def _same_question(text: str) -> str:
+    """Questions that differ only in case, spacing or a final mark are the same question."""
+    return " ".join(text.casefold().split()).rstrip("?？.。!！ ")

@@ -16,6 +16,7 @@ from sqlmodel import Session, col, delete, select
 
 from followup import models, records, rules
 from followup.errors import NotFound
+from followup.store import journal
 from followup.store.opening import Base, utc
 
 LAST_ID_KEY = "last_interview_id"  # a setting: ids are never reused after `rm`
@@ -38,6 +39,7 @@ class Interviews(Base):
         strength: str | None = None,
         idea: str | None = None,
         topic_for: Sequence[tuple[str, str]] = (),
+        zone: str | None = None,
         contacts: Sequence[records.Person] = (),
         recruiters: Sequence[records.Person] = (),
         now: datetime,
@@ -57,6 +59,7 @@ class Interviews(Base):
                 idea=idea or None,
                 topic_for=records.topic_for_text(topic_for),
                 uid=uuid.uuid4().hex,
+                zone=zone or None,
                 created_at=now,
                 updated_at=now,
             )
@@ -64,6 +67,9 @@ class Interviews(Base):
             session.flush()
             assert row.id is not None
             self._set_people(session, row.id, contacts, recruiters)
+            journal.write(
+                session, "add", row.id, f"the addition of {_named(row)}", {"id": row.id}, now
+            )
             session.commit()
             return self._record(session, row)
 
@@ -78,6 +84,23 @@ class Interviews(Base):
     ) -> records.Interview:
         with self.session(write=True) as session:
             row = self._row(session, interview_id)
+            before = journal.row_json(row)
+            undo: dict[str, Any] = {k: before[k] for k in (*changes, "updated_at")}
+            what = [k.replace("_", "-") for k in changes]
+            if contacts is not None or recruiters is not None:
+                people = session.exec(
+                    select(models.Contact).where(col(models.Contact.interview_id) == interview_id)
+                )
+                undo["contacts"] = [journal.row_json(p) for p in people]
+                what += ["contacts" if contacts is not None else "recruiter"]
+            journal.write(
+                session,
+                "edit",
+                interview_id,
+                f"the edit of {_named(row)} ({', '.join(what)})",
+                undo,
+                now,
+            )
             for key, value in changes.items():
                 if key == "topic_for":  # [(email, topic), ...]
                     value = records.topic_for_text(value)
@@ -96,9 +119,18 @@ class Interviews(Base):
             session.commit()
             return self._record(session, row)
 
-    def remove(self, interview_id: int) -> None:
+    def remove(self, interview_id: int, *, now: datetime) -> None:
+        """Remove an interview; ``undo`` brings it back (see :mod:`followup.store.journal`)."""
         with self.session(write=True) as session:
             row = self._row(session, interview_id)
+            journal.write(
+                session,
+                "rm",
+                interview_id,
+                f"the removal of {_named(row)}",
+                journal.snapshot(session, interview_id),
+                now,
+            )
             self._clear_people(session, interview_id)
             for model in (models.Event, models.Question, models.Reflection):
                 session.exec(delete(model).where(col(model.interview_id) == interview_id))  # type: ignore[attr-defined]
@@ -245,6 +277,7 @@ class Interviews(Base):
             topic_for=records.topic_for_from(row.topic_for),
             uid=row.uid or "",
             active=bool(row.active),
+            zone=row.zone,
             created_at=utc(row.created_at),
             updated_at=utc(row.updated_at),
             contacts=tuple(
@@ -278,6 +311,11 @@ class Interviews(Base):
                     r.went_well, r.improve, r.idea, r.strength, tuple(asked.get(r.interview_id, ()))
                 )
         return found
+
+
+def _named(row: models.Interview) -> str:
+    """``interview 3 (Acme, Dev)``: how a journal entry names an interview."""
+    return f"interview {row.id} ({row.company}, {row.role})"
 
 
 def _chunks(ids: list[Any], size: int = 500) -> Iterator[list[Any]]:

@@ -182,3 +182,47 @@ def m007_reminders(conn: sa.Connection) -> None:
         sa.Column("sent_at", _utc(), nullable=False, index=True),
     )
     meta.create_all(conn)
+
+
+@migration
+def m008_interview_zone(conn: sa.Connection) -> None:
+    """Each interview keeps the zone it was held in, so a new profile zone never moves it.
+    Existing interviews get the profile's zone of the time (the system's when unset)."""
+    from followup import dates
+
+    conn.exec_driver_sql("ALTER TABLE interview ADD COLUMN zone VARCHAR")
+    row = conn.exec_driver_sql("SELECT value FROM setting WHERE key = 'timezone'").first()
+    name = (row[0] if row else "").strip()
+    if not name:
+        try:
+            name = dates.zone_name(dates.zone(None)) or ""
+        except ValueError:  # a TZ variable that names no zone: leave them to the profile
+            name = ""
+    if name:
+        conn.execute(sa.text("UPDATE interview SET zone = :zone"), {"zone": name})
+
+
+@migration
+def m009_interview_lang(conn: sa.Connection) -> None:
+    """Each interview keeps the language it was added in: the profile's language of the time
+    for those added without --lang, so `profile --lang` changes new interviews only."""
+    row = conn.exec_driver_sql("SELECT value FROM setting WHERE key = 'lang'").first()
+    lang = (row[0] if row else "").strip() or "en"
+    conn.execute(sa.text("UPDATE interview SET lang = :lang WHERE lang IS NULL"), {"lang": lang})
+
+
+@migration
+def m010_journal(conn: sa.Connection) -> None:
+    """A journal of the changes recorded, newest last, for ``followup undo``."""
+    meta = sa.MetaData()
+    sa.Table(
+        "journal",
+        meta,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("interview_id", sa.Integer, nullable=False, index=True),
+        sa.Column("kind", sa.String, nullable=False),
+        sa.Column("summary", sa.String, nullable=False),
+        sa.Column("data", sa.String, nullable=False),
+        sa.Column("created_at", _utc(), nullable=False),
+    )
+    meta.create_all(conn)

@@ -18,12 +18,12 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from sqlalchemy import event as sa_event
 from sqlalchemy import exc as sa_exc
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
 from followup import models
 from followup.errors import StoreError
 from followup.store.migrations import MIGRATIONS
-from followup.store.sqlite_reader import busy_timeout_s, explain
+from followup.store.sqlite_reader import busy_timeout_s, explain, read_only_uri, writable
 
 CONNECT_TIMEOUT = 10  # seconds to reach a database server
 # PostgreSQL's advisory lock for writers: followup's key, and the schema's, so stores kept in
@@ -58,6 +58,8 @@ class Base:
         if url:
             return cls(url, upgrade=upgrade)
         _prepare_file(path)
+        if not writable(path):  # reads are served; a write says it cannot write
+            return cls(f"sqlite:///{read_only_uri(path)}&uri=true", path=path, upgrade=False)
         return cls(f"sqlite:///{path}", path=path)
 
     @property
@@ -142,10 +144,16 @@ class Base:
             schema = None
             if conn.dialect.name == "postgresql":
                 schema = conn.exec_driver_sql("SELECT current_schema()").scalar()
-            names = sa.inspect(conn).get_table_names(schema=schema)
+            inspector = sa.inspect(conn)
+            names = inspector.get_table_names(schema=schema)
             exists = table.name in names
             others = [] if exists else names
-            done = set(conn.execute(sa.select(table.c.name)).scalars()) if exists else set()
+            logged = list(conn.execute(sa.select(table.c.name)).scalars()) if exists else []
+            done = set(logged)
+            if conn.dialect.name == "sqlite":
+                problem = _damage(conn, inspector, names, logged)
+                if problem:
+                    raise StoreError(self._damaged(problem))
         if others:
             raise StoreError(
                 f"{self.where} is a database of another program "
@@ -153,10 +161,15 @@ class Base:
                 "It was left as it is: set FOLLOWUP_HOME to another folder."
             )
         if all(name in done for name, _ in MIGRATIONS):
-            if self.engine.dialect.name == "sqlite":
+            if self.engine.dialect.name == "sqlite" and upgrade:
                 self._use_wal()
             return
         if not upgrade:
+            if self.path is not None:  # opened read-only: it cannot be upgraded
+                raise StoreError(
+                    f"the store at {self.where} is not up to date, and it cannot be written to "
+                    "bring it up to date; nothing was changed."
+                )
             raise StoreError(f"the store at {self.where} is not up to date; nothing was changed.")
         if self.engine.dialect.name == "sqlite":
             self._use_wal()
@@ -169,6 +182,13 @@ class Base:
                 if already is None:  # another process may have run it meanwhile
                     migrate(conn)
                     conn.execute(table.insert().values(name=name, applied_at=_now()))
+
+    def _damaged(self, problem: str) -> str:
+        return (
+            f"the store at {self.where} is damaged ({problem}); it was left exactly as it is. "
+            f"Keep a copy (`followup backup` or cp), then recover what it holds with "
+            f"`sqlite3 {self.where} .recover | sqlite3 recovered.db`, or restore a backup."
+        )
 
     def _use_wal(self) -> None:
         """Write-ahead logging lets readers read while one writer writes; it stays on once set."""
@@ -194,6 +214,66 @@ class Base:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _damage(conn: sa.Connection, inspector: Any, names: list[str], logged: list[str]) -> str:
+    """Why an SQLite store must not be written to, or "" when it is sound: a damaged page,
+    or tables that do not match what its migration log says was applied (a change half
+    made by another program, a log edited by hand)."""
+    checked = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
+    if checked != ["ok"]:
+        return f"PRAGMA quick_check: {'; '.join(str(c) for c in checked[:3])}"
+    order = [name for name, _ in MIGRATIONS]
+    if len(set(logged)) != len(logged):
+        return "its migration log names a migration twice"
+    unknown = [name for name in logged if name not in order]
+    if unknown:
+        return f"its migration log names {unknown[0]}, which this followup does not know"
+    if not logged:
+        ours = [n for n in names if n in SQLModel.metadata.tables]
+        return (
+            f"it holds followup's tables ({', '.join(ours[:3])}) but no migration log"
+            if ours
+            else ""
+        )
+    expected_schema = (
+        {t.name: {c.name for c in t.columns} for t in SQLModel.metadata.sorted_tables}
+        if len(logged) == len(order)
+        else _schema_after(logged)  # an older store: what its migrations made
+    )
+    if expected_schema is None:
+        return "its migration log lacks a migration that the others build on"
+    for table_name, expected in expected_schema.items():
+        if table_name not in names:
+            return f"the table {table_name} is missing"
+        stored = {c["name"] for c in inspector.get_columns(table_name)}
+        if stored != expected:
+            missing = sorted(expected - stored) or sorted(stored - expected)
+            return (
+                f"the table {table_name} does not have the columns its migrations made "
+                f"({', '.join(missing)})"
+            )
+    return ""
+
+
+def _schema_after(logged: list[str]) -> dict[str, set[str]] | None:
+    """The tables and columns the logged migrations make, run on an empty database; None
+    when they cannot run without one that is not logged."""
+    engine = sa.create_engine("sqlite://")
+    try:
+        with engine.begin() as conn:
+            for name, migrate in MIGRATIONS:
+                if name in logged:
+                    migrate(conn)
+            inspector = sa.inspect(conn)
+            return {
+                t: {c["name"] for c in inspector.get_columns(t)}
+                for t in inspector.get_table_names()
+            }
+    except sa_exc.SQLAlchemyError:
+        return None
+    finally:
+        engine.dispose()
 
 
 def _connect_args(url: str) -> dict[str, Any]:

@@ -29,11 +29,14 @@ MIGRATION_NAMES = (
     "m005_reflection",
     "m006_topic_for",
     "m007_reminders",
+    "m008_interview_zone",
+    "m009_interview_lang",
+    "m010_journal",
 )
 
 _COLUMNS = (
     "id, company, role, at, round, decision_by, lang, notes, result, result_at, "
-    "topic, strength, idea, uid, created_at, updated_at, active, topic_for"
+    "topic, strength, idea, uid, created_at, updated_at, active, topic_for, zone"
 )
 
 
@@ -72,6 +75,21 @@ def explain(message: str, where: str) -> str:
     if "unable to open" in lowered:
         return f"cannot open the store at {where} ({message})."
     return f"the store at {where} failed: {message}"
+
+
+def writable(path: Path) -> bool:
+    """Whether this user may change the store file (and make its journal beside it)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that opens the store for reading only: a read-only file or folder, a backup
+    opened to look at. Without a folder to write its shared-memory file in, SQLite is told
+    the file will not change under it."""
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    return uri + ("" if os.access(path.parent, os.W_OK) else "&immutable=1")
 
 
 def utc(text: str | datetime | None) -> datetime | None:
@@ -118,6 +136,7 @@ def interview_record(
         created_at=utc(row[14]),
         updated_at=utc(row[15]),
         active=bool(row[16]),
+        zone=row[18],
         contacts=tuple(records.Person(p[1], p[2]) for p in people if p[0] == "interviewer"),
         recruiters=tuple(records.Person(p[1], p[2]) for p in people if p[0] == "recruiter"),
         events=tuple(rules.Event(e[0], e[1], utc(e[2]) or at) for e in events),
@@ -139,7 +158,12 @@ class Reader:
         if not path.is_file():
             return None
         try:
-            connection = sqlite3.connect(path, timeout=busy_timeout_s(), isolation_level=None)
+            if writable(path):
+                connection = sqlite3.connect(path, timeout=busy_timeout_s(), isolation_level=None)
+            else:
+                connection = sqlite3.connect(
+                    read_only_uri(path), timeout=busy_timeout_s(), isolation_level=None, uri=True
+                )
         except sqlite3.Error:
             return None
         try:

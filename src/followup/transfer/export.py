@@ -93,6 +93,7 @@ def export_document(
                 "round": row["round"],
                 "decision_by": _day(row["decision_by"]),
                 "lang": row["lang"],
+                "zone": row.get("zone"),
                 "notes": row["notes"],
                 "topic": row["topic"],
                 "topic_for": [

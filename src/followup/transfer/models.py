@@ -90,6 +90,7 @@ class InterviewIn(BaseModel):
     round: int = Field(default=1, ge=1, le=99)
     decision_by: date | None = None
     lang: Literal["en", "zh", "hi"] | None = None
+    zone: str | None = Field(default=None, max_length=64)
     notes: Text | None = None
     topic: Text | None = None
     topic_for: list[TopicForIn] = []
@@ -103,6 +104,13 @@ class InterviewIn(BaseModel):
     recruiters: list[PersonIn] = []
     events: list[EventIn] = []
     reflection: ReflectionIn | None = None
+
+    @field_validator("zone")
+    @classmethod
+    def _held_in(cls, value: str | None) -> str | None:
+        if value and dates.offset_zone(value) is None:
+            dates.named_zone(value)
+        return value or None
 
 
 class ProfileIn(BaseModel):

@@ -193,6 +193,7 @@ def _csv_interview(row: CsvRowIn, now: datetime, tz: tzinfo, problem: Any) -> di
         "round": row.round,
         "decision_by": decision,
         "lang": row.lang or None,
+        "zone": dates.zone_name(tz),
         "notes": text("notes", row.notes),
         "topic": text("topic", row.topic),
         "strength": text("strength", row.strength),

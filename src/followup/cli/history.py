@@ -1,0 +1,92 @@
+"""Mistakes undone: undo, log, forget."""
+
+from typing import Annotated
+
+import typer
+
+from followup import dates, render
+from followup.cli.options import IdArg, JsonOpt
+from followup.context import Context, note
+
+app = typer.Typer()
+
+
+@app.command()
+def undo() -> None:
+    """Reverse the last change recorded, and say what it was.
+
+    An action done, a result, a reflection, an edit, an add or a removal (rm): each `undo`
+    reverses one more, newest first. A removed interview can be brought back for 30 days,
+    and in any case until the next `followup backup`.
+
+    Example: followup undo
+    """
+    ctx = Context()
+    summary = ctx.store.undo(now=ctx.now)
+    note(f"Undone: {summary}.")
+
+
+@app.command()
+def log(interview_id: IdArg, json: JsonOpt = False) -> None:
+    """List an interview's recorded events with their ids, oldest first.
+
+    Give an id to `followup forget` to remove one event recorded by mistake.
+
+    Example: followup log 3
+    """
+    ctx = Context()
+    item = ctx.store.get(interview_id)
+    found = ctx.store.log(interview_id)
+    rows = [
+        {
+            "event": e.id,
+            "kind": e.kind,
+            "name": e.name,
+            "at": dates.iso(e.at, ctx.tz),
+            "recorded_at": dates.iso(e.created_at, ctx.tz),
+        }
+        for e in found
+    ]
+    if json:
+        render.emit_json(rows)
+        return
+    if not rows:
+        note(f"Nothing recorded yet for interview {item.id} ({item.company}, {item.role}).")
+        return
+    table = [
+        [
+            str(e.id),
+            dates.show(e.at, ctx.tz),
+            f"{e.name} done" if e.kind == "done" else f"result: {e.name}",
+        ]
+        for e in found
+    ]
+    typer.echo(f"Interview {item.id}: {item.company}, {item.role}")
+    typer.echo(render.plain_table(["Event", "When", "What"], table), nl=False)
+    typer.echo(f"Remove one with `followup forget EVENT`, e.g. followup forget {found[-1].id}")
+
+
+@app.command()
+def forget(
+    event_id: Annotated[
+        int,
+        typer.Argument(
+            metavar="EVENT",
+            min=1,
+            help="The event's id, as `followup log ID` shows it, e.g. 12.",
+        ),
+    ],
+) -> None:
+    """Remove one event recorded by mistake; the deadlines recompute without it.
+
+    Nothing else changes; `followup undo` puts it back.
+
+    Example: followup forget 12
+    """
+    ctx = Context()
+    gone = ctx.store.forget(event_id, now=ctx.now)
+    what = f"{gone.name} done" if gone.kind == "done" else f"result {gone.name}"
+    note(
+        f"Forgot event {gone.id} of interview {gone.interview_id}: {what} at "
+        f"{dates.show(gone.at, ctx.tz)}."
+    )
