@@ -33,9 +33,11 @@ NOW = datetime(2026, 11, 22, 14, 0, tzinfo=timezone.utc)  # Sunday 09:00 in New 
         ("now", "2026-11-22T09:00:00-05:00"),
         ("2026-03-08", "2026-03-08T00:00:00-05:00"),  # a day, not a time, on a DST night
         ("2026-11-01 01:30 -04:00", "2026-11-01T01:30:00-04:00"),  # a fold, with its offset
+        ("Fri 20 Nov 2026 2pm", "2026-11-20T14:00:00-05:00"),  # a weekday that agrees
     ],
 )
 def test_accepted_forms(text, expected):
+    """(A weekday that agrees with its date is accepted: 'Fri 20 Nov 2026 2pm'.)"""
     assert dates.parse(text, now=NOW, tz=NY).isoformat() == expected
 
 
@@ -46,7 +48,11 @@ def test_accepted_forms(text, expected):
         ("   ", "is empty"),
         ("next blue moon", "not a date I understand"),
         ("32 Nov", "does not name a day and a month"),
-        ("friday", "does not name a day and a month"),
+        ("friday", "names a weekday but not its date"),
+        ("friday 3pm", "names a weekday but not its date"),  # this Friday or last? not guessed
+        ("fri 15:00", "names a weekday but not its date"),
+        ("3pm Friday", "names a weekday but not its date"),
+        ("Mon 20 Nov 2026 2pm", "is a Friday, not a Monday"),
         ("2026", "does not name a day and a month"),
         ("11/12/2026", "is ambiguous"),
         ("today 2026-11-20", "give only a time"),

@@ -7,6 +7,7 @@ the user's zone with its offset.
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import os
 import re
@@ -417,17 +418,39 @@ def _absolute(raw: str, original: str, local_now: datetime) -> tuple[datetime, b
     numeric = _NUMERIC_DAY_MONTH.match(raw)
     if numeric and numeric[1] != numeric[2] and max(int(numeric[1]), int(numeric[2])) <= 12:
         raise DateError(f"{original!r} is ambiguous (day/month or month/day?): {_FORMS}")
+    named = _weekday_named(raw)
     first, second = (_parse_dateutil(raw, original, default=probe) for probe in _PROBES)
     has_day, has_month = first.day == second.day, first.month == second.month
     has_year = first.year == second.year
     has_time = first.hour == second.hour or first.minute == second.minute
+    if named is not None and not (has_day and has_month):
+        raise DateError(
+            f"{original!r} names a weekday but not its date (this week's or last?): {_FORMS}"
+        )
     if has_day and has_month:
         moment = _parse_dateutil(raw, original, default=datetime(local_now.year, 1, 1))
+        if named is not None and moment.weekday() != named:
+            raise DateError(
+                f"{original!r}: {moment:%d %b %Y} is a {moment:%A}, not a "
+                f"{calendar.day_name[named]}; give the date alone, e.g. {moment:%Y-%m-%d}"
+            )
         return moment, has_time
     if has_time and not (has_day or has_month or has_year):
         today = datetime.combine(local_now.date(), time(0))
         return _parse_dateutil(raw, original, default=today), True
     raise DateError(f"{original!r} does not name a day and a month: {_FORMS}")
+
+
+def _weekday_named(raw: str) -> int | None:
+    """The weekday (0 is Monday) a word of RAW names, as dateutil would read it, or None."""
+    from dateutil import parser
+
+    info = parser.parserinfo()
+    for word in re.findall(r"[^\W\d_]+", raw):
+        found = info.weekday(word)
+        if found is not None:
+            return int(found)
+    return None
 
 
 def _parse_dateutil(raw: str, original: str, *, default: datetime) -> datetime:
