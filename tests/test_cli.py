@@ -174,6 +174,13 @@ def test_add_asks_for_company_and_role_at_a_terminal(ok, monkeypatch):
     assert ok("list", "--all", "--json").json()[0]["role"] == "Support Engineer"
 
 
+def test_a_blank_answer_at_the_prompt_is_asked_again(ok, monkeypatch):
+    monkeypatch.setattr(prompt, "interactive", lambda: True)
+    result = ok("add", "--at", "2026-11-20 10:00", input="   \nAcme\nSupport Engineer\n")
+    assert result.stdout.count("Company:") == 2
+    assert ok("list", "--all", "--json").json()[0]["company"] == "Acme"
+
+
 def test_add_without_company_and_no_terminal_is_a_usage_error(run, home):
     result = run("add", "--role", "Dev")
     assert result.exit_code == 2

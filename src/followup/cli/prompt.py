@@ -22,10 +22,13 @@ def stdout_terminal() -> bool:
 
 
 def ask(option: str, value: str | None, prompt: str) -> str:
-    """VALUE when the option was given, else the answer to PROMPT; without a terminal to ask
-    in, a usage error naming the option."""
+    """VALUE when the option was given, else the answer to PROMPT, asked again while it is
+    blank; without a terminal to ask in, a usage error naming the option."""
     if value is not None:
         return value
     if not interactive():
         raise UsageError(f"missing option {option} (give it, or run in a terminal to be asked).")
-    return str(typer.prompt(prompt))
+    while True:
+        answer = str(typer.prompt(prompt))
+        if answer.strip():
+            return answer
