@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from followup import dates
+from followup import dates, zones
 
 NY = ZoneInfo("America/New_York")
 NOW = datetime(2026, 11, 22, 14, 0, tzinfo=timezone.utc)  # Sunday 09:00 in New York
@@ -109,7 +109,7 @@ def test_show_and_iso_use_the_zone_and_its_offset():
 def test_a_zone_in_the_text_is_honoured_and_reported(text, expected, zone):
     moment, named = dates.parse_zoned(text, now=NOW, tz=NY)
     assert moment.isoformat() == expected
-    assert (dates.zone_name(named) if named else None) == zone
+    assert (zones.zone_name(named) if named else None) == zone
 
 
 @pytest.mark.parametrize(
@@ -135,5 +135,5 @@ def test_ambiguous_zones_and_daylight_saving_edges_are_refused(text, message):
 @pytest.mark.parametrize("name", ["EST", "MST", "HST", "EST5EDT", "PST8PDT", "CET", "est"])
 def test_deprecated_fixed_offset_zones_are_refused_for_the_profile(name):
     with pytest.raises(ValueError, match=r"deprecated.*(America|Europe|Pacific)/"):
-        dates.profile_zone(name)
-    assert dates.profile_zone("America/New_York").key == "America/New_York"  # type: ignore[attr-defined]
+        zones.profile_zone(name)
+    assert zones.profile_zone("America/New_York").key == "America/New_York"  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timezone, tzinfo
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from followup import dates
+from followup import dates, zones
 from followup.errors import FollowupError
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ class Context:
         _OPEN_STORES.append(self.store)
         self.profile: records.Profile = self.store.profile()
         try:
-            self.tz: tzinfo = dates.zone(self.profile.timezone or None)
+            self.tz: tzinfo = zones.zone(self.profile.timezone or None)
         except ValueError as error:
             raise FollowupError(
                 f"{error}: fix it, or set yours with `followup profile --timezone Europe/Paris`."
@@ -109,9 +109,9 @@ class Context:
         user's), else ``default`` (the user's zone when not given)."""
         held = default or self.tz
         if zone_option is not None:
-            held = check("--timezone", dates.profile_zone, zone_option)
+            held = check("--timezone", zones.profile_zone, zone_option)
         if text is None:
-            return self.now, dates.zone_name(held)
+            return self.now, zones.zone_name(held)
         moment, named = check(
             option, lambda v: dates.parse_zoned(v, now=self.now, tz=self.tz), text
         )
@@ -121,7 +121,7 @@ class Context:
             same_offset = moment.utcoffset() == moment.astimezone(held).utcoffset()
             if getattr(named, "key", None) or not same_offset:
                 held = named
-        return moment.astimezone(timezone.utc), dates.zone_name(held)
+        return moment.astimezone(timezone.utc), zones.zone_name(held)
 
     def day(self, option: str, text: str) -> date:
         return check(option, lambda v: dates.parse_date(v, now=self.now, tz=self.tz), text)
@@ -134,7 +134,7 @@ class Context:
     def held_in(self, item: records.Interview) -> tzinfo | None:
         """The interview's zone when it is not the user's (its times are then marked)."""
         held = item.tzinfo()
-        if held is None or dates.same_zone(held, self.tz):
+        if held is None or zones.same_zone(held, self.tz):
             return None
         return held
 

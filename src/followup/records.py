@@ -91,13 +91,13 @@ class Interview:
 
 
 def _zone_or_none(name: str) -> tzinfo | None:
-    from followup import dates
+    from followup import zones
 
-    fixed = dates.offset_zone(name)
+    fixed = zones.offset_zone(name)
     if fixed is not None:
         return fixed
     try:
-        return dates.named_zone(name)
+        return zones.named_zone(name)
     except ValueError:
         return None
 

@@ -12,7 +12,7 @@ import sys
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from followup import dates, records, rules
+from followup import dates, records, rules, zones
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -138,8 +138,8 @@ def held_elsewhere(row: dict[str, Any], tz: tzinfo) -> tzinfo | None:
     name = row.get("zone")
     if not name:
         return None
-    held = dates.interview_zone(name, tz)
-    return None if dates.same_zone(held, tz) else held
+    held = zones.interview_zone(name, tz)
+    return None if zones.same_zone(held, tz) else held
 
 
 def where(row: dict[str, Any], tz: tzinfo) -> str:
@@ -148,7 +148,7 @@ def where(row: dict[str, Any], tz: tzinfo) -> str:
     if held is None:
         return ""
     moment = datetime.fromisoformat(row["at"]) if "at" in row else None
-    return f" ({dates.label(held, moment)})"
+    return f" ({zones.label(held, moment)})"
 
 
 def label(action: rules.Action) -> str:
@@ -347,7 +347,7 @@ def interview_detail(row: dict[str, Any], tz: tzinfo, now: datetime, out: Consol
     held = held_elsewhere(row, tz)
     if held is not None:
         start = datetime.fromisoformat(row["at"])
-        facts.add_row("Held in", f"{dates.label(held, start)}: {dates.show(start, held)}")
+        facts.add_row("Held in", f"{zones.label(held, start)}: {dates.show(start, held)}")
     facts.add_row("Round", str(row["round"]))
     facts.add_row("Status", row["status"])
     if row["decision_by"]:

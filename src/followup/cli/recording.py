@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from followup import dates, fields
+from followup import dates, fields, zones
 from followup.cli import output, prompt
 from followup.cli.options import (
     AtOpt,
@@ -191,7 +191,7 @@ def _when(ctx: Context, item: "records.Interview") -> str:
     text = dates.show(item.at, ctx.tz)
     held = ctx.held_in(item)
     if held is not None:
-        text += f" ({dates.show(item.at, held)} {dates.label(held, item.at)})"
+        text += f" ({dates.show(item.at, held)} {zones.label(held, item.at)})"
     return text
 
 

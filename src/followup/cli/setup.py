@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from followup import dates, fields
+from followup import fields, zones
 from followup.cli import files
 from followup.cli.options import JsonOpt, Lang, Locale, NotifyOpt, Security, TemplateKind
 from followup.context import Context, UsageError, check, note
@@ -101,7 +101,7 @@ def profile(
     if timezone_ is not None:
         changes["timezone"] = timezone_.strip()
         if changes["timezone"]:
-            check("--timezone", dates.profile_zone, changes["timezone"])
+            check("--timezone", zones.profile_zone, changes["timezone"])
     if lang is not None:
         changes["lang"] = lang.value
     if locale is not None:
@@ -145,7 +145,7 @@ def profile(
         render.emit_json(render.profile_json(current))
         return
     zone_name = str(
-        getattr(dates.zone(None), "key", None) or datetime.now(dates.zone(None)).tzname()
+        getattr(zones.zone(None), "key", None) or datetime.now(zones.zone(None)).tzname()
     )
     render.profile_table(current, zone_name, render.console())
     if changes:

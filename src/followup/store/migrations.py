@@ -188,14 +188,14 @@ def m007_reminders(conn: sa.Connection) -> None:
 def m008_interview_zone(conn: sa.Connection) -> None:
     """Each interview keeps the zone it was held in, so a new profile zone never moves it.
     Existing interviews get the profile's zone of the time (the system's when unset)."""
-    from followup import dates
+    from followup import zones
 
     conn.exec_driver_sql("ALTER TABLE interview ADD COLUMN zone VARCHAR")
     row = conn.exec_driver_sql("SELECT value FROM setting WHERE key = 'timezone'").first()
     name = (row[0] if row else "").strip()
     if not name:
         try:
-            name = dates.zone_name(dates.zone(None)) or ""
+            name = zones.zone_name(zones.zone(None)) or ""
         except ValueError:  # a TZ variable that names no zone: leave them to the profile
             name = ""
     if name:

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from followup import dates, fields
+from followup import fields, zones
 
 # Constraints checked inside pydantic-core (no Python call per value): 100k interviews
 # validate in a second or two. They say what followup.fields says, for imported files.
@@ -108,8 +108,8 @@ class InterviewIn(BaseModel):
     @field_validator("zone")
     @classmethod
     def _held_in(cls, value: str | None) -> str | None:
-        if value and dates.offset_zone(value) is None:
-            dates.named_zone(value)
+        if value and zones.offset_zone(value) is None:
+            zones.named_zone(value)
         return value or None
 
 
@@ -137,7 +137,7 @@ class ProfileIn(BaseModel):
     @classmethod
     def _zone(cls, value: str) -> str:
         if value:
-            dates.named_zone(value)
+            zones.named_zone(value)
         return value
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from followup import dates, fields, records
+from followup import dates, fields, records, zones
 from followup.errors import FollowupError
 from followup.transfer.export import FORMULA_STARTS
 from followup.transfer.models import CsvRowIn, ExportIn
@@ -193,7 +193,7 @@ def _csv_interview(row: CsvRowIn, now: datetime, tz: tzinfo, problem: Any) -> di
         "round": row.round,
         "decision_by": decision,
         "lang": row.lang or None,
-        "zone": dates.zone_name(tz),
+        "zone": zones.zone_name(tz),
         "notes": text("notes", row.notes),
         "topic": text("topic", row.topic),
         "strength": text("strength", row.strength),

@@ -1,0 +1,219 @@
+"""Time zones: the user's, an interview's, and the names and abbreviations people type.
+
+Everything here is about which zone a time belongs to; :mod:`followup.dates` parses what people
+type and writes times back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from datetime import datetime, timedelta, timezone, tzinfo
+
+
+def zone(name: str | None) -> tzinfo:
+    """The zone named ``name`` (an IANA name), or the system's zone when ``name`` is empty.
+
+    The system's zone honours the ``TZ`` variable, then ``/etc/localtime``.
+    """
+    if name:
+        return named_zone(name)
+    env = os.environ.get("TZ", "").lstrip(":")
+    from dateutil import tz
+
+    if env:
+        try:
+            return named_zone(env)
+        except ValueError:
+            posix = tz.gettz(env)  # a POSIX rule such as "EST5EDT,M3.2.0,M11.1.0"
+            if posix is None or env.startswith(("/", ".")) or "/" in env:
+                raise ValueError(f"the TZ variable {env!r} is not a time zone") from None
+            return posix
+    key = _system_zone_key()
+    if key:
+        return named_zone(key)  # a name that can be stored with an interview
+    local = tz.gettz()
+    return local if local is not None else timezone.utc
+
+
+def named_zone(name: str) -> tzinfo:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ValueError(
+            f"{name[:60]!r} is not a time zone name such as Europe/Paris or Asia/Shanghai"
+        ) from None
+
+
+# Zone names the tz database keeps only for old systems: fixed offsets or US rules that no
+# place follows as such. A profile names the place instead.
+DEPRECATED_ZONES = {
+    "EST": "America/New_York (or America/Panama, which keeps -05:00 all year)",
+    "MST": "America/Denver (or America/Phoenix, which keeps -07:00 all year)",
+    "HST": "Pacific/Honolulu",
+    "EST5EDT": "America/New_York",
+    "CST6CDT": "America/Chicago",
+    "MST7MDT": "America/Denver",
+    "PST8PDT": "America/Los_Angeles",
+    "CET": "Europe/Paris, Europe/Berlin or another city's name",
+    "MET": "Europe/Paris, Europe/Berlin or another city's name",
+    "EET": "Europe/Athens, Europe/Helsinki or another city's name",
+    "WET": "Europe/Lisbon",
+}
+
+
+def profile_zone(name: str) -> tzinfo:
+    """A zone for the profile: an IANA name of a place, not a deprecated fixed-offset alias."""
+    suggestion = DEPRECATED_ZONES.get(name.strip().upper())
+    if suggestion:
+        raise ValueError(
+            f"{name.strip()!r} is a deprecated zone name that ignores the local rules; "
+            f"give the place instead, e.g. {suggestion}"
+        )
+    return named_zone(name.strip())
+
+
+# Abbreviations people type after a time, and the offsets each names. One offset: honoured.
+# Several: refused, naming them, since a wrong guess puts the wrong time in a letter.
+ABBREVIATIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "UTC": (("+00:00", "UTC"),),
+    "GMT": (("+00:00", "UTC"),),
+    "EST": (("-05:00", "America/New_York"),),
+    "EDT": (("-04:00", "America/New_York"),),
+    "CDT": (("-05:00", "America/Chicago"),),
+    "MST": (("-07:00", "America/Denver"),),
+    "MDT": (("-06:00", "America/Denver"),),
+    "PST": (("-08:00", "America/Los_Angeles"),),
+    "PDT": (("-07:00", "America/Los_Angeles"),),
+    "AKST": (("-09:00", "America/Anchorage"),),
+    "AKDT": (("-08:00", "America/Anchorage"),),
+    "HST": (("-10:00", "Pacific/Honolulu"),),
+    "NST": (("-03:30", "America/St_Johns"),),
+    "NDT": (("-02:30", "America/St_Johns"),),
+    "BRT": (("-03:00", "America/Sao_Paulo"),),
+    "WET": (("+00:00", "Europe/Lisbon"),),
+    "WEST": (("+01:00", "Europe/Lisbon"),),
+    "CET": (("+01:00", "Europe/Paris"),),
+    "CEST": (("+02:00", "Europe/Paris"),),
+    "EET": (("+02:00", "Europe/Athens"),),
+    "EEST": (("+03:00", "Europe/Athens"),),
+    "MSK": (("+03:00", "Europe/Moscow"),),
+    "PKT": (("+05:00", "Asia/Karachi"),),
+    "NPT": (("+05:45", "Asia/Kathmandu"),),
+    "ICT": (("+07:00", "Asia/Bangkok"),),
+    "WIB": (("+07:00", "Asia/Jakarta"),),
+    "SGT": (("+08:00", "Asia/Singapore"),),
+    "HKT": (("+08:00", "Asia/Hong_Kong"),),
+    "AWST": (("+08:00", "Australia/Perth"),),
+    "JST": (("+09:00", "Asia/Tokyo"),),
+    "KST": (("+09:00", "Asia/Seoul"),),
+    "ACST": (("+09:30", "Australia/Adelaide"),),
+    "ACDT": (("+10:30", "Australia/Adelaide"),),
+    "AEST": (("+10:00", "Australia/Sydney"),),
+    "AEDT": (("+11:00", "Australia/Sydney"),),
+    "NZST": (("+12:00", "Pacific/Auckland"),),
+    "NZDT": (("+13:00", "Pacific/Auckland"),),
+    "SAST": (("+02:00", "Africa/Johannesburg"),),
+    "WAT": (("+01:00", "Africa/Lagos"),),
+    "CAT": (("+02:00", "Africa/Maputo"),),
+    "EAT": (("+03:00", "Africa/Nairobi"),),
+    "CST": (
+        ("-06:00", "America/Chicago"),
+        ("+08:00", "Asia/Shanghai"),
+        ("-05:00", "America/Havana"),
+    ),
+    "IST": (
+        ("+05:30", "Asia/Kolkata"),
+        ("+01:00", "Europe/Dublin"),
+        ("+02:00", "Asia/Jerusalem"),
+    ),
+    "BST": (("+01:00", "Europe/London"), ("+06:00", "Asia/Dhaka")),
+    "AST": (("-04:00", "America/Halifax"), ("+03:00", "Asia/Riyadh")),
+    "ADT": (("-03:00", "America/Halifax"), ("+04:00", "Asia/Baghdad")),
+    "GST": (("+04:00", "Asia/Dubai"), ("-02:00", "Atlantic/South_Georgia")),
+    "IDT": (("+03:00", "Asia/Jerusalem"), ("+01:00", "Europe/Dublin")),
+    "MYT": (("+08:00", "Asia/Kuala_Lumpur"),),
+    "PHT": (("+08:00", "Asia/Manila"),),
+}
+_OFFSET = re.compile(r"^(?:UTC|GMT)?([+-])(\d{2}):?(\d{2})$", re.I)
+
+
+def offset_zone(text: str) -> tzinfo | None:
+    """``+05:30`` (also ``UTC+05:30``, ``-0500``) as a fixed-offset zone, or None."""
+    match = _OFFSET.match(text.strip())
+    if not match:
+        return None
+    hours, minutes = int(match[2]), int(match[3])
+    if hours > 23 or minutes > 59:
+        return None
+    delta = timedelta(hours=hours, minutes=minutes)
+    return timezone(-delta if match[1] == "-" else delta)
+
+
+def zone_name(tz: tzinfo, at: datetime | None = None) -> str | None:
+    """What to store for a zone: its IANA name, ``+05:30`` for a fixed offset, None when
+    the zone has no name that can be read back (a POSIX rule in TZ)."""
+    key = getattr(tz, "key", None)
+    if key:
+        return str(key)
+    if isinstance(tz, timezone):
+        return offset_text(tz.utcoffset(None))
+    return None
+
+
+def _system_zone_key() -> str | None:
+    """The IANA name of the system's zone, when TZ or /etc/localtime names one."""
+    env = os.environ.get("TZ", "").lstrip(":")
+    if env:
+        try:
+            named_zone(env)
+        except ValueError:
+            return None
+        return env
+    with contextlib.suppress(OSError):
+        target = os.path.realpath("/etc/localtime")
+        if "zoneinfo/" in target:
+            key = target.split("zoneinfo/", 1)[1]
+            with contextlib.suppress(ValueError):
+                named_zone(key)
+                return key
+    return None
+
+
+def offset_text(delta: timedelta | None) -> str:
+    """``+05:30``: an offset from UTC as people write it."""
+    minutes = int((delta or timedelta(0)).total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def interview_zone(name: str | None, fallback: tzinfo) -> tzinfo:
+    """The zone an interview was recorded in (an IANA name or ``+05:30``), else ``fallback``."""
+    if not name:
+        return fallback
+    fixed = offset_zone(name)
+    if fixed is not None:
+        return fixed
+    try:
+        return named_zone(name)
+    except ValueError:
+        return fallback
+
+
+def same_zone(first: tzinfo, second: tzinfo) -> bool:
+    """Whether two zones are the same zone (by name, or as the same fixed offset)."""
+    if first is second:
+        return True
+    a, b = zone_name(first), zone_name(second)
+    return a is not None and a == b
+
+
+def label(tz: tzinfo, at: datetime | None = None) -> str:
+    """``Asia/Kolkata`` or ``UTC+05:30``: a zone as a short label for a marked time."""
+    key = getattr(tz, "key", None)
+    if key:
+        return str(key)
+    return f"UTC{offset_text(at.astimezone(tz).utcoffset() if at else tz.utcoffset(None))}"
