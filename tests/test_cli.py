@@ -506,7 +506,7 @@ def test_profile_sets_and_shows_details_and_rules(ok):
         (["add", "-c", "A", "-r", "B", "--at", "Nov 32"], 2, "does not name a day and a month"),
         (["add", "-c", "A", "-r", "B", "--at", "99"], 2, "does not name a day and a month"),
         (["add", "-c", "A", "-r", "B", "--at", "2026"], 2, "does not name a day and a month"),
-        (["add", "-c", "A", "-r", "B", "--at", "friday"], 2, "does not name a day and a month"),
+        (["add", "-c", "A", "-r", "B", "--at", "friday"], 2, "names a weekday but not its date"),
         (["add", "-c", "A", "-r", "B", "--at", "11/12/2026"], 2, "is ambiguous"),
         (["edit", "1", "--at", "32 Nov"], 2, "does not name a day and a month"),
         (["done", "thanks", "1"], 1, "Error: thanks is already recorded"),
