@@ -86,20 +86,9 @@ class Interview:
 
     def tzinfo(self, fallback: tzinfo | None = None) -> tzinfo | None:
         """The zone the interview was held in, else ``fallback``."""
-        found = _zone_or_none(self.zone) if self.zone else None
-        return found or fallback
+        from followup import zones
 
-
-def _zone_or_none(name: str) -> tzinfo | None:
-    from followup import zones
-
-    fixed = zones.offset_zone(name)
-    if fixed is not None:
-        return fixed
-    try:
-        return zones.named_zone(name)
-    except ValueError:
-        return None
+        return zones.stored_zone(self.zone) or fallback
 
 
 @dataclass(frozen=True)

@@ -190,10 +190,23 @@ def offset_text(delta: timedelta | None) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-def interview_zone(name: str | None, fallback: tzinfo) -> tzinfo:
-    """The zone an interview was recorded in (an IANA name or ``+05:30``), else ``fallback``."""
+def stored_zone(name: str | None) -> tzinfo | None:
+    """The zone an interview was recorded in (an IANA name or ``+05:30``), or None when it
+    has none, or one this machine cannot read."""
     if not name:
-        return fallback
+        return None
+    fixed = offset_zone(name)
+    if fixed is not None:
+        return fixed
+    try:
+        return named_zone(name)
+    except ValueError:
+        return None
+
+
+def interview_zone(name: str | None, fallback: tzinfo) -> tzinfo:
+    """The zone an interview was recorded in, else ``fallback``."""
+    return stored_zone(name) or fallback
     fixed = offset_zone(name)
     if fixed is not None:
         return fixed
