@@ -87,6 +87,34 @@ def test_path_hides_the_password_of_a_database_url(ok, monkeypatch):
 
 
 @pytest.mark.sqlite_only
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql+psycopg://me@db.example/followup?password=secret",
+        "postgresql+psycopg://me@db.example/followup?sslmode=require&PASSWORD=secret",
+    ],
+)
+def test_path_hides_a_password_given_in_the_query(ok, monkeypatch, url):
+    monkeypatch.setenv("FOLLOWUP_DATABASE_URL", url)
+    out = ok("path").stdout
+    assert "secret" not in out and "db.example/followup" in out and "=***" in out
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("command", [["path"], ["list"], ["add", "-c", "Acme", "-r", "Dev"]])
+@pytest.mark.parametrize(
+    "url", ["postgresql+psycopg://me:pw@[::1/db", "postgresql+psycopg://me:pw@host:1:1/db"]
+)
+def test_a_database_url_that_does_not_parse_is_one_error_line(run, monkeypatch, command, url):
+    monkeypatch.setenv("FOLLOWUP_DEBUG", "")  # the user's view: no traceback either way
+    monkeypatch.setenv("FOLLOWUP_DATABASE_URL", url)
+    result = run(*command)
+    assert result.exit_code == 1, result
+    assert result.stderr.startswith("Error: FOLLOWUP_DATABASE_URL is not a database URL"), result
+    assert result.stderr.count("\n") == 1 and "pw" not in result.stderr
+
+
+@pytest.mark.sqlite_only
 def test_database_url_overrides_the_file(ok, tmp_path, monkeypatch, home):
     monkeypatch.setenv("FOLLOWUP_DATABASE_URL", f"sqlite:///{tmp_path / 'other.db'}")
     add(ok)

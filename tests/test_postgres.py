@@ -194,6 +194,15 @@ def test_a_server_that_does_not_answer_is_one_error_line_without_the_password(ru
     assert result.stderr.count("\n") == 1 and "secret" not in result.stderr
 
 
+def test_a_password_in_the_query_of_the_url_is_not_shown_in_an_error(run, monkeypatch):
+    monkeypatch.setenv(
+        "FOLLOWUP_DATABASE_URL", "postgresql+psycopg://me@127.0.0.1:1/db?password=secret"
+    )
+    result = run("list")
+    assert result.exit_code == 1
+    assert "password=***" in result.stderr and "secret" not in result.stderr, result
+
+
 def test_a_server_that_never_answers_is_given_up(monkeypatch):
     listener = socket.socket()  # accepts the connection, then says nothing
     listener.bind(("127.0.0.1", 0))

@@ -186,7 +186,7 @@ def path() -> None:
     if url:
         from followup.store import describe_url
 
-        typer.echo(describe_url(url))
+        typer.echo(describe_url(url, strict=True))
     else:
         typer.echo(str(config.store_path()))
 

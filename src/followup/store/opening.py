@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -82,6 +83,11 @@ class Base:
                 )
             raise StoreError(
                 f"cannot use the database URL {describe_url(self.url)}: {error}{hint}"
+            ) from None
+        except ValueError as error:  # a URL that does not parse: a port "1:1", a lone "["
+            raise StoreError(
+                f"FOLLOWUP_DATABASE_URL is not a database URL I can read ({error}); write it as "
+                "postgresql+psycopg://USER@HOST/DB"
             ) from None
         if engine.dialect.name == "sqlite":
 
@@ -290,12 +296,23 @@ def _connect_args(url: str) -> dict[str, Any]:
     return {"connect_timeout": CONNECT_TIMEOUT}
 
 
-def describe_url(url: str) -> str:
-    """The URL with its password hidden, for messages and ``followup path``."""
+_SECRET_QUERY = re.compile(r"([?&](?:password|pass|pwd)=)[^&]*", re.I)
+
+
+def describe_url(url: str, *, strict: bool = False) -> str:
+    """The URL with its password hidden, in the user-info and in the query (``?password=``),
+    for messages and ``followup path``; a URL that does not parse is described as such, or
+    with ``strict`` refused."""
     try:
-        return sa.make_url(url).render_as_string(hide_password=True)
-    except sa_exc.ArgumentError:
+        shown = sa.make_url(url).render_as_string(hide_password=True)
+    except (sa_exc.ArgumentError, ValueError) as error:  # ValueError: a port that is no number
+        if strict:
+            raise StoreError(
+                f"FOLLOWUP_DATABASE_URL is not a database URL I can read ({error}); write it "
+                "as postgresql+psycopg://USER@HOST/DB"
+            ) from None
         return "(an unreadable database URL)"
+    return _SECRET_QUERY.sub(r"\1***", shown)
 
 
 def busy_timeout_ms() -> int:
