@@ -20,13 +20,20 @@ def mark(channel: str, kind: str, key: str, at: datetime = NOW) -> records.Sent:
     return records.Sent(channel, kind, key, "json://127.0.0.1/", "followup: 2 to do today", at)
 
 
+def record(store: Store, *marks: records.Sent) -> None:
+    """What `remind` does once a channel took the message: marks recorded under the lock."""
+    for channel in dict.fromkeys(m.channel for m in marks):
+        with store.marking(channel) as (_have, new):
+            new.extend(m for m in marks if m.channel == channel)
+
+
 def test_marks_round_trip_and_replace(backend):
     store = Store.open(config.store_path(), config.database_url())
     try:
         assert store.sent() == []
-        store.mark_sent([mark("a", "daily", "2026-11-22"), mark("b", "prep", "uid1")])
+        record(store, mark("a", "daily", "2026-11-22"), mark("b", "prep", "uid1"))
         later = NOW + timedelta(hours=9)
-        store.mark_sent([mark("a", "daily", "2026-11-22", later)])
+        record(store, mark("a", "daily", "2026-11-22", later))
         found = store.sent()
         assert [(s.channel, s.kind, s.key) for s in found] == [
             ("b", "prep", "uid1"),
@@ -54,7 +61,7 @@ def test_a_store_of_the_previous_version_gets_the_reminder_table(tmp_path, backe
     try:
         assert "m007_reminders" in store.migrations()
         assert len(store.interviews()) == before[0] == 3
-        store.mark_sent([mark("a", "daily", "2026-11-22")])
+        record(store, mark("a", "daily", "2026-11-22"))
         assert [s.key for s in store.sent()] == ["2026-11-22"]
     finally:
         store.close()

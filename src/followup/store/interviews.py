@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, delete, select
@@ -218,30 +218,14 @@ class Interviews(Base):
     def _people(
         self, session: Session, ids: list[int | None]
     ) -> dict[int | None, list[models.Contact]]:
-        found: dict[int | None, list[models.Contact]] = {}
-        for chunk in _chunks(ids):
-            query = (
-                select(models.Contact)
-                .where(col(models.Contact.interview_id).in_(chunk))
-                .order_by(col(models.Contact.kind), col(models.Contact.position))
-            )
-            for contact in session.exec(query):
-                found.setdefault(contact.interview_id, []).append(contact)
-        return found
+        return _by_interview(
+            session, models.Contact, ids, models.Contact.kind, models.Contact.position
+        )
 
     def _events(
         self, session: Session, ids: list[int | None]
     ) -> dict[int | None, list[models.Event]]:
-        found: dict[int | None, list[models.Event]] = {}
-        for chunk in _chunks(ids):
-            query = (
-                select(models.Event)
-                .where(col(models.Event.interview_id).in_(chunk))
-                .order_by(col(models.Event.at), col(models.Event.id))
-            )
-            for item in session.exec(query):
-                found.setdefault(item.interview_id, []).append(item)
-        return found
+        return _by_interview(session, models.Event, ids, models.Event.at, models.Event.id)
 
     def _record(
         self,
@@ -321,3 +305,22 @@ def _named(row: models.Interview) -> str:
 def _chunks(ids: list[Any], size: int = 500) -> Iterator[list[Any]]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
+
+
+Row = TypeVar("Row", models.Contact, models.Event)
+
+
+def _by_interview(
+    session: Session, model: type[Row], ids: list[int | None], *order: Any
+) -> dict[int | None, list[Row]]:
+    """The rows of MODEL for the interviews IDS, grouped by interview, each group in ORDER."""
+    found: dict[int | None, list[Row]] = {}
+    for chunk in _chunks(ids):
+        query = (
+            select(model)
+            .where(col(model.interview_id).in_(chunk))
+            .order_by(*(col(column) for column in order))
+        )
+        for row in session.exec(query):
+            found.setdefault(row.interview_id, []).append(row)
+    return found

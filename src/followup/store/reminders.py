@@ -7,7 +7,7 @@ setting (``REMIND_RUN_KEY``), a JSON object written by the command.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from sqlmodel import col, select
 
@@ -30,24 +30,6 @@ class Reminders(Base):
             for row in rows
         ]
         return [s for s in found if not since or s.sent_at.isoformat() >= since]
-
-    def mark_sent(self, marks: Sequence[records.Sent]) -> None:
-        """Record marks (one transaction); a mark already there is replaced."""
-        if not marks:
-            return
-        with self.session(write=True) as session:
-            for mark in marks:
-                session.merge(
-                    models.Reminder(
-                        channel=mark.channel,
-                        kind=mark.kind,
-                        key=mark.key,
-                        label=mark.label,
-                        summary=mark.summary,
-                        sent_at=mark.sent_at,
-                    )
-                )
-            session.commit()
 
     @contextlib.contextmanager
     def marking(self, channel: str) -> Iterator[tuple[set[tuple[str, str]], list[records.Sent]]]:
