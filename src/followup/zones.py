@@ -207,13 +207,6 @@ def stored_zone(name: str | None) -> tzinfo | None:
 def interview_zone(name: str | None, fallback: tzinfo) -> tzinfo:
     """The zone an interview was recorded in, else ``fallback``."""
     return stored_zone(name) or fallback
-    fixed = offset_zone(name)
-    if fixed is not None:
-        return fixed
-    try:
-        return named_zone(name)
-    except ValueError:
-        return fallback
 
 
 def same_zone(first: tzinfo, second: tzinfo) -> bool:

@@ -10,7 +10,7 @@ import typer
 
 from followup import dates
 from followup.cli import guards, output
-from followup.cli.options import DoneAction, IdArg, JsonOpt, Outcome, SkipOpt
+from followup.cli.options import DaysOpt, DoneAction, IdArg, JsonOpt, Outcome, SkipOpt
 from followup.context import Context, UsageError, note
 from followup.errors import FollowupError
 
@@ -27,12 +27,7 @@ def due(
             help="Answer for another moment, e.g. --on 'tomorrow 9am'. Default: now.",
         ),
     ] = None,
-    days: Annotated[
-        int,
-        typer.Option(
-            "--days", min=0, max=3650, help="How many days ahead 'coming up' looks, e.g. --days 7."
-        ),
-    ] = 3,
+    days: DaysOpt = 3,
     json: JsonOpt = False,
 ) -> None:
     """What to do now, most urgent first.

@@ -204,6 +204,12 @@ NotifyOpt = Annotated[
 
 # -- every command -----------------------------------------------------------------------
 
+DaysOpt = Annotated[
+    int,
+    typer.Option(
+        "--days", min=0, max=3650, help="How many days ahead 'coming up' looks, e.g. --days 7."
+    ),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
 SkipOpt = Annotated[
     bool,

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from followup.cli.options import DaysOpt
 from followup.context import Context, UsageError, note
 
 app = typer.Typer()
@@ -35,12 +36,7 @@ def remind(
             help="Answer as at another moment, e.g. --on 'tomorrow 08:00' --dry-run. Default: now.",
         ),
     ] = None,
-    days: Annotated[
-        int,
-        typer.Option(
-            "--days", min=0, max=3650, help="How many days ahead 'coming up' looks, e.g. --days 7."
-        ),
-    ] = 3,
+    days: DaysOpt = 3,
     install: Annotated[
         bool,
         typer.Option(
