@@ -340,3 +340,84 @@ def test_days_and_weekends_count_in_the_zone_the_interview_was_held_in():
     profile = pending(Facts(start), now, tz=NY)
     assert profile[("check", 1)].opens == at(NY, 2026, 11, 27)  # a Friday in New York
     assert first_check_opens(Facts(start, tz=tokyo), NY, DEFAULTS) == at(tokyo, 2026, 11, 30)
+
+
+# -- heard: the employer answered without a decision ------------------------------------------
+
+
+def test_heard_cancels_the_pending_check_and_opens_one_check_days_after_the_reply():
+    interview = at(NY, 2026, 11, 16, 10, 0)  # a Monday
+    reply = at(NY, 2026, 11, 20, 16, 30)  # Friday: "we are still deciding"
+    facts = Facts(interview, events=(Event("done", "heard", reply),))
+    actions = pending(facts, at(NY, 2026, 11, 23, 9, 0), settings=QUIET)
+    check = actions[("check", 1)]
+    assert check.opens == at(NY, 2026, 11, 27, 0, 0)  # Friday a week after the reply
+    assert ("check", 2) not in actions
+    # Without the reply the check would have opened on Monday 23 November.
+    before = pending(Facts(interview), at(NY, 2026, 11, 23, 9, 0), settings=QUIET)
+    assert before[("check", 1)].opens == at(NY, 2026, 11, 23, 0, 0)
+
+
+def test_the_check_after_a_reply_moves_off_a_weekend():
+    interview = at(NY, 2026, 11, 16, 10, 0)
+    reply = at(NY, 2026, 11, 21, 9, 0)  # Saturday
+    facts = Facts(interview, events=(Event("done", "heard", reply),))
+    check = pending(facts, reply, settings=QUIET)[("check", 1)]
+    assert check.opens == at(NY, 2026, 11, 30, 0, 0)  # Saturday 28th moves to Monday 30th
+
+
+def test_the_check_after_a_reply_waits_for_the_decision_date():
+    interview = at(NY, 2026, 11, 16, 10, 0)
+    reply = at(NY, 2026, 11, 18, 9, 0)  # "we decide by 4 December"
+    facts = Facts(interview, date(2026, 12, 4), events=(Event("done", "heard", reply),))
+    check = pending(facts, reply, settings=QUIET)[("check", 1)]
+    assert check.opens == at(NY, 2026, 12, 7, 0, 0)  # Saturday 5th -> Monday 7th
+
+
+def test_the_check_after_a_reply_opens_at_local_midnight_across_a_dst_change():
+    # DST ends in New York on Sunday 1 November 2026: the reply is in EDT, the check in EST.
+    interview = at(NY, 2026, 10, 20, 10, 0)
+    reply = at(NY, 2026, 10, 29, 23, 30)  # Thursday, EDT (UTC-4)
+    facts = Facts(interview, events=(Event("done", "heard", reply),))
+    check = pending(facts, reply, settings=QUIET)[("check", 1)]
+    assert check.opens.astimezone(NY) == at(NY, 2026, 11, 5, 0, 0)
+    assert check.opens == datetime(2026, 11, 5, 5, 0, tzinfo=UTC)  # EST, UTC-5
+
+
+def test_checks_before_a_reply_no_longer_count_towards_ghosted():
+    interview = at(NY, 2026, 11, 2, 10, 0)
+    first = at(NY, 2026, 11, 9, 9, 0)
+    second = at(NY, 2026, 11, 16, 9, 0)
+    reply = at(NY, 2026, 11, 17, 12, 0)
+    silent = Facts(
+        interview, events=(Event("done", "check", first), Event("done", "check", second))
+    )
+    later = at(NY, 2026, 11, 24, 9, 0)
+    assert assess(silent, later, NY, QUIET).status == "ghosted"
+    answered = Facts(interview, events=(*silent.events, Event("done", "heard", reply)))
+    assessment = assess(answered, later, NY, QUIET)
+    assert assessment.status == "awaiting"
+    checks = [(a.number, a.opens) for a in assessment.pending if a.action == "check"]
+    assert checks == [(1, at(NY, 2026, 11, 24, 0, 0))]
+    # A check after the reply is the first since it: the second opens a week later.
+    again = Facts(interview, events=(*answered.events, Event("done", "check", later)))
+    assert pending(again, later, settings=QUIET)[("check", 2)].opens == at(NY, 2026, 12, 1, 0, 0)
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        Event("result", "offer", datetime(2026, 11, 20, tzinfo=UTC)),
+        Event("done", "decline", datetime(2026, 11, 20, tzinfo=UTC)),
+    ],
+)
+def test_after_a_result_or_a_decline_a_reply_opens_no_check(event):
+    interview = at(NY, 2026, 11, 16, 10, 0)
+    facts = Facts(interview, events=(event, Event("done", "heard", at(NY, 2026, 11, 21, 9, 0))))
+    assert not [a for a in assess(facts, at(NY, 2026, 12, 10), NY).pending if a.action == "check"]
+
+
+def test_heard_leaves_the_thank_you_pending():
+    interview = at(NY, 2026, 11, 16, 10, 0)
+    facts = Facts(interview, events=(Event("done", "heard", at(NY, 2026, 11, 16, 15, 0)),))
+    assert ("thanks", 1) in pending(facts, at(NY, 2026, 11, 16, 16, 0))

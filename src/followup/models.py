@@ -44,7 +44,7 @@ class Contact(SQLModel, table=True):
 
 
 class Event(SQLModel, table=True):
-    """A recorded act: ``done`` an action (thanks, check, reply, decline) or a ``result``."""
+    """A recorded act: ``done`` an action (thanks, check, reply, decline, heard) or a ``result``."""
 
     id: int | None = Field(default=None, primary_key=True)
     interview_id: int = Field(foreign_key="interview.id", index=True, ondelete="CASCADE")

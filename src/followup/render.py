@@ -393,7 +393,13 @@ def interview_detail(row: dict[str, Any], tz: tzinfo, now: datetime, out: Consol
         (row["at"], "interview", "held" if row["status"] != "scheduled" else "scheduled", "")
     ]
     for event in row["events"]:
-        what = f"{event['name']} done" if event["kind"] == "done" else f"result: {event['name']}"
+        what = (
+            "heard from them"
+            if event["name"] == "heard"
+            else f"{event['name']} done"
+            if event["kind"] == "done"
+            else f"result: {event['name']}"
+        )
         entries.append((event["at"], what, "done" if event["kind"] == "done" else "recorded", ""))
     for action in row["pending"]:
         moment = action["due"] if action["state"] != "upcoming" else action["opens"]

@@ -18,6 +18,11 @@ The rules, with the defaults of :class:`Settings` (the profile can change each n
 * **prep**: prepare for an interview still to come. It opens at 18:00 local the evening
   before (or when the interview was recorded, if later) and is due when the interview starts;
   it is gone once the interview has started.
+* **heard**: the employer answered without a decision (``done heard``, or a reply found by
+  ``followup inbox``). The pending status check is cancelled; unless a result or a decline
+  is recorded, a new one opens at the start of the day ``check_days`` after the latest reply
+  (or of the day after the decision date, when that is later), a weekend moving to Monday.
+  Checks done before the reply no longer count towards ``ghosted``.
 * Any recorded result, or a decline, cancels pending prep, reflect, thanks and checks.
 
 "N days" is N days on the local wall clock, so a deadline keeps its hour across a
@@ -31,7 +36,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 ACTIONS = ("prep", "reflect", "thanks", "check", "reply")
 PREP_HOUR = 18  # the evening before an interview, local time, when its prep opens
-DONE_ACTIONS = ("reflect", "thanks", "check", "reply", "decline")
+DONE_ACTIONS = ("reflect", "thanks", "check", "reply", "decline", "heard")
 OUTCOMES = ("invited", "offer", "rejected", "withdrawn")
 STATES = ("overdue", "due", "upcoming")
 
@@ -126,9 +131,15 @@ def prep_opens(facts: Facts, tz: tzinfo) -> datetime:
     return evening
 
 
-def first_check_opens(facts: Facts, tz: tzinfo, settings: Settings) -> datetime:
+def first_check_opens(
+    facts: Facts, tz: tzinfo, settings: Settings, heard: datetime | None = None
+) -> datetime:
+    """The first status check: ``check_days`` after the interview, or after the employer's
+    latest reply (``heard``) when there is one; never before the day after the decision date;
+    a weekend moves to Monday."""
     tz = facts.tz or tz
-    day = facts.at.astimezone(tz).date() + timedelta(days=settings.check_days)
+    start = heard if heard is not None else facts.at
+    day = start.astimezone(tz).date() + timedelta(days=settings.check_days)
     if facts.decision_by is not None:
         after_decision = weekday_on_or_after(facts.decision_by + timedelta(days=1))
         day = max(day, after_decision)
@@ -185,9 +196,11 @@ def assess(facts: Facts, now: datetime, tz: tzinfo, settings: Settings = Setting
         if not done["thanks"]:
             deadline = days_later(facts.at, settings.thanks_days, tz)
             pending.append(Action("thanks", facts.at, deadline))
-        checks = done["check"]
+        heard = done["heard"][-1] if done["heard"] else None
+        # A reply from the employer starts the wait again: earlier checks no longer count.
+        checks = [at for at in done["check"] if heard is None or at > heard]
         if not checks:
-            pending.append(Action("check", first_check_opens(facts, tz, settings), None))
+            pending.append(Action("check", first_check_opens(facts, tz, settings, heard), None))
         else:
             day = checks[min(len(checks), 2) - 1].astimezone(tz).date()
             opens = start_of_day(weekday_on_or_after(day + timedelta(days=settings.check_days)), tz)

@@ -32,14 +32,14 @@ def check_done(
     """Refuse what `done` (and `send`) must not record: a thank-you or a check before the
     interview, an action already recorded (a check may be repeated), a reply without an
     invitation. Note a check that comes before it was due to open."""
-    if action in ("thanks", "check", "reflect") and moment < item.at:
+    if action in ("thanks", "check", "reflect", "heard") and moment < item.at:
         when = f"--at {dates.show(moment, ctx.tz)} is" if given else "it is"
         raise UsageError(
             f"{when} before interview {item.id} starts ({dates.show(item.at, ctx.tz)}); "
             f"a {action} can only be recorded after it."
         )
     earlier = [e.at for e in item.events if e.kind == "done" and e.name == action]
-    if earlier and action != "check":
+    if earlier and action not in ("check", "heard"):
         raise FollowupError(
             f"{action} is already recorded for interview {item.id} "
             f"({dates.show(earlier[0], ctx.tz)}); {refused}."

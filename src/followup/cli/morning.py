@@ -74,8 +74,9 @@ def done(
         DoneAction,
         typer.Argument(
             metavar="ACTION",
-            help="What you did: thanks, check, reply (accepted), decline, or reflect "
-            "(with --skip: no reflection for this interview).",
+            help="What you did: thanks, check, reply (accepted), decline, heard (the "
+            "employer answered without a decision), or reflect (with --skip: no reflection "
+            "for this interview).",
         ),
     ],
     interview_id: IdArg,
@@ -93,7 +94,9 @@ def done(
     """Record that you did something.
 
     `done decline` also closes the interview as withdrawn; `done reflect ID --skip` stops
-    asking for this interview's reflection.
+    asking for this interview's reflection. `done heard` records that the employer answered
+    without a decision: the status check waits again from that reply (a decision date it
+    names goes in with `followup edit ID --decision-by ...`).
 
     Example: followup done thanks 3 --at 'yesterday 18:00'
     """
@@ -105,7 +108,7 @@ def done(
     guards.not_in_the_future(ctx, moment)
     guards.check_done(ctx, item, action.value, moment, given=at is not None)
     item = ctx.store.record(
-        interview_id, "done", action.value, moment, now=ctx.now, once=action.value != "check"
+        interview_id, "done", action.value, moment, now=ctx.now, once=action.value not in ("check", "heard")
     )
     if json:
         output.emit_interview(ctx, item)

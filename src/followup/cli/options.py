@@ -32,6 +32,7 @@ class DoneAction(str, Enum):
     check = "check"
     reply = "reply"
     decline = "decline"
+    heard = "heard"  # the employer answered without a decision
     reflect = "reflect"  # with --skip: no reflection for this interview
 
 

@@ -105,7 +105,9 @@ class Events(Interviews):
         assert row.id is not None
         undo: dict[str, Any] = {"events": [], "interview": journal.row_json(row)}
         summary = (
-            f"{name} done for {_named(row)}"
+            f"heard from {_named(row)}"
+            if name == "heard"
+            else f"{name} done for {_named(row)}"
             if kind == "done"
             else (f"the result {name} for {_named(row)}")
         )

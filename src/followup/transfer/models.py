@@ -51,7 +51,8 @@ class EventIn(BaseModel):
         "thanks",
         "check",
         "reply",
-        "decline",  # done
+        "decline",
+        "heard",  # done
         "invited",
         "offer",
         "rejected",
