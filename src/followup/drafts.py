@@ -285,12 +285,25 @@ def _tidy(body: str) -> str:
 # -- leaving followup: .eml and mailto: ----------------------------------------------------
 
 
+def message_id(sender: records.Person | None) -> str:
+    """A new, unique Message-ID (``<...@domain>``) on the sender's domain."""
+    from email.utils import make_msgid
+
+    domain = ascii_domain(sender) if sender and sender.email else "followup.invalid"
+    return make_msgid(domain=domain)
+
+
 def to_eml(
-    draft: Draft, sender: records.Person | None, *, sent_at: datetime | None = None
+    draft: Draft,
+    sender: records.Person | None,
+    *,
+    sent_at: datetime | None = None,
+    ident: str | None = None,
 ) -> bytes:
     """An RFC 5322 message: headers 7-bit (RFC 2047 for other scripts), a UTF-8 text body.
     A draft is marked ``X-Unsent: 1`` so mail clients open it for editing; a message sent at
-    ``sent_at`` (in the writer's zone) gets that Date and a Message-ID instead."""
+    ``sent_at`` (in the writer's zone) gets that Date instead. ``ident`` is its Message-ID
+    (a new one for a sent message when not given)."""
     from email import policy
     from email.headerregistry import Address
     from email.message import EmailMessage
@@ -313,11 +326,12 @@ def to_eml(
     if sent_at is None:
         message["X-Unsent"] = "1"
     else:
-        from email.utils import format_datetime, make_msgid
+        from email.utils import format_datetime
 
         message["Date"] = format_datetime(sent_at.replace(microsecond=0))
-        domain = sender.email.rpartition("@")[2] if sender else "followup.invalid"
-        message["Message-ID"] = make_msgid(domain=domain)
+        ident = ident or message_id(sender)
+    if ident:
+        message["Message-ID"] = ident
     message.set_content(draft.body, charset="utf-8")
     return message.as_bytes()
 

@@ -106,6 +106,28 @@ class Journal(SQLModel, table=True):
     created_at: datetime
 
 
+class Message(SQLModel, table=True):
+    """An email followup wrote: sent (``via`` ``send``) or drafted (``eml``), by Message-ID."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    interview_id: int = Field(foreign_key="interview.id", index=True, ondelete="CASCADE")
+    kind: str  # thanks | check | decline
+    message_id: str = Field(index=True)  # with its angle brackets, as in the header
+    recipients: str  # "Name <email>, ..." as the To and Cc said
+    via: str  # send | eml
+    at: datetime  # when it was sent or written, UTC
+
+
+class InboxSeen(SQLModel, table=True):
+    """A message ``followup inbox`` has shown, never proposed again: what became of it."""
+
+    __tablename__ = "inbox_seen"
+    message_id: str = Field(primary_key=True)
+    interview_id: int | None = None  # no foreign key: the mark outlives a removed interview
+    outcome: str  # the event recorded (heard, invited, offer, rejected) or "skipped"
+    seen_at: datetime  # UTC
+
+
 class Migration(SQLModel, table=True):
     name: str = Field(primary_key=True)
     applied_at: datetime

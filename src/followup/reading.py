@@ -46,7 +46,9 @@ def list_interviews(*, all_: bool, json: bool) -> None:
 
 def show(interview_id: int, *, json: bool) -> None:
     ctx = Context(read_only=True)
-    row = ctx.interview_json(ctx.store.get(interview_id))
+    item = ctx.store.get(interview_id)
+    row = ctx.interview_json(item)
+    row["messages"] = [m.as_json(ctx.tz) for m in ctx.store.messages(item.id)]
     if json:
         render.emit_json(row)
     else:

@@ -109,6 +109,11 @@ class Profile:
     smtp_user: str = ""  # empty: no login
     smtp_security: str = "starttls"  # starttls | ssl | none
     notify: tuple[str, ...] = ()  # where `remind` sends: Apprise URLs, or "email"
+    imap_host: str = ""  # empty: from smtp_host (smtp.example.com -> imap.example.com)
+    imap_port: int = 0  # 0: the usual port of imap_security
+    imap_user: str = ""  # empty: smtp_user
+    imap_security: str = ""  # ssl | starttls | none; empty: ssl
+    imap_sent: str = ""  # the folder `send` copies to (IMAP APPEND); empty: no copy
 
     @property
     def settings(self) -> rules.Settings:
@@ -131,8 +136,12 @@ PROFILE_TEXT = (
     "smtp_host",
     "smtp_user",
     "smtp_security",
+    "imap_host",
+    "imap_user",
+    "imap_security",
+    "imap_sent",
 )
-PROFILE_DAYS = ("thanks_days", "check_days", "reply_days", "reflect_days", "smtp_port")
+PROFILE_DAYS = ("thanks_days", "check_days", "reply_days", "reflect_days", "smtp_port", "imap_port")
 PROFILE_FLAGS = ("reflect",)
 
 
@@ -191,3 +200,25 @@ class Sent:
     label: str  # the URL with its secrets masked
     summary: str  # the title that was sent
     sent_at: datetime  # UTC
+
+
+@dataclass(frozen=True)
+class Message:
+    """An email followup wrote, by Message-ID (see models.Message)."""
+
+    interview_id: int
+    kind: str  # thanks | check | decline
+    message_id: str
+    recipients: str
+    via: str  # send | eml
+    at: datetime  # UTC
+
+    def as_json(self, tz: Any = None) -> dict[str, Any]:
+        at = self.at.astimezone(tz) if tz is not None else self.at
+        return {
+            "kind": self.kind,
+            "message_id": self.message_id,
+            "recipients": self.recipients,
+            "via": self.via,
+            "at": at.isoformat(),
+        }

@@ -409,6 +409,17 @@ def interview_detail(row: dict[str, Any], tz: tzinfo, now: datetime, out: Consol
     for moment, what, state, style in entries:
         timeline.add_row(when(moment), what, f"[{style}]{state}[/]" if style else state)
     out.print(timeline)
+    if row.get("messages"):
+        out.print()
+        sent = Table(title="Emails", title_justify="left", show_edge=False, pad_edge=False)
+        for title in ("When", "What", "To", "Message-ID"):
+            sent.add_column(title)
+        for message in row["messages"]:
+            what = f"{message['kind']} ({'sent' if message['via'] == 'send' else 'draft'})"
+            sent.add_row(
+                when(message["at"]), what, escape(message["recipients"]), message["message_id"]
+            )
+        out.print(sent)
 
 
 def label_for(action: dict[str, Any]) -> str:

@@ -128,6 +128,7 @@ class Outbox:
         self.where = where
         self.sent: list[str] = []
         self.unconfirmed = ""  # an email whose DATA went without the server's answer
+        self.messages: list[tuple[drafts.Draft, str, bytes]] = []  # each sent: its Message-ID
 
     def check(self, emails: Sequence[drafts.Draft]) -> list[str]:
         """MAIL, RCPT for every address, RSET: a refused address before anything goes."""
@@ -143,12 +144,15 @@ class Outbox:
             for email in emails:
                 self._envelope(email)
                 self.unconfirmed = _line(email)
-                code, reply = self.server.data(drafts.to_eml(email, self.sender, sent_at=sent_at))
+                ident = drafts.message_id(self.sender)
+                data = drafts.to_eml(email, self.sender, sent_at=sent_at, ident=ident)
+                code, reply = self.server.data(data)
                 self.unconfirmed = ""
                 if code != 250:
                     answer = reply.decode(errors="replace")
                     raise FollowupError(f"the server refused the message: {code} {answer}")
                 self.sent.append(_line(email))
+                self.messages.append((email, ident, data))
         return list(self.sent)
 
     def _envelope(self, email: drafts.Draft) -> None:

@@ -10,6 +10,7 @@ One module per area a user would name, each a Typer app whose commands join this
 - :mod:`~followup.cli.data`: export, import, backup
 - :mod:`~followup.cli.setup`: profile, path, templates
 - :mod:`~followup.cli.reminders`: remind (and its daily run)
+- :mod:`~followup.cli.inbox`: inbox (replies found and recorded)
 
 They share :mod:`~followup.cli.options` (choices and option types), :mod:`~followup.cli.prompt`,
 :mod:`~followup.cli.files`, :mod:`~followup.cli.guards` and :mod:`~followup.cli.output`, and
@@ -28,7 +29,17 @@ from typer._completion_shared import _completion_scripts
 from typer.core import TyperGroup
 
 from followup import __version__
-from followup.cli import data, history, learning, letters, morning, recording, reminders, setup
+from followup.cli import (
+    data,
+    history,
+    inbox,
+    learning,
+    letters,
+    morning,
+    recording,
+    reminders,
+    setup,
+)
 from followup.cli.output import fail
 from followup.context import close_stores, stdout_closed, unexpected
 from followup.errors import FollowupError
@@ -146,7 +157,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-for area in (recording, morning, history, letters, learning, data, setup, reminders):
+for area in (recording, morning, history, letters, inbox, learning, data, setup, reminders):
     app.add_typer(area.app)
 
 

@@ -60,16 +60,26 @@ def draft(
 
     if sum((plain, json, eml is not None, mailto)) > 1:
         raise UsageError("choose one of --plain, --json, --eml and --mailto.")
-    ctx, item, emails = _compose("draft", kind, interview_id, lang, reason, read_only=True)
+    ctx, item, emails = _compose("draft", kind, interview_id, lang, reason, read_only=eml is None)
     if json:
         render.emit_json([d.as_json() for d in emails])
     elif mailto:
         typer.echo("\n".join(drafts.to_mailto(d) for d in emails))
     elif eml is not None:
+        from followup import records
+
         sender = _sender(ctx.profile)
+        written = []
         for target, message in _eml_targets(eml, item.id, emails, force=force):
-            files.write_private(target, drafts.to_eml(message, sender))
+            ident = drafts.message_id(sender)
+            files.write_private(target, drafts.to_eml(message, sender, ident=ident))
             note(f"Wrote {target}")
+            written.append(
+                records.Message(item.id, message.kind, ident, _recipients(message), "eml", ctx.now)
+            )
+        # A reply to a draft sent from the mail client names this Message-ID, if the client
+        # keeps it: `followup inbox` then knows what it answers.
+        ctx.store.add_messages(written)
     elif plain or not render.terminal():
         typer.echo("\n\n".join(output.plain_email(d) for d in emails), nl=False)
     else:
@@ -111,7 +121,7 @@ def send(
 
     Example: followup send thanks 3
     """
-    from followup import render
+    from followup import records, render
     from followup import send as smtp
 
     action = "check" if kind in (Kind.check, Kind.followup) else kind.value
@@ -171,6 +181,10 @@ def send(
                 for line in outbox.send(emails, sent_at=moment.astimezone(ctx.tz)):
                     note(f"Sent: {line}")
                 claim.at = sent_at = moment
+                claim.messages = [
+                    records.Message(item.id, email.kind, ident, _recipients(email), "send", moment)
+                    for email, ident, _ in outbox.messages
+                ]
         except FollowupError as error:
             if sent_at is None and isinstance(error, StoreError):  # the lock, before anything
                 raise StoreError(f"{error} Nothing was sent.") from None
@@ -182,6 +196,28 @@ def send(
                 f"'{dates.iso(sent_at.replace(microsecond=0), ctx.tz)}'"
             ) from None
     note(f"Recorded {action} for interview {item.id} ({item.company}, {item.role}).")
+    if ctx.profile.imap_sent:
+        _copy_to_sent(ctx.profile, [data for _, _, data in outbox.messages])
+
+
+def _copy_to_sent(profile: "records.Profile", messages: list[bytes]) -> None:
+    """A copy of each email sent in the Sent folder (IMAP APPEND); a failure is a warning,
+    since the emails have gone and are recorded."""
+    from followup import imap
+
+    try:
+        imap.append_sent(profile, messages)
+    except FollowupError as error:
+        note(
+            "Warning: the emails were sent and recorded, but not copied to your Sent folder: "
+            f"{error}"
+        )
+        return
+    note(f"Copied to {profile.imap_sent}.")
+
+
+def _recipients(email: Any) -> str:
+    return ", ".join(str(p) for p in (*email.to, *email.cc))
 
 
 def _compose(

@@ -108,7 +108,12 @@ def done(
     guards.not_in_the_future(ctx, moment)
     guards.check_done(ctx, item, action.value, moment, given=at is not None)
     item = ctx.store.record(
-        interview_id, "done", action.value, moment, now=ctx.now, once=action.value not in ("check", "heard")
+        interview_id,
+        "done",
+        action.value,
+        moment,
+        now=ctx.now,
+        once=action.value not in ("check", "heard"),
     )
     if json:
         output.emit_interview(ctx, item)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -29,6 +29,7 @@ class Claim:
     """What :meth:`Store.claim` records: set ``at`` to record the event at that moment."""
 
     at: datetime | None = None
+    messages: list[records.Message] = field(default_factory=list)  # recorded with the event
 
 
 class Events(Interviews):
@@ -81,6 +82,8 @@ class Events(Interviews):
             claim = Claim()
             yield claim
             if claim.at is not None:
+                for message in claim.messages:
+                    session.add(models.Message(**asdict(message)))
                 self._add_event(session, row, kind, name, claim.at, now=now)
 
     def _count_events(self, session: Session, interview_id: int, kind: str, name: str) -> int:

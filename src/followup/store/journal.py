@@ -94,6 +94,7 @@ def snapshot(session: Session, interview_id: int) -> dict[str, Any]:
         ("events", models.Event),
         ("questions", models.Question),
         ("reflection", models.Reflection),
+        ("messages", models.Message),
     ):
         found = session.exec(select(model).where(col(model.interview_id) == interview_id))  # type: ignore[attr-defined]
         parts[name] = [row_json(r) for r in found]
@@ -108,6 +109,7 @@ def restore(session: Session, parts: dict[str, Any]) -> None:
         ("events", models.Event),
         ("questions", models.Question),
         ("reflection", models.Reflection),
+        ("messages", models.Message),
     ):
-        for data in parts[name]:
+        for data in parts.get(name, ()):  # an entry from before m012 has no messages
             session.add(from_json(model, data))

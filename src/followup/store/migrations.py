@@ -226,3 +226,38 @@ def m010_journal(conn: sa.Connection) -> None:
         sa.Column("created_at", _utc(), nullable=False),
     )
     meta.create_all(conn)
+
+
+@migration
+def m012_messages(conn: sa.Connection) -> None:
+    """The emails followup wrote, by Message-ID (``send``, ``draft --eml``), so that
+    ``followup inbox`` knows a reply to one; and the Message-IDs ``inbox`` has shown, so that
+    no message is proposed twice."""
+    meta = sa.MetaData()
+    sa.Table("interview", meta, sa.Column("id", sa.Integer, primary_key=True))  # exists: skipped
+    sa.Table(
+        "message",
+        meta,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column(
+            "interview_id",
+            sa.Integer,
+            sa.ForeignKey("interview.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
+        sa.Column("kind", sa.String, nullable=False),
+        sa.Column("message_id", sa.String, nullable=False, index=True),
+        sa.Column("recipients", sa.String, nullable=False),
+        sa.Column("via", sa.String, nullable=False),
+        sa.Column("at", _utc(), nullable=False),
+    )
+    sa.Table(
+        "inbox_seen",
+        meta,
+        sa.Column("message_id", sa.String, primary_key=True),
+        sa.Column("interview_id", sa.Integer),
+        sa.Column("outcome", sa.String, nullable=False),
+        sa.Column("seen_at", _utc(), nullable=False),
+    )
+    meta.create_all(conn)

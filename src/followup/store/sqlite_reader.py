@@ -32,6 +32,7 @@ MIGRATION_NAMES = (
     "m008_interview_zone",
     "m009_interview_lang",
     "m010_journal",
+    "m012_messages",
 )
 
 _COLUMNS = (
@@ -208,6 +209,19 @@ class Reader:
         where = " WHERE active = 1" if open_only else ""
         rows = self._query(f"SELECT {_COLUMNS} FROM interview{where} ORDER BY at, id")
         return self._records(rows)
+
+    def messages(self, interview_id: int | None = None) -> list[records.Message]:
+        """The emails followup wrote, oldest first (as Store.messages)."""
+        where = " WHERE interview_id = ?" if interview_id is not None else ""
+        rows = self._query(
+            f"SELECT interview_id, kind, message_id, recipients, via, at FROM message{where} "
+            "ORDER BY at, id",
+            (interview_id,) if interview_id is not None else (),
+        )
+        return [
+            records.Message(row[0], row[1], row[2], row[3], row[4], utc(row[5]) or datetime.min)
+            for row in rows
+        ]
 
     def _records(self, rows: list[Any]) -> list[records.Interview]:
         people: dict[int, list[Any]] = {}
