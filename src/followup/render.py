@@ -447,6 +447,15 @@ def profile_table(profile: records.Profile, zone_name: str, out: Console) -> Non
         port = f":{profile.smtp_port}" if profile.smtp_port else ""
         login = f", login {escape(profile.smtp_user)}" if profile.smtp_user else ""
         table.add_row("SMTP", f"{escape(profile.smtp_host)}{port} ({profile.smtp_security}{login})")
+    if profile.imap_host or profile.smtp_host or profile.imap_sent:
+        from followup import imap
+
+        account = imap.account(profile)
+        login = f", login {escape(account.user)}" if account.user else ""
+        sent = f"; copies to {escape(profile.imap_sent)}" if profile.imap_sent else ""
+        table.add_row(
+            "IMAP", f"{escape(account.host)}:{account.port} ({account.security}{login}){sent}"
+        )
     table.add_row(
         "Reflect within",
         plural(profile.reflect_days, "day") if profile.reflect else "[dim](not listed)[/]",

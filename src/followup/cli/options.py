@@ -42,6 +42,12 @@ class Security(str, Enum):
     none = "none"
 
 
+class ImapSecurity(str, Enum):
+    ssl = "ssl"
+    starttls = "starttls"
+    none = "none"
+
+
 class Kind(str, Enum):
     thanks = "thanks"
     check = "check"

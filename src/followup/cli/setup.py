@@ -8,7 +8,15 @@ import typer
 
 from followup import fields, zones
 from followup.cli import files
-from followup.cli.options import JsonOpt, Lang, Locale, NotifyOpt, Security, TemplateKind
+from followup.cli.options import (
+    ImapSecurity,
+    JsonOpt,
+    Lang,
+    Locale,
+    NotifyOpt,
+    Security,
+    TemplateKind,
+)
 from followup.context import Context, UsageError, check, note
 from followup.errors import FollowupError
 
@@ -72,6 +80,34 @@ def profile(
     smtp_security: Annotated[
         Security | None, typer.Option(help="starttls (default), ssl or none.")
     ] = None,
+    imap_host: Annotated[
+        str | None,
+        typer.Option(
+            help="Your IMAP server, for `followup inbox`, e.g. --imap-host imap.example.com. "
+            "Default: the SMTP server's, smtp. becoming imap.",
+        ),
+    ] = None,
+    imap_port: Annotated[
+        int | None, typer.Option(min=0, max=65535, help="Its port (default 993, 143 otherwise).")
+    ] = None,
+    imap_user: Annotated[
+        str | None,
+        typer.Option(
+            help="The IMAP login, e.g. --imap-user li.wei@example.com. Default: the SMTP login. "
+            "The password (FOLLOWUP_IMAP_PASSWORD) is never stored."
+        ),
+    ] = None,
+    imap_security: Annotated[
+        ImapSecurity | None, typer.Option(help="ssl (default), starttls or none.")
+    ] = None,
+    imap_sent: Annotated[
+        str | None,
+        typer.Option(
+            metavar="FOLDER",
+            help="Copy each email `send` sends to this IMAP folder, e.g. --imap-sent Sent; "
+            "'' for no copy.",
+        ),
+    ] = None,
     reflect: Annotated[
         bool | None,
         typer.Option(
@@ -131,6 +167,19 @@ def profile(
         )
     if smtp_security is not None:
         changes["smtp_security"] = smtp_security.value
+    for option, value in (
+        ("--imap-host", imap_host),
+        ("--imap-user", imap_user),
+        ("--imap-sent", imap_sent),
+    ):
+        if value is not None:
+            changes[option[2:].replace("-", "_")] = check(
+                option, lambda v: fields.one_line(v, required=False), value
+            )
+    if imap_port is not None:
+        changes["imap_port"] = imap_port
+    if imap_security is not None:
+        changes["imap_security"] = imap_security.value
     if notify is not None:
         changes["notify"] = _channels(notify)
     ctx = Context(read_only=not changes)
