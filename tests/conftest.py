@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import local_imap
 import local_postgres
 import pytest
 from typer.testing import CliRunner
@@ -189,9 +190,43 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("TZ", "UTC")
     monkeypatch.setenv("FOLLOWUP_DEBUG", "1")  # an unexpected exception fails the test loudly
     monkeypatch.delenv("NO_COLOR", raising=False)
-    for name in ("FOLLOWUP_SMTP_PASSWORD", "FOLLOWUP_SMTP_TIMEOUT", "FOLLOWUP_BUSY_TIMEOUT"):
+    for name in (
+        "FOLLOWUP_SMTP_PASSWORD",
+        "FOLLOWUP_SMTP_TIMEOUT",
+        "FOLLOWUP_BUSY_TIMEOUT",
+        "FOLLOWUP_IMAP_PASSWORD",
+        "FOLLOWUP_IMAP_TIMEOUT",
+    ):
         monkeypatch.delenv(name, raising=False)  # the developer's own settings stay out
     return folder
+
+
+@pytest.fixture(scope="session")
+def imap_session() -> Iterator[local_imap.Server]:
+    """A Dovecot IMAP server on loopback for the session (tests/local_imap.py): skipped
+    without Dovecot, failed instead with ``FOLLOWUP_REQUIRE_IMAP=1`` (as `.ci/run` sets)."""
+    problem = ""
+    try:
+        server = local_imap.start()
+    except local_imap.Unavailable as error:
+        problem = str(error)
+    if problem:
+        if os.environ.get("FOLLOWUP_REQUIRE_IMAP"):
+            pytest.fail(problem)
+        pytest.skip(problem)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def imap_server(imap_session: local_imap.Server) -> Iterator[local_imap.Server]:
+    """The session's IMAP server with empty folders, and FOLLOWUP_IMAP_PASSWORD set."""
+    imap_session.clear()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("FOLLOWUP_IMAP_PASSWORD", imap_session.password)
+        yield imap_session
 
 
 class Result:
