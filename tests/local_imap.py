@@ -142,21 +142,22 @@ namespace inbox {{
 }}
 """
     )
-    process = subprocess.Popen(
-        [program, "-F", "-c", str(conf)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    with open(folder / "output.txt", "wb") as output:
+        process = subprocess.Popen(
+            [program, "-F", "-c", str(conf)],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     server = Server(process, folder, port)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            output = process.stdout.read().decode(errors="replace") if process.stdout else ""
+            said = (folder / "output.txt").read_text(errors="replace")
             log = folder / "dovecot.log"
-            output += log.read_text(errors="replace") if log.exists() else ""
+            said += log.read_text(errors="replace") if log.exists() else ""
             shutil.rmtree(folder, ignore_errors=True)
-            raise Unavailable(f"Dovecot did not start: {' '.join(output.split())[-300:]}")
+            raise Unavailable(f"Dovecot did not start: {' '.join(said.split())[-300:]}")
         with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1) as s:
             if s.recv(100).startswith(b"* OK"):
                 return server

@@ -115,7 +115,6 @@ def connect(profile: records.Profile) -> Iterator[Any]:
 
     where, secret = check_ready(profile)
     context = ssl.create_default_context()
-    client = None
     with _explained(where.where, secret):
         client = IMAPClient(
             where.host,
@@ -124,9 +123,15 @@ def connect(profile: records.Profile) -> Iterator[Any]:
             ssl_context=context if where.security == "ssl" else None,
             timeout=timeout(),
         )
-        if where.security == "starttls":
-            client.starttls(context)
-        client.login(where.user, secret)
+    try:
+        with _explained(where.where, secret):
+            if where.security == "starttls":
+                client.starttls(context)
+            client.login(where.user, secret)
+    except FollowupError:
+        with contextlib.suppress(Exception):
+            client.shutdown()  # the connection closed, no LOGOUT after a refused login
+        raise
     try:
         with _explained(where.where, secret):
             yield client

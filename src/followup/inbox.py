@@ -312,8 +312,11 @@ def read_saved(path: Path) -> list[bytes]:
     data = _read(path)
     if data.startswith(b"From "):  # an mbox: each message after a "From " line
         try:
-            box = mailbox.mbox(path, create=False)
-            return [box.get_bytes(key) for key in box.iterkeys()]
+            box = mailbox.mbox(path, create=False)  # read only: never flushed
+            try:
+                return [box.get_bytes(key) for key in box.iterkeys()]
+            finally:
+                box.close()
         except (OSError, mailbox.Error) as error:
             raise FollowupError(f"cannot read the mbox {path}: {error}") from None
     return [data]

@@ -125,7 +125,7 @@ def profile(
     Example: followup profile --name 'Li Wei'
     --email li.wei@example.com --timezone Asia/Shanghai
     """
-    from followup import render
+    from followup import render, render_profile
 
     changes: dict[str, Any] = {}
     if name is not None:
@@ -167,14 +167,14 @@ def profile(
         )
     if smtp_security is not None:
         changes["smtp_security"] = smtp_security.value
-    for option, value in (
+    for option, text in (
         ("--imap-host", imap_host),
         ("--imap-user", imap_user),
         ("--imap-sent", imap_sent),
     ):
-        if value is not None:
+        if text is not None:
             changes[option[2:].replace("-", "_")] = check(
-                option, lambda v: fields.one_line(v, required=False), value
+                option, lambda v: fields.one_line(v, required=False), text
             )
     if imap_port is not None:
         changes["imap_port"] = imap_port
@@ -191,12 +191,12 @@ def profile(
             "--email and --smtp-host too (docs/sending.md)."
         )
     if json:
-        render.emit_json(render.profile_json(current))
+        render.emit_json(render_profile.profile_json(current))
         return
     zone_name = str(
         getattr(zones.zone(None), "key", None) or datetime.now(zones.zone(None)).tzname()
     )
-    render.profile_table(current, zone_name, render.console())
+    render_profile.profile_table(current, zone_name, render.console())
     if changes:
         note("Profile saved.")
 
