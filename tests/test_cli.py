@@ -454,6 +454,11 @@ def test_profile_sets_and_shows_details_and_rules(ok):
         "smtp_user": "",
         "smtp_security": "starttls",
         "notify": [],
+        "imap_host": "",
+        "imap_port": 0,
+        "imap_user": "",
+        "imap_security": "",
+        "imap_sent": "",
     }
     assert "Li Wei" in ok("profile").stdout
     ident = add(ok, "--at", "2026-11-16 10:00")  # Monday, Shanghai

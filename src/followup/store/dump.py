@@ -39,6 +39,7 @@ class Dump(Base):
                     models.Event,
                     models.Question,
                     models.Reflection,
+                    models.Message,
                 )
                 for model in tables:
                     table = model.__table__  # type: ignore[attr-defined,union-attr]
@@ -74,6 +75,8 @@ class Dump(Base):
         setting = models.Setting.__table__  # type: ignore[attr-defined]
         reflection = models.Reflection.__table__  # type: ignore[attr-defined]
         question = models.Question.__table__  # type: ignore[attr-defined]
+        message = models.Message.__table__  # type: ignore[attr-defined]
+        new_messages: list[dict[str, Any]] = []
         new_reflections: list[dict[str, Any]] = []
         new_questions: list[dict[str, Any]] = []
         with self._guard(), self.writer.begin() as conn:
@@ -142,6 +145,8 @@ class Dump(Base):
                         )
                 for entry in item["events"]:
                     new_events.append({"interview_id": ident, **entry})
+                for entry in item.get("messages", ()):
+                    new_messages.append({"interview_id": ident, **entry})
                 review = item.get("reflection")
                 if review:
                     new_reflections.append(
@@ -162,6 +167,8 @@ class Dump(Base):
                 _insert_many(conn, reflection, new_reflections)
             if new_questions:
                 _insert_many(conn, question, new_questions)
+            if new_messages:
+                _insert_many(conn, message, new_messages)
             stored = set(conn.execute(sa.select(setting.c.key)).scalars())
             fresh = [
                 {"key": k, "value": records.setting_text(v)}

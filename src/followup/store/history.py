@@ -166,4 +166,6 @@ def _logged(event: models.Event) -> LoggedEvent:
 
 
 def _what(event: LoggedEvent) -> str:
+    if event.kind == "done" and event.name == "heard":
+        return "heard from them"
     return f"{event.name} done" if event.kind == "done" else f"result {event.name}"

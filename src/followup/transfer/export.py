@@ -79,6 +79,17 @@ def export_document(
                 "created_at": _iso(row["created_at"]),
             }
         )
+    written: dict[int, list[dict[str, Any]]] = {}
+    for row in sorted(dump.get("message", []), key=lambda r: (_iso(r["at"]), r["id"])):
+        written.setdefault(row["interview_id"], []).append(
+            {
+                "kind": row["kind"],
+                "message_id": row["message_id"],
+                "recipients": row["recipients"],
+                "via": row["via"],
+                "at": _iso(row["at"]),
+            }
+        )
     interviews = []
     for row in dump["interview"]:
         ident = row["id"]
@@ -109,6 +120,7 @@ def export_document(
                 "recruiters": who["recruiters"],
                 "events": events.get(ident, []),
                 "reflection": reviews.get(ident),
+                "messages": written.get(ident, []),
             }
         )
     return {
@@ -131,6 +143,11 @@ def export_document(
             "smtp_port": profile.smtp_port,
             "smtp_user": profile.smtp_user,
             "smtp_security": profile.smtp_security,
+            "imap_host": profile.imap_host,
+            "imap_port": profile.imap_port,
+            "imap_user": profile.imap_user,
+            "imap_security": profile.imap_security,
+            "imap_sent": profile.imap_sent,
         },
         "interviews": interviews,
     }

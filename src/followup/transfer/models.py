@@ -62,6 +62,17 @@ class EventIn(BaseModel):
     created_at: AwareDatetime
 
 
+class MessageIn(BaseModel):
+    """An email followup wrote (send, draft --eml), by Message-ID; absent from older exports."""
+
+    model_config = ConfigDict(extra="forbid")
+    kind: Literal["thanks", "check", "decline"]
+    message_id: Annotated[str, StringConstraints(max_length=998, pattern=r"^<[^<>\s]+>$")]
+    recipients: Text
+    via: Literal["send", "eml"]
+    at: AwareDatetime
+
+
 class QuestionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     question: Annotated[
@@ -105,6 +116,7 @@ class InterviewIn(BaseModel):
     recruiters: list[PersonIn] = []
     events: list[EventIn] = []
     reflection: ReflectionIn | None = None
+    messages: list[MessageIn] = []
 
     @field_validator("zone")
     @classmethod
@@ -133,6 +145,11 @@ class ProfileIn(BaseModel):
     smtp_port: int = Field(default=0, ge=0, le=65535)
     smtp_user: Name = ""
     smtp_security: Literal["starttls", "ssl", "none"] = "starttls"
+    imap_host: Name = ""
+    imap_port: int = Field(default=0, ge=0, le=65535)
+    imap_user: Name = ""
+    imap_security: Literal["", "ssl", "starttls", "none"] = ""
+    imap_sent: Name = ""
 
     @field_validator("timezone")
     @classmethod

@@ -67,6 +67,7 @@ def read_json(text: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         data["events"] = [e.model_dump() for e in item.events]
         data["topic_for"] = records.topic_for_text((t.email, t.topic) for t in item.topic_for)
         data["reflection"] = item.reflection.model_dump() if item.reflection else None
+        data["messages"] = [m.model_dump() for m in item.messages]
         interviews.append(data)
     return interviews, document.profile.model_dump()
 
