@@ -156,9 +156,11 @@ OWN = (
     "followup.remind",
     "followup.schedule",
     "followup.timers",
+    "followup.inbox",
 )
 HEAVY = (
-    "sqlalchemy", "sqlmodel", "pydantic", "jinja2", "babel", "typer", "dateutil", "apprise", *OWN
+    "sqlalchemy", "sqlmodel", "pydantic", "jinja2", "babel", "typer", "dateutil", "apprise",
+    "imapclient", *OWN
 )  # fmt: skip
 PROBE = (
     "import sys\n"
@@ -201,6 +203,14 @@ def test_the_read_commands_never_load_sqlalchemy(scenario, args):
 def test_apprise_is_imported_only_by_the_reminder_commands(scenario, args):
     assert "apprise" not in loaded(*args)
     assert "followup.remind" not in loaded(*args)
+
+
+@pytest.mark.parametrize(
+    "args", [["profile"], ["list", "--all"], ["due", "--days", "7"], ["--help"], ["show", "1"]]
+)
+def test_imapclient_is_imported_only_by_inbox_and_the_sent_copy(scenario, args):
+    modules = loaded(*args)
+    assert "imapclient" not in modules and "followup.inbox" not in modules
 
 
 def test_a_profile_zone_set_avoids_dateutil(scenario):
