@@ -68,6 +68,7 @@ def test_bash_completes_open_ids_kinds_and_outcomes(backend, history):
         "check",
         "reply",
         "decline",
+        "heard",
         "reflect",
     ]
     assert set(bash_complete("followup", "result", "1", "")) == {

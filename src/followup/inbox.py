@@ -187,7 +187,7 @@ def own_text(text: str) -> str:
     return "\n".join(kept).strip()
 
 
-def excerpt(text: str, lines: int = 4, width: int = 300) -> str:
+def excerpt(text: str, lines: int = 3, width: int = 300) -> str:
     """The first non-blank lines of the reply's own words, at most ``width`` characters."""
     found = [" ".join(line.split()) for line in own_text(text).split("\n") if line.strip()]
     shown = "\n".join(found[:lines])
