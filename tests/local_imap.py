@@ -1,8 +1,9 @@
 """A throw-away Dovecot IMAP server on a loopback port, for the inbox and Sent-copy tests.
 
 :func:`start` writes a minimal ``dovecot.conf`` into a fresh temporary folder (one user from
-a static password file, maildir mail in the folder, plaintext login allowed on loopback, no
-TLS), runs ``dovecot -F -c CONF`` and waits until it greets. :meth:`Server.stop` ends it and
+a static password file, maildir mail in the folder, plaintext login allowed on loopback;
+STARTTLS on the IMAP port and TLS on a second one, with a certificate from a throw-away
+authority, trustme), runs ``dovecot -F -c CONF`` and waits until it greets. :meth:`Server.stop` ends it and
 removes the folder. Dovecot refuses to run its login processes as root, so as root they run
 as Dovecot's own users and the mail belongs to ``nobody``; as anyone else, all runs as them.
 """
@@ -47,6 +48,8 @@ class Server:
     process: subprocess.Popen[bytes]
     folder: Path
     port: int
+    tls_port: int
+    authority: Path  # the PEM of the authority that signed the server's certificate
     host: str = "127.0.0.1"
     user: str = USER
     password: str = PASSWORD
@@ -101,7 +104,14 @@ def start() -> Server:
         mail = pwd.getpwuid(os.getuid())
         internal = login = mail.pw_name
     (folder / "users").write_text(f"{USER}:{{PLAIN}}{PASSWORD}::::::\n")
-    port = free_port()
+    import trustme
+
+    authority = trustme.CA()
+    authority.cert_pem.write_to_path(str(folder / "ca.pem"))
+    issued = authority.issue_cert("127.0.0.1")
+    issued.cert_chain_pems[0].write_to_path(str(folder / "cert.pem"))
+    issued.private_key_pem.write_to_path(str(folder / "key.pem"))
+    port, tls_port = free_port(), free_port()
     conf = folder / "dovecot.conf"
     conf.write_text(
         f"""base_dir = {folder}/run
@@ -109,7 +119,9 @@ state_dir = {folder}/state
 log_path = {folder}/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+ssl = yes
+ssl_cert = <{folder}/cert.pem
+ssl_key = <{folder}/key.pem
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 mail_location = maildir:{folder}/mail/%n
@@ -130,7 +142,9 @@ service imap-login {{
     port = {port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = 127.0.0.1
+    port = {tls_port}
+    ssl = yes
   }}
 }}
 namespace inbox {{
@@ -149,7 +163,7 @@ namespace inbox {{
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-    server = Server(process, folder, port)
+    server = Server(process, folder, port, tls_port, folder / "ca.pem")
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -5,6 +5,7 @@ read with --from; `send` copies to the Sent folder with IMAP APPEND."""
 from __future__ import annotations
 
 import email
+import json
 import mailbox
 import socket
 import threading
@@ -614,3 +615,38 @@ def test_without_imap_sent_nothing_is_copied(ok, imap_server, smtp_server):
     result = ok("send", "thanks", "1", "--yes")
     assert "Copied" not in result.stderr and len(received) == 1
     assert state(imap_server, "Sent") == {}
+
+
+@pytest.mark.parametrize(("security", "which"), [("ssl", "tls_port"), ("starttls", "port")])
+def test_inbox_over_tls_and_starttls_with_a_trusted_authority(
+    ok, run, mailbox_ready, monkeypatch, security, which
+):
+    server = mailbox_ready[0]
+    ok("profile", "--imap-security", security, "--imap-port", str(getattr(server, which)))
+    untrusted = run("inbox", "--json")
+    assert untrusted.exit_code == 1
+    assert untrusted.stderr.startswith(
+        f"Error: the certificate of 127.0.0.1:{getattr(server, which)} is not trusted"
+    )
+    monkeypatch.setenv("SSL_CERT_FILE", str(server.authority))
+    assert len(ok("inbox", "--json").json()) == 5
+
+
+def test_profile_shows_the_imap_account_with_defaults_from_smtp_and_no_password(ok, monkeypatch):
+    monkeypatch.setenv("FOLLOWUP_IMAP_PASSWORD", "imap-Pa55-do-not-print")
+    ok("profile", "--smtp-host", "smtp.example.com", "--smtp-user", "li.wei@example.com")
+    text = ok("profile").stdout
+    assert "IMAP" in text and "imap.example.com:993 (ssl, login li.wei@example.com)" in text
+    ok("profile", "--imap-host", "mail.example.org", "--imap-security", "starttls",
+       "--imap-user", "li", "--imap-sent", "Sent Items")  # fmt: skip
+    text = " ".join(ok("profile").stdout.split())  # a narrow terminal wraps the line
+    assert "mail.example.org:143 (starttls, login li); copies to Sent Items" in text
+    shown = ok("profile", "--json").json()
+    assert (shown["imap_host"], shown["imap_sent"], shown["imap_port"]) == (
+        "mail.example.org", "Sent Items", 0)  # fmt: skip
+    assert "Pa55" not in text + json.dumps(shown)
+
+
+def test_a_line_break_in_an_imap_setting_is_refused(run):
+    result = run("profile", "--imap-sent", "Sent\nX-Evil: 1")
+    assert result.exit_code == 2 and result.stderr.startswith("Error: --imap-sent ")
