@@ -650,3 +650,12 @@ def test_profile_shows_the_imap_account_with_defaults_from_smtp_and_no_password(
 def test_a_line_break_in_an_imap_setting_is_refused(run):
     result = run("profile", "--imap-sent", "Sent\nX-Evil: 1")
     assert result.exit_code == 2 and result.stderr.startswith("Error: --imap-sent ")
+
+
+def test_a_proposal_refused_as_already_recorded_is_not_proposed_again(ok, mailbox_ready):
+    _, _, messages = mailbox_ready
+    ok("result", "1", "invited", "--at", ago(3.5).isoformat())  # recorded by hand before
+    result = ok("inbox", "--yes")
+    assert "Not recorded: invited is already recorded for interview 1" in result.stderr
+    assert "english" not in by_kind(ok("inbox", "--json").json(), messages)
+    assert [e["name"] for e in ok("show", "1", "--json").json()["events"]] == ["invited"]

@@ -18,7 +18,7 @@ import os
 import ssl
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any
 
 from followup import records
@@ -162,7 +162,9 @@ def append_sent(profile: records.Profile, messages: Sequence[bytes]) -> None:
 
     with connect(profile) as client:
         for message in messages:
-            client.append(profile.imap_sent, message, flags=(SEEN,), msg_time=datetime.now())
+            client.append(
+                profile.imap_sent, message, flags=(SEEN,), msg_time=datetime.now(timezone.utc)
+            )
 
 
 @contextlib.contextmanager

@@ -10,7 +10,7 @@ from followup import dates
 from followup.cli import prompt
 from followup.cli.options import JsonOpt
 from followup.context import Context, UsageError, note
-from followup.errors import FollowupError
+from followup.errors import FollowupError, StoreError
 
 if TYPE_CHECKING:
     from followup.inbox import Proposal
@@ -185,7 +185,10 @@ def _record(ctx: Context, proposal: "Proposal", choice: str) -> int:
         return 0
     try:
         ctx.store.record(item.id, kind, choice, moment, now=ctx.now, once=kind == "result")
-    except FollowupError as error:
+    except StoreError:  # the store itself failed (locked, unwritable): try again later
+        raise
+    except FollowupError as error:  # refused (already recorded): not proposed again
+        ctx.store.mark_seen(proposal.mail.message_id, item.id, "refused", now=ctx.now)
         note(f"Not recorded: {error}")
         return 0
     ctx.store.mark_seen(proposal.mail.message_id, item.id, choice, now=ctx.now)
