@@ -152,3 +152,19 @@ def test_m012_upgrades_a_store_of_the_previous_version(ok):
         assert store.messages() == [] and store.seen(["<a@b>"]) == set()
     finally:
         store.close()
+
+
+@pytest.mark.sqlite_only
+def test_draft_eml_on_a_read_only_store_writes_the_draft_and_warns(ok, tmp_path, monkeypatch):
+    from followup.errors import StoreError
+    from followup.store.messages import Messages
+
+    ident = add(ok)
+
+    def refuse(self, found):
+        raise StoreError("cannot write to the store at followup.db (readonly database)")
+
+    monkeypatch.setattr(Messages, "add_messages", refuse)
+    result = ok("draft", "thanks", ident, "--eml", str(tmp_path / "thanks.eml"))
+    assert (tmp_path / "thanks.eml").is_file()
+    assert "Warning: the drafts' Message-IDs were not recorded" in result.stderr

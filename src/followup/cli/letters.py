@@ -79,7 +79,13 @@ def draft(
             )
         # A reply to a draft sent from the mail client names this Message-ID, if the client
         # keeps it: `followup inbox` then knows what it answers.
-        ctx.store.add_messages(written)
+        try:
+            ctx.store.add_messages(written)
+        except StoreError as error:  # a store opened to read only: the drafts are written
+            note(
+                f"Warning: the drafts' Message-IDs were not recorded ({error}); `followup "
+                "inbox` will match a reply to them by its sender only."
+            )
     elif plain or not render.terminal():
         typer.echo("\n\n".join(output.plain_email(d) for d in emails), nl=False)
     else:
