@@ -8,14 +8,14 @@ marked ``\\Seen``). Where the profile names no IMAP server, the SMTP one's patte
 wait on the server is bounded by ``FOLLOWUP_IMAP_TIMEOUT`` (seconds, default 30). The
 password comes from ``FOLLOWUP_IMAP_PASSWORD``, the system keyring (``followup``,
 ``user@host``), or, for the same login as SMTP, where the SMTP password comes from.
-``imapclient`` is imported here only, so no other command pays for it.
+``imapclient`` (and ``ssl``) are imported when a server is used, so no other command (nor
+``profile``, which shows the account) pays for them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import ssl
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -111,6 +111,8 @@ def check_ready(profile: records.Profile) -> tuple[Account, str]:
 @contextlib.contextmanager
 def connect(profile: records.Profile) -> Iterator[Any]:
     """A logged-in IMAPClient; logged out at the end."""
+    import ssl
+
     from imapclient import IMAPClient
 
     where, secret = check_ready(profile)
@@ -170,6 +172,8 @@ def append_sent(profile: records.Profile, messages: Sequence[bytes]) -> None:
 @contextlib.contextmanager
 def _explained(where: str, secret: str) -> Iterator[None]:
     """IMAP, socket and TLS failures as one FollowupError, the password never in it."""
+    import ssl
+
     from imapclient.exceptions import IMAPClientError, LoginError
 
     def clean(error: BaseException) -> str:
