@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from followup import models, records, rules
 from followup.errors import StoreError
 from followup.store.interviews import LAST_ID_KEY
-from followup.store.opening import Base, busy_timeout_ms, utc
+from followup.store.opening import Base, busy_timeout_ms, check_dates, utc
 
 
 class Dump(Base):
@@ -232,6 +232,9 @@ def _insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]
     SQLite times are written as SQLAlchemy writes them (UTC text), so both paths read alike.
     """
     names = [c.name for c in table.columns if any(c.name in row for row in rows[:1])]
+    timed = [n for n in names if isinstance(table.c[n].type, (sa.DateTime, sa.Date))]
+    for row in rows:
+        check_dates(table.name, {n: row.get(n) for n in timed})
     sqlite = conn.dialect.name == "sqlite"
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))})"

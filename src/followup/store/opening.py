@@ -12,7 +12,7 @@ import contextlib
 import os
 import re
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,7 +21,7 @@ from sqlalchemy import event as sa_event
 from sqlalchemy import exc as sa_exc
 from sqlmodel import Session, SQLModel
 
-from followup import models
+from followup import dates, models
 from followup.errors import StoreError
 from followup.store.migrations import MIGRATIONS
 from followup.store.sqlite_reader import busy_timeout_s, explain, read_only_uri, writable
@@ -32,6 +32,26 @@ CONNECT_TIMEOUT = 10  # seconds to reach a database server
 WRITER_LOCK = "{function}(1718578284, hashtext(current_schema()))"
 
 S = TypeVar("S", bound="Base")
+
+
+def check_dates(table: str, values: dict[str, Any]) -> None:
+    """Refuse a time or day outside the years the commands accept (:func:`dates.in_range`):
+    the store's own guard, whatever path a value took to get here, so every store can be read,
+    exported and imported back."""
+    for name, value in values.items():
+        if isinstance(value, date) and not dates.in_range(value):
+            raise StoreError(
+                f"{table} {name}: {value.isoformat()} is not {dates.RANGE_TEXT}; "
+                "nothing was changed."
+            )
+
+
+@sa_event.listens_for(Session, "before_flush")
+def _dates_in_range(session: Session, _context: Any, _instances: Any) -> None:
+    for row in (*session.new, *session.dirty):
+        table = getattr(row, "__table__", None)
+        if table is not None:
+            check_dates(table.name, {c.name: getattr(row, c.name, None) for c in table.columns})
 
 
 class Base:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime, timezone, tzinfo
+from datetime import date, datetime, timezone, tzinfo
 from typing import Any
 
 from pydantic import ValidationError
@@ -29,6 +29,7 @@ class ImportError_(FollowupError):
     """A file that cannot be imported; the message names every bad row and field."""
 
 
+_BOUNDS = {"greater_than_equal", "less_than", "less_than_equal"}
 FRIENDLY = {
     "string_too_short": "must not be empty",
     "missing": "is missing",
@@ -47,6 +48,9 @@ def _describe(error: ValidationError, prefix: str) -> list[str]:
             elif "email" in str(item["loc"][-1]):
                 message = f"{item['input']!r} is not an email address like name@example.com"
         message = FRIENDLY.get(item["type"], message)
+        bound = next(iter(item.get("ctx", {}).values()), None)
+        if isinstance(bound, (date, str)) and item["type"] in _BOUNDS and "-" in str(bound):
+            message = f"{item['input']!r} is not {dates.RANGE_TEXT}"
         problems.append(f"{prefix}{location}: {message}")
     return problems
 
