@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
+from string import ascii_lowercase
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from followup import config
+from followup import config, fields, records
 from followup.errors import StoreError
 from followup.store import Store
 
@@ -110,3 +115,169 @@ def test_the_store_itself_refuses_a_date_outside_the_accepted_years(change):
         assert len(store.interviews()) == 1
     finally:
         store.close()
+
+
+# -- the property: random valid stores, exported and imported back, identical -----------------
+
+
+def valid(check, raw: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """Values as a command stores them: RAW put through the command's own check."""
+
+    def cleaned(text: str) -> str | None:
+        try:
+            return check(text)
+        except ValueError:
+            return None
+
+    return raw.map(cleaned).filter(lambda v: v is not None)  # type: ignore[return-value]
+
+
+# Text with what trips spreadsheets and parsers up: tabs, quotes, ; and formula characters.
+_RAW = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("\t'\"=+-@;,<> \r\nAé李\u00a0"),
+        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    ),
+    max_size=12,
+)
+ONE_LINE = valid(fields.one_line, _RAW)
+NAME = valid(lambda v: fields.one_line(v, required=False), _RAW)
+TEXT = valid(lambda v: fields.text(v, limit=1000), _RAW)
+MAIL = st.sampled_from(["a@b.example", "x.y+z@example.cn", "=1@e.xample", "ü@δ.example"])
+PERSON = st.tuples(valid(lambda v: fields.address(v + " <a@b.example>")[0], _RAW), MAIL).map(
+    lambda pair: records.Person(*pair)
+)
+MOMENT = st.datetimes(
+    min_value=datetime(1900, 1, 2),
+    max_value=datetime(2200, 12, 30),
+    timezones=st.just(timezone.utc),
+)
+LATER = st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=400))
+INTERVIEW = st.fixed_dictionaries(
+    {
+        "company": ONE_LINE,
+        "role": ONE_LINE,
+        "at": MOMENT,
+        "round": st.integers(1, 99),
+        "decision_by": st.none() | st.dates(date(1900, 1, 1), date(2200, 12, 31)),
+        "lang": st.sampled_from([None, "en", "zh", "hi"]),
+        "notes": TEXT,
+        "topic": TEXT,
+        "strength": TEXT,
+        "idea": TEXT,
+        "zone": st.sampled_from([None, "UTC", "Asia/Kolkata", "+05:30"]),
+        "contacts": st.lists(PERSON, max_size=2),
+        "recruiters": st.lists(PERSON, max_size=2),
+    }
+)
+HAPPENED = st.lists(
+    st.tuples(
+        st.sampled_from(
+            [("done", "thanks"), ("done", "check"), ("result", "invited"), ("result", "offer")]
+        ),
+        LATER,
+    ),
+    max_size=3,
+    unique_by=lambda pair: pair[0],
+)
+STORES = st.lists(
+    st.tuples(INTERVIEW, HAPPENED, st.none() | st.tuples(TEXT, TEXT, TEXT)), max_size=3
+)
+PROFILE = st.fixed_dictionaries({"name": NAME, "smtp_host": NAME, "smtp_user": NAME})
+
+
+def build(items, profile) -> None:
+    store = Store.open(config.store_path(), config.database_url())
+    try:
+        store.set_profile(profile)
+        for fields_, happened, review in items:
+            item = store.add(**fields_, now=NOW)
+            for (kind, name), after in happened:
+                store.record(item.id, kind, name, item.at + after, now=NOW)
+            if review:
+                went_well, question, answer = review
+                questions = [(question, answer)] if question else []
+                store.reflect(
+                    item.id, questions=questions, fields={"went_well": went_well or None}, now=NOW
+                )
+    finally:
+        store.close()
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    return [{k: v for k, v in row.items() if k not in ("id", "status")} for row in rows]
+
+
+_stores = iter(f"store_{a}{b}{c}" for a in ascii_lowercase for b in ascii_lowercase for c in "xyz")
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(items=STORES, profile=PROFILE)
+def test_any_store_exports_and_imports_back_identical(ok, backend, tmp_path, items, profile):
+    backend.use(next(_stores))
+    build(items, profile)
+    first = tmp_path / "first.json"
+    ok("export", "-o", str(first), "--force")
+    table = ok("export", "-f", "csv").stdout
+    backend.use(next(_stores))
+    ok("import", str(first))
+    again = json.loads(ok("export").stdout)
+    original = json.loads(first.read_text(encoding="utf-8"))
+    for document in (original, again):
+        document.pop("exported_at")
+    assert again == original
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(table, encoding="utf-8")
+    backend.use(next(_stores))
+    ok("profile", "--timezone", "UTC")
+    ok("import", str(sheet))
+    assert csv_rows(ok("export", "-f", "csv").stdout) == csv_rows(table)
+
+
+def test_a_tab_that_add_and_profile_accept_imports_back(ok, tmp_path, backend):
+    ok("profile", "--name", "Li\tWei", "--timezone", "UTC")
+    ok(
+        "add",
+        "-c",
+        "Ac\tme",
+        "-r",
+        "Dev",
+        "--at",
+        "2026-11-20 10:00",
+        "--contact",
+        "A\tB <a@b.example>",
+    )
+    file = tmp_path / "tab.json"
+    ok("export", "-o", str(file))
+    backend.use("empty")
+    ok("import", str(file))
+    assert ok("profile", "--json").json()["name"] == "Li\tWei"
+    item = ok("list", "--all", "--json").json()[0]
+    assert item["company"] == "Ac\tme"
+    assert item["contacts"] == ["A\tB <a@b.example>"]
+
+
+def test_apostrophes_formulas_and_semicolons_survive_a_csv_round_trip(ok, tmp_path, backend):
+    ok("profile", "--timezone", "UTC")
+    ok(
+        "add", "-c", "'=1+1", "-r", "=SUM(A1)", "--at", "2026-11-20 10:00",
+        "--notes", "''-x", "--topic", "'plain",
+        "--contact", "Smith; John <j@acme.example>", "--contact", "a@b.example",
+    )  # fmt: skip
+    table = ok("export", "-f", "csv").stdout
+    assert "''=1+1" in table and "'=SUM(A1)" in table
+    file = tmp_path / "sheet.csv"
+    file.write_text(table, encoding="utf-8")
+    backend.use("empty")
+    ok("profile", "--timezone", "UTC")
+    ok("import", str(file))
+    item = ok("list", "--all", "--json").json()[0]
+    assert (item["company"], item["role"]) == ("'=1+1", "=SUM(A1)")
+    assert item["contacts"] == ["Smith; John <j@acme.example>", "a@b.example"]
+    shown = ok("show", str(item["id"]), "--json").json()
+    assert (shown["notes"], shown["topic"]) == ("''-x", "'plain")

@@ -14,8 +14,8 @@ from followup import dates, fields, zones
 
 # Constraints checked inside pydantic-core (no Python call per value): 100k interviews
 # validate in a second or two. They say what followup.fields says, for imported files.
-_LINE = r"^[^\x00-\x1f\x7f]*$"
-_TEXT = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+_LINE = fields.LINE_PATTERN
+_TEXT = fields.TEXT_PATTERN
 OneLine = Annotated[
     str,
     StringConstraints(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date, datetime, timezone, tzinfo
 from typing import Any
 
@@ -137,9 +138,15 @@ def read_csv(text: str, *, now: datetime, tz: tzinfo) -> list[dict[str, Any]]:
     return interviews
 
 
+# One person of a cell: "Name; Jr" <email> (the export quotes a name with ;), Name <email>,
+# or anything else up to the next ; (an email alone, or a mistake fields.address names).
+_PEOPLE = re.compile(r'\s*"[^<>]*"\s*<[^<>]*>\s*|[^;<>]*<[^<>]*>\s*|[^;]+')
+
+
 def _uninert(cell: str) -> str:
     """Undo :func:`inert` so an exported CSV imports back as it was."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+    escaped = cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS)
+    return cell[1:] if escaped else cell
 
 
 def _csv_interview(row: CsvRowIn, now: datetime, tz: tzinfo, problem: Any) -> dict[str, Any]:
@@ -154,7 +161,7 @@ def _csv_interview(row: CsvRowIn, now: datetime, tz: tzinfo, problem: Any) -> di
 
     def people(column: str, text: str) -> list[records.Person]:
         found = []
-        for part in (p for p in text.split(";") if p.strip()):
+        for part in (p for p in _PEOPLE.findall(text) if p.strip()):
             try:
                 found.append(records.Person(*fields.address(part)))
             except ValueError as error:
@@ -181,7 +188,11 @@ def _csv_interview(row: CsvRowIn, now: datetime, tz: tzinfo, problem: Any) -> di
     thanks_at = when("thanks_at", row.thanks_at)
     if result_at is not None and not row.result:
         problem("result_at: there is no result to date; fill in the result column")
-    for column, moment in (("result_at", result_at), ("thanks_at", thanks_at)):
+    # As `result` and `done` refuse them; a withdrawal may come before the interview.
+    checked = [("thanks_at", thanks_at)]
+    if row.result != "withdrawn":
+        checked.append(("result_at", result_at))
+    for column, moment in checked:
         if moment is not None and at is not None and moment < at:
             problem(f"{column}: {row.__dict__[column]!r} is before the interview ({row.at!r})")
     events: list[dict[str, Any]] = []
