@@ -281,3 +281,61 @@ def test_apostrophes_formulas_and_semicolons_survive_a_csv_round_trip(ok, tmp_pa
     assert item["contacts"] == ["Smith; John <j@acme.example>", "a@b.example"]
     shown = ok("show", str(item["id"]), "--json").json()
     assert (shown["notes"], shown["topic"]) == ("''-x", "'plain")
+
+
+def test_interviews_without_a_uid_are_each_their_own(ok, tmp_path, backend):
+    document = one_interview(ok)
+    item = document["interviews"][0]
+    del item["uid"], item["id"]
+    other = {**item, "company": "Other"}
+    document["interviews"] = [item, dict(item), other]
+    file = tmp_path / "no-uid.json"
+    file.write_text(json.dumps(document))
+    backend.use("empty")
+    assert "Imported 3 interviews." in ok("import", str(file)).stderr
+    listed = ok("list", "--all", "--json").json()
+    assert sorted(i["company"] for i in listed) == ["Acme", "Acme", "Other"]
+
+
+def test_two_interviews_sharing_a_uid_in_one_file_are_refused_naming_both(
+    ok, run, tmp_path, backend
+):
+    document = one_interview(ok)
+    item = document["interviews"][0]
+    document["interviews"] = [item, {**item, "id": 2, "company": "Other"}]
+    file = tmp_path / "twice.json"
+    file.write_text(json.dumps(document))
+    backend.use("empty")
+    result = run("import", str(file))
+    assert result.exit_code == 1
+    assert f"interviews.1.uid: {item['uid']} is the uid of interviews.0 too" in result.stderr
+    assert ok("list", "--all", "--json").json() == []
+
+
+def test_a_huge_imported_id_costs_no_memory_in_proportion(ok, run, tmp_path, backend):
+    import tracemalloc
+
+    document = one_interview(ok)
+    document["interviews"][0]["id"] = 50_000_000
+    del document["interviews"][0]["uid"]
+    file = tmp_path / "huge.json"
+    file.write_text(json.dumps(document))
+    backend.use("empty")
+    ok("import", str(file))
+    ok("rm", "50000000", "--yes")
+    document["interviews"][0].update(id=7, company="Next")
+    file.write_text(json.dumps(document))
+    tracemalloc.start()
+    try:
+        ok("import", str(file))  # below the last id issued: it gets a new one
+        ok("import", str(file))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 30_000_000  # a set of every id below 50,000,000 takes over a gigabyte
+    assert sorted(i["id"] for i in ok("list", "--all", "--json").json()) == [50_000_001, 50_000_002]
+    document["interviews"][0]["id"] = 2**31
+    file.write_text(json.dumps(document))
+    result = run("import", str(file))
+    assert result.exit_code == 1
+    assert "interviews.0.id: Input should be less than or equal to 2147483647" in result.stderr

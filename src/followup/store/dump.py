@@ -90,13 +90,15 @@ class Dump(Base):
             issued = conn.execute(
                 sa.select(setting.c.value).where(setting.c.key == LAST_ID_KEY)
             ).scalar()
-            retired = set(range(1, int(issued) + 1)) - used_ids if issued else set()
+            # Every id up to the last one issued was used once: a free id above it is kept,
+            # any other is replaced by a new one. Costs nothing in proportion to an id's value.
+            last_issued = max(int(issued or 0), max(used_ids, default=0))
             seen = (
                 {row.uid for row in rows}
                 if same == "uid"
                 else {(row.company, row.role, utc(row.at)) for row in rows}
             )
-            next_id = max(used_ids, default=0) + 1
+            next_id = last_issued + 1
             new_interviews: list[dict[str, Any]] = []
             new_contacts: list[dict[str, Any]] = []
             new_events: list[dict[str, Any]] = []
@@ -107,12 +109,12 @@ class Dump(Base):
                     if same == "uid"
                     else (item["company"], item["role"], item["at"])
                 )
-                if key in seen:
+                if key is not None and key in seen:  # without a uid, a row is its own
                     skipped += 1
                     continue
                 seen.add(key)
                 ident = item.get("id")
-                if not ident or ident in used_ids or ident in retired:
+                if not ident or ident in used_ids or ident <= last_issued:
                     while next_id in used_ids:
                         next_id += 1
                     ident = next_id
@@ -169,7 +171,7 @@ class Dump(Base):
                 if k not in stored
             ]
             if new_interviews:
-                last = max(max(used_ids), int(issued or 0))
+                last = max(max(used_ids), last_issued)
                 conn.execute(setting.delete().where(setting.c.key == LAST_ID_KEY))
                 conn.execute(setting.insert().values(key=LAST_ID_KEY, value=str(last)))
             if fresh:

@@ -29,6 +29,7 @@ Email = Annotated[
     str, StringConstraints(strip_whitespace=True, max_length=254, pattern=fields.EMAIL_PATTERN)
 ]
 Text = Annotated[str, StringConstraints(max_length=fields.MAX_LONG, pattern=_TEXT)]
+MAX_ID = 2**31 - 1  # what PostgreSQL's integer holds: a backup restores on either database
 # Every time and day in the years the commands accept (dates.in_range), checked in pydantic-core.
 Moment = Annotated[AwareDatetime, Field(ge=dates.EARLIEST, lt=dates.AFTER_LATEST)]
 Day = Annotated[date, Field(ge=dates.FIRST_DAY, le=dates.LAST_DAY)]
@@ -85,7 +86,7 @@ class ReflectionIn(BaseModel):
 
 class InterviewIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    id: int | None = Field(default=None, ge=1, lt=2**62)
+    id: int | None = Field(default=None, ge=1, le=MAX_ID)
     uid: str | None = Field(default=None, pattern=r"^[0-9a-f]{32}$")
     company: OneLine
     role: OneLine

@@ -64,6 +64,19 @@ def read_json(text: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         if any(e["type"] == "json_invalid" for e in error.errors()):
             raise ImportError_(f"the file is not valid JSON: {error.errors()[0]['msg']}") from None
         raise ImportError_(_summary(_describe(error, ""))) from None
+    first_with: dict[str, int] = {}
+    twice = []
+    for number, item in enumerate(document.interviews):
+        if item.uid is None:
+            continue
+        if item.uid in first_with:
+            twice.append(
+                f"interviews.{number}.uid: {item.uid} is the uid of interviews."
+                f"{first_with[item.uid]} too; two interviews cannot share one"
+            )
+        first_with.setdefault(item.uid, number)
+    if twice:
+        raise ImportError_(_summary(twice))
     interviews = []
     for item in document.interviews:
         data = item.model_dump()
