@@ -339,3 +339,43 @@ def test_a_huge_imported_id_costs_no_memory_in_proportion(ok, run, tmp_path, bac
     result = run("import", str(file))
     assert result.exit_code == 1
     assert "interviews.0.id: Input should be less than or equal to 2147483647" in result.stderr
+
+
+def test_a_csv_row_with_fewer_cells_than_the_header_is_named(ok, run, tmp_path):
+    file = tmp_path / "short.csv"
+    file.write_text("company,role,at,notes\nAcme,Dev,2026-11-20 10:00,x\nBeta,Ops\nGamma\n")
+    result = run("import", str(file))
+    assert result.exit_code == 1
+    assert "row 3: 2 cells for 4 columns" in result.stderr
+    assert "row 4: 1 cells for 4 columns" in result.stderr
+    assert ok("list", "--all", "--json").json() == []
+
+
+@pytest.mark.sqlite_only
+def test_import_of_dev_zero_is_refused_in_bounded_memory(run):
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        result = run("import", "/dev/zero")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: /dev/zero is not a text file (it holds NUL bytes)")
+    assert peak < 20_000_000
+
+
+@pytest.mark.sqlite_only
+def test_a_file_past_the_documented_size_is_refused(ok, run, tmp_path, monkeypatch):
+    from followup.transfer import read
+
+    assert read.MAX_BYTES == 200 * 1024 * 1024  # docs/json.md says so
+    monkeypatch.setattr(read, "MAX_BYTES", 3 * 1024 * 1024)
+    monkeypatch.setattr(read, "_CHUNK", 1024 * 1024)
+    file = tmp_path / "big.csv"
+    file.write_text("company,role,at\n" + "Acme,Dev,2026-11-20 10:00\n" * 200_000)
+    result = run("import", str(file))
+    assert result.exit_code == 1
+    assert "is larger than 3 MiB, the most import reads; split it" in result.stderr
+    assert ok("list", "--all", "--json").json() == []

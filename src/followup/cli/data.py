@@ -94,16 +94,7 @@ def import_(
     """
     from followup import transfer
 
-    try:
-        raw = file.read_bytes()
-    except OSError as error:
-        raise FollowupError(f"cannot read {file}: {error.strerror or error}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise FollowupError(
-            f"{file} is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel)."
-        ) from None
+    text = transfer.read_text(file)
     ctx = Context()
     if text.lstrip().startswith("{"):
         interviews, profile = transfer.read_json(text)

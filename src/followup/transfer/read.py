@@ -10,6 +10,7 @@ import csv
 import io
 import re
 from datetime import date, datetime, timezone, tzinfo
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -26,8 +27,42 @@ CSV_KNOWN = {
 CSV_IGNORED = {"id", "status"}  # written by the CSV export, derived on import
 
 
+MAX_BYTES = 200 * 1024 * 1024  # 200 MiB, some 300,000 interviews: a larger file is refused
+_CHUNK = 1024 * 1024
+
+
 class ImportError_(FollowupError):
     """A file that cannot be imported; the message names every bad row and field."""
+
+
+def read_text(path: Path) -> str:
+    """The text of a file to import, read in bounded memory: refused past ``MAX_BYTES``, at
+    the first NUL byte (a binary file, ``/dev/zero``), or when it is not UTF-8."""
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                if b"\0" in chunk:
+                    raise ImportError_(
+                        f"{path} is not a text file (it holds NUL bytes); import reads a "
+                        "followup JSON export or a CSV file."
+                    )
+                size += len(chunk)
+                if size > MAX_BYTES:
+                    raise ImportError_(
+                        f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MiB, the most "
+                        "import reads; split it into smaller files."
+                    )
+                chunks.append(chunk)
+    except OSError as error:
+        raise ImportError_(f"cannot read {path}: {error.strerror or error}") from None
+    try:
+        return b"".join(chunks).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportError_(
+            f"{path} is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel)."
+        ) from None
 
 
 _BOUNDS = {"greater_than_equal", "less_than", "less_than_equal"}
@@ -120,7 +155,7 @@ def read_csv(text: str, *, now: datetime, tz: tzinfo) -> list[dict[str, Any]]:
         for number, cells in enumerate(reader, start=2):
             if not any(cell.strip() for cell in cells):
                 continue
-            if len(cells) > len(columns):
+            if len(cells) != len(columns):
                 problems.append(f"row {number}: {len(cells)} cells for {len(columns)} columns")
                 continue
             values = {
