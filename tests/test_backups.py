@@ -362,7 +362,7 @@ def test_import_of_dev_zero_is_refused_in_bounded_memory(run):
     finally:
         tracemalloc.stop()
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: /dev/zero is not a text file (it holds NUL bytes)")
+    assert result.stderr.startswith("Error: /dev/zero is not UTF-8 text (it holds NUL bytes)")
     assert peak < 20_000_000
 
 
@@ -379,3 +379,103 @@ def test_a_file_past_the_documented_size_is_refused(ok, run, tmp_path, monkeypat
     assert result.exit_code == 1
     assert "is larger than 3 MiB, the most import reads; split it" in result.stderr
     assert ok("list", "--all", "--json").json() == []
+
+
+# -- files written whole: exclusively, privately, renamed into place, cleaned up --------------
+
+
+def leftovers(folder) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+def test_a_planted_partial_symlink_is_never_followed_by_export(ok, tmp_path):
+    ok("add", "-c", "Acme", "-r", "Dev", "--at", "2026-11-20 10:00")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    victim.chmod(0o644)
+    target = tmp_path / "all.json"
+    (tmp_path / ".all.json.partial").symlink_to(victim)
+    ok("export", "-o", str(target))
+    assert victim.read_text() == "precious" and victim.stat().st_mode & 0o777 == 0o644
+    assert target.stat().st_mode & 0o777 == 0o600 and not target.is_symlink()
+    assert '"followup-export"' in target.read_text()
+    assert leftovers(tmp_path) == [".all.json.partial"]  # the planted link, untouched
+
+
+def test_export_with_force_over_a_symlink_replaces_the_link_not_its_target(ok, tmp_path):
+    ok("add", "-c", "Acme", "-r", "Dev", "--at", "2026-11-20 10:00")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    target = tmp_path / "all.json"
+    target.symlink_to(victim)
+    ok("export", "-o", str(target), "--force")
+    assert victim.read_text() == "precious"
+    assert not target.is_symlink() and target.stat().st_mode & 0o777 == 0o600
+
+
+def test_an_export_that_fails_midway_leaves_nothing(ok, run, tmp_path, monkeypatch):
+    from followup import transfer
+
+    ok("add", "-c", "Acme", "-r", "Dev", "--at", "2026-11-20 10:00")
+
+    def broken(document):
+        yield "{\n"
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(transfer, "export_json", broken)
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run("export", "-o", str(out / "all.json"))
+    assert result.exit_code == 130
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.sqlite_only
+def test_a_backup_never_shows_at_its_target_until_whole(ok, run, tmp_path, monkeypatch):
+    from followup.store import dump
+
+    ok("add", "-c", "Acme", "-r", "Dev", "--at", "2026-11-20 10:00")
+    target = tmp_path / "copy.db"
+    seen = []
+    real = dump.Dump.backup
+
+    def interrupted(self, partial, **kwargs):
+        real(self, partial, **kwargs)
+        seen.append((target.exists(), partial.stat().st_mode & 0o777, partial.stat().st_size))
+        raise KeyboardInterrupt  # Ctrl-C, after the copy but before it is in place
+
+    monkeypatch.setattr(dump.Dump, "backup", interrupted)
+    result = run("backup", str(target))
+    assert result.exit_code == 130
+    assert seen and seen[0][:2] == (False, 0o600) and seen[0][2] > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home"]
+    monkeypatch.setattr(dump.Dump, "backup", real)
+    assert ok("backup", str(target)).stdout.strip() == str(target)  # not "exists already"
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.sqlite_only
+def test_a_backup_ended_by_sigterm_leaves_no_file_behind(ok, home, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    ok("add", "-c", "Acme", "-r", "Dev", "--at", "2026-11-20 10:00")
+    target = tmp_path / "copy.db"
+    script = (
+        "import os, signal, sys\n"
+        "from followup.store import dump\n"
+        "real = dump.Dump.backup\n"
+        "def killed(self, partial, **kw):\n"
+        "    real(self, partial, **kw)\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "dump.Dump.backup = killed\n"
+        "from followup.entry import main\n"
+        f"sys.argv = ['followup', 'backup', {str(target)!r}]\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], env={**os.environ}, capture_output=True, text=True
+    )
+    assert done.returncode in (143, -15), done
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home"]

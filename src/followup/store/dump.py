@@ -180,8 +180,11 @@ class Dump(Base):
                 conn.rollback()
         return len(new_interviews), skipped
 
-    def backup(self, target: Path, *, now: datetime | None = None) -> None:
-        """A consistent copy of an SQLite store, taken with SQLite's online backup API.
+    def backup(
+        self, target: Path, *, now: datetime | None = None, into_empty: bool = False
+    ) -> None:
+        """A consistent copy of an SQLite store, taken with SQLite's online backup API, in a
+        new file (or, with ``into_empty``, the empty file the caller made for it).
 
         With ``now``, the store notes the backup: removed interviews older than 30 days that
         the copy holds are then let go (:mod:`followup.store.journal`)."""
@@ -192,8 +195,12 @@ class Dump(Base):
                 "backup copies an SQLite store; for another database use `followup export`."
             )
         try:
-            fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            os.close(fd)
+            if into_empty:
+                if target.is_symlink() or target.stat().st_size:
+                    raise FileExistsError
+            else:
+                fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+                os.close(fd)
         except FileExistsError:
             raise StoreError(f"{target} exists already; choose another file.") from None
         except OSError as error:
@@ -207,24 +214,35 @@ class Dump(Base):
             finally:
                 copy.close()
                 source.close()
-        except (sqlite3.Error, OSError) as error:
+        except BaseException as error:
             target.unlink(missing_ok=True)
+            if not isinstance(error, (sqlite3.Error, OSError)):
+                raise
             raise StoreError(f"cannot back up to {target}: {error}") from None
         if now is not None:
-            from followup.store.journal import LAST_BACKUP_KEY
+            self.note_backup(now)
 
-            try:  # the next change lets go of what the copy holds; a busy store waits for it
-                noted = sqlite3.connect(self.path, timeout=0.5)
-                try:
-                    with noted:
-                        noted.execute(
-                            "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
-                            (LAST_BACKUP_KEY, now.isoformat()),
-                        )
-                finally:
-                    noted.close()
-            except sqlite3.Error:
-                pass
+    def note_backup(self, now: datetime) -> None:
+        """Note a backup made at ``now``: removed interviews older than 30 days that it holds
+        are then let go (:mod:`followup.store.journal`)."""
+        import sqlite3
+
+        from followup.store.journal import LAST_BACKUP_KEY
+
+        if self.path is None:
+            return
+        try:  # the next change lets go of what the copy holds; a busy store waits for it
+            noted = sqlite3.connect(self.path, timeout=0.5)
+            try:
+                with noted:
+                    noted.execute(
+                        "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+                        (LAST_BACKUP_KEY, now.isoformat()),
+                    )
+            finally:
+                noted.close()
+        except sqlite3.Error:
+            pass
 
 
 def _insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:

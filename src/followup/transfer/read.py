@@ -45,8 +45,8 @@ def read_text(path: Path) -> str:
             while chunk := handle.read(_CHUNK):
                 if b"\0" in chunk:
                     raise ImportError_(
-                        f"{path} is not a text file (it holds NUL bytes); import reads a "
-                        "followup JSON export or a CSV file."
+                        f"{path} is not UTF-8 text (it holds NUL bytes); import reads a "
+                        "followup JSON export or a CSV file saved as UTF-8."
                     )
                 size += len(chunk)
                 if size > MAX_BYTES:
