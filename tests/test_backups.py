@@ -479,3 +479,51 @@ def test_a_backup_ended_by_sigterm_leaves_no_file_behind(ok, home, tmp_path):
     )
     assert done.returncode in (143, -15), done
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home"]
+
+
+# -- export of a damaged store: one Error line -------------------------------------------------
+
+
+@pytest.mark.parametrize("table", ["reflection", "event", "contact"])
+@pytest.mark.parametrize("kind", ["json", "csv", "ics"])
+def test_export_of_a_store_with_a_table_missing_is_one_error_line(ok, run, backend, table, kind):
+    ok("add", "-c", "Acme", "-r", "Dev", "--at", "2026-11-20 10:00", "--contact", "a@b.example")
+    from conftest import run_sql
+
+    run_sql(backend.url, f"DROP TABLE {table}" + (" CASCADE" if backend.name != "sqlite" else ""))
+    result = run("export", "-f", kind)
+    assert result.exit_code == 1, result
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+    assert "unexpected" not in result.stderr and table in result.stderr
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE interview SET at = 'garbage'",
+        "UPDATE interview SET at = '999-06-01 00:00:00.000000'",
+        "UPDATE interview SET decision_by = 'zz'",
+        "UPDATE event SET at = '9999-12-31 23:59:59.000000'",
+        "UPDATE interview SET result_at = 'x', result = 'offer'",
+    ],
+)
+@pytest.mark.parametrize("kind", ["json", "csv", "ics"])
+def test_export_of_a_store_with_damaged_values_is_one_error_line(ok, run, home, sql, kind):
+    import sqlite3
+
+    ok("add", "-c", "Acme", "-r", "Dev", "--at", "2026-11-20 10:00")
+    ok("done", "thanks", "1", "--at", "2026-11-21 10:00")
+    with sqlite3.connect(home / "followup.db") as conn:
+        conn.execute(sql)
+    conn.close()
+    result = run("export", "-f", kind)
+    if kind == "ics" and "event" in sql:
+        assert result.exit_code == 0  # a calendar of what is pending reads no past event
+        return
+    assert result.exit_code == 1, result
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+    assert "unexpected" not in result.stderr and "damaged" in result.stderr
+    assert result.stdout == ""

@@ -7,6 +7,7 @@ SQLAlchemy's per-row and per-value work costs more than the database's.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from followup import models, records, rules
+from followup import dates, models, records, rules
 from followup.errors import StoreError
 from followup.store.interviews import LAST_ID_KEY
 from followup.store.opening import Base, busy_timeout_ms, check_dates, utc
@@ -44,13 +45,50 @@ class Dump(Base):
                     table = model.__table__  # type: ignore[attr-defined,union-attr]
                     names = [c.name for c in table.columns]
                     order = "id" if "id" in names else "interview_id"
-                    cursor.execute(f"SELECT {', '.join(names)} FROM {table.name} ORDER BY {order}")
-                    out[table.name] = [
-                        dict(zip(names, row, strict=True)) for row in cursor.fetchall()
-                    ]
+                    try:
+                        cursor.execute(
+                            f"SELECT {', '.join(names)} FROM {table.name} ORDER BY {order}"
+                        )
+                        rows = cursor.fetchall()
+                    except conn.dialect.dbapi.Error as error:  # type: ignore[union-attr]
+                        raise StoreError(self._damaged(str(error).splitlines()[0])) from None
+                    self._check_readable(table, rows)
+                    out[table.name] = [dict(zip(names, row, strict=True)) for row in rows]
             finally:
                 cursor.close()
         return out
+
+    def _check_readable(self, table: sa.Table, rows: Sequence[Any]) -> None:
+        """Refuse to export a time or day the store cannot read back, or that import would
+        refuse (another program's write, an older followup's year 999): the export would
+        not restore. Stored text is compared as text, in SQLite's fixed layout."""
+        for index, column in enumerate(table.columns):
+            kind = _kind(column)
+            if kind is None:
+                continue
+            is_time = kind is datetime
+            for row in rows:
+                value = row[index]
+                if value is None:
+                    if column.nullable:
+                        continue
+                elif isinstance(value, str):
+                    if is_time and len(value) == 26 and _FIRST <= value < _AFTER:
+                        with contextlib.suppress(ValueError):
+                            datetime.fromisoformat(value)
+                            continue
+                    elif not is_time and len(value) == 10 and _FIRST[:10] <= value < _AFTER[:10]:
+                        with contextlib.suppress(ValueError):
+                            date.fromisoformat(value)
+                            continue
+                elif dates.in_range(value):
+                    continue
+                raise StoreError(
+                    self._damaged(
+                        f"{table.name} {row[0]}: {column.name} holds {value!r}, not a "
+                        f"{'time' if is_time else 'day'} {dates.RANGE_TEXT}"
+                    )
+                )
 
     def load(
         self,
@@ -243,6 +281,18 @@ class Dump(Base):
                 noted.close()
         except sqlite3.Error:
             pass
+
+
+def _kind(column: sa.Column[Any]) -> type | None:
+    """``datetime`` or ``date`` for a column of times or days, else None."""
+    stored = getattr(column.type, "impl", column.type)  # sqlmodel's UTCDateTime decorates
+    if isinstance(stored, sa.DateTime):
+        return datetime
+    return date if isinstance(stored, sa.Date) else None
+
+
+_FIRST = f"{dates.FIRST_YEAR}-01-01 00:00:00.000000"
+_AFTER = f"{dates.LAST_YEAR + 1}-01-01 00:00:00.000000"
 
 
 def _insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:

@@ -156,6 +156,8 @@ class Base:
             raise StoreError(
                 f"cannot use the store at {self.where}: {error.strerror or error}"
             ) from None
+        except (ValueError, OverflowError) as error:  # a stored value that does not read back
+            raise StoreError(self._damaged(f"a value it cannot read: {error}")) from None
 
     def _explain(self, message: str) -> str:
         return explain(message, self.where)
