@@ -226,3 +226,11 @@ def m010_journal(conn: sa.Connection) -> None:
         sa.Column("created_at", _utc(), nullable=False),
     )
     meta.create_all(conn)
+
+
+@migration
+def m011_application_id(conn: sa.Connection) -> None:
+    """Mark an SQLite store as followup's with ``PRAGMA application_id``, so that a file of
+    another program is told apart and left untouched. Nothing to do on a database server."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA application_id = 1179602005")  # 0x464F4C55, "FOLU"
