@@ -111,6 +111,12 @@ def test_the_store_itself_refuses_a_date_outside_the_accepted_years(change):
             store.record(
                 item.id, "done", "thanks", datetime(9999, 1, 1, tzinfo=timezone.utc), now=NOW
             )
+        far = {
+            "company": "Far", "role": "Dev", "at": NOW, "contacts": [], "recruiters": [],
+            "events": [], "created_at": NOW, "updated_at": NOW, **change,
+        }  # fmt: skip
+        with pytest.raises(StoreError, match="is not between the years 1900 and 2200"):
+            store.load([far], profile={})  # what an import hands over, past its checks
         assert store.get(item.id).at == NOW
         assert len(store.interviews()) == 1
     finally:

@@ -302,7 +302,7 @@ def _insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]
     SQLite times are written as SQLAlchemy writes them (UTC text), so both paths read alike.
     """
     names = [c.name for c in table.columns if any(c.name in row for row in rows[:1])]
-    timed = [n for n in names if isinstance(table.c[n].type, (sa.DateTime, sa.Date))]
+    timed = [n for n in names if _kind(table.c[n]) is not None]
     for row in rows:
         check_dates(table.name, {n: row.get(n) for n in timed})
     sqlite = conn.dialect.name == "sqlite"
