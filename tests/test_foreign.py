@@ -146,3 +146,34 @@ def test_a_store_created_through_a_dangling_symlink_is_private(ok, home, tmp_pat
     assert elsewhere.is_file() and (home / "followup.db").is_symlink()
     assert stat.S_IMODE(elsewhere.stat().st_mode) == 0o600
     assert mark(elsewhere) == APPLICATION_ID
+
+
+@pytest.mark.parametrize(
+    "statements",
+    [
+        ["CREATE TABLE migration (id INTEGER PRIMARY KEY, version TEXT)"],
+        [
+            "CREATE TABLE migration (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)",
+            "INSERT INTO migration VALUES ('0001_users', '2024-01-01')",
+        ],
+    ],
+)
+def test_another_programs_migration_table_is_refused_on_either_database(
+    run, backend, home, statements
+):
+    from conftest import run_sql
+
+    home.mkdir(exist_ok=True)
+    run_sql(backend.url, *statements)
+    for args in (["list"], ["add", "-c", "A", "-r", "B"]):
+        result = run(*args)
+        assert result.exit_code == 1, result
+        assert "is a database of another program (" in result.stderr
+    assert backend.rows("SELECT count(*) FROM migration") == [(len(statements) - 1,)]
+    tables = (
+        "SELECT name FROM sqlite_master WHERE type = 'table'"
+        if backend.name == "sqlite"
+        else "SELECT table_name FROM information_schema.tables "
+        "WHERE table_schema = current_schema()"
+    )
+    assert backend.rows(tables) == [("migration",)]  # no table of followup's was made
