@@ -344,7 +344,10 @@ def test_a_huge_imported_id_costs_no_memory_in_proportion(ok, run, tmp_path, bac
     file.write_text(json.dumps(document))
     result = run("import", str(file))
     assert result.exit_code == 1
-    assert "interviews.0.id: Input should be less than or equal to 2147483647" in result.stderr
+    assert (
+        "interviews.0.id: 2147483648 is past the largest id a store holds (2147483647)"
+        in result.stderr
+    )
 
 
 def test_a_csv_row_with_fewer_cells_than_the_header_is_named(ok, run, tmp_path):

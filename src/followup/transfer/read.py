@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from followup import dates, fields, records, zones
 from followup.errors import FollowupError
 from followup.transfer.export import FORMULA_STARTS
-from followup.transfer.models import CsvRowIn, ExportIn
+from followup.transfer.models import MAX_ID, CsvRowIn, ExportIn
 
 CSV_KNOWN = {
     "company", "role", "at", "round", "contact", "recruiter", "decision_by", "lang", "notes",
@@ -84,6 +84,8 @@ def _describe(error: ValidationError, prefix: str) -> list[str]:
             elif "email" in str(item["loc"][-1]):
                 message = f"{item['input']!r} is not an email address like name@example.com"
         message = FRIENDLY.get(item["type"], message)
+        if item["loc"][-1] == "id" and item["type"] == "less_than_equal":
+            message = f"{item['input']} is past the largest id a store holds ({MAX_ID})"
         bound = next(iter(item.get("ctx", {}).values()), None)
         if isinstance(bound, (date, str)) and item["type"] in _BOUNDS and "-" in str(bound):
             message = f"{item['input']!r} is not {dates.RANGE_TEXT}"
