@@ -219,7 +219,7 @@ _stores = iter(f"store_{a}{b}{c}" for a in ascii_lowercase for b in ascii_lowerc
 
 
 @settings(
-    max_examples=15,
+    max_examples=12,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
