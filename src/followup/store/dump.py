@@ -102,7 +102,8 @@ class Dump(Base):
         transaction; return ``(added, skipped)``.
 
         An interview already in the store is skipped: the same ``uid`` when ``same`` is
-        ``"uid"``, the same company, role and start when it is ``"key"``. A free ``id`` is
+        ``"uid"``, the same company, role and start when it is ``"key"`` (two such rows of
+        one sheet are both added). A free ``id`` is
         kept, so an export imported into an empty store exports again unchanged. ``profile``
         fills only the settings the store does not have yet.
         """
@@ -150,7 +151,8 @@ class Dump(Base):
                 if key is not None and key in seen:  # without a uid, a row is its own
                     skipped += 1
                     continue
-                seen.add(key)
+                if same == "uid":  # rows of a sheet alike are each their own, as typed
+                    seen.add(key)
                 ident = item.get("id")
                 if not ident or ident in used_ids or ident <= last_issued:
                     while next_id in used_ids:
