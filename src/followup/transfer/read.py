@@ -38,8 +38,7 @@ class ImportError_(FollowupError):
 def read_text(path: Path) -> str:
     """The text of a file to import, read in bounded memory: refused past ``MAX_BYTES``, at
     the first NUL byte (a binary file, ``/dev/zero``), or when it is not UTF-8."""
-    chunks: list[bytes] = []
-    size = 0
+    data = bytearray()
     try:
         with path.open("rb") as handle:
             while chunk := handle.read(_CHUNK):
@@ -48,17 +47,16 @@ def read_text(path: Path) -> str:
                         f"{path} is not UTF-8 text (it holds NUL bytes); import reads a "
                         "followup JSON export or a CSV file saved as UTF-8."
                     )
-                size += len(chunk)
-                if size > MAX_BYTES:
+                if len(data) + len(chunk) > MAX_BYTES:
                     raise ImportError_(
                         f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MiB, the most "
                         "import reads; split it into smaller files."
                     )
-                chunks.append(chunk)
+                data += chunk
     except OSError as error:
         raise ImportError_(f"cannot read {path}: {error.strerror or error}") from None
     try:
-        return b"".join(chunks).decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImportError_(
             f"{path} is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel)."
