@@ -21,6 +21,21 @@ _DAY_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # beyond these a date is a typo, and date arithmetic overflows
+# The same range as instants and days: what every command accepts, and all a store may hold
+# (an import, an edit or a result past it is refused; :func:`in_range`).
+EARLIEST = datetime(FIRST_YEAR, 1, 1, tzinfo=timezone.utc)
+AFTER_LATEST = datetime(LAST_YEAR + 1, 1, 1, tzinfo=timezone.utc)
+FIRST_DAY, LAST_DAY = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
+RANGE_TEXT = f"between the years {FIRST_YEAR} and {LAST_YEAR}"
+
+
+def in_range(value: date | datetime) -> bool:
+    """Whether a day, or an instant (naive: UTC), lies in the years followup accepts."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return EARLIEST <= value < AFTER_LATEST
+    return FIRST_DAY <= value <= LAST_DAY
 
 
 class DateError(ValueError):
@@ -156,11 +171,13 @@ def _parse_in(text: str, original: str, *, now: datetime, tz: tzinfo) -> datetim
     else:
         moment, has_time = _absolute(raw, text, local_now)
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
-        raise DateError(f"{text!r} is not between the years {FIRST_YEAR} and {LAST_YEAR}")
+        raise DateError(f"{text!r} is not {RANGE_TEXT}")
     if moment.tzinfo is None:
         if has_time:
             _exists(moment, tz, text)
-        return normalize(moment.replace(tzinfo=tz))
+        moment = normalize(moment.replace(tzinfo=tz))
+    if not in_range(moment):  # the first or last hours of the range, in a far zone
+        raise DateError(f"{text!r} is not {RANGE_TEXT}")
     return moment
 
 

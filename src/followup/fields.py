@@ -13,8 +13,14 @@ MAX_SHORT = 200  # company, role, names: anything longer is a paste gone wrong
 MAX_LONG = 10_000  # notes and other free text
 
 EMAIL_PATTERN = r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$"
+# What a one-line value (company, role, a name) and free text (notes) may hold, as patterns
+# that the commands and the import (pydantic-core, transfer.models) both check: what one
+# accepts, the other must read back. A tab is allowed in both; in free text line breaks too.
+LINE_PATTERN = r"^[^\x00-\x08\x0a-\x1f\x7f]*$"
+TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 _EMAIL = re.compile(EMAIL_PATTERN)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_LINE = re.compile(LINE_PATTERN)
+_TEXT = re.compile(TEXT_PATTERN)
 
 
 def _no_breaks(value: str) -> None:
@@ -22,7 +28,7 @@ def _no_breaks(value: str) -> None:
         raise ValueError(
             "must be one line: line breaks are not allowed (it is used in email headers)"
         )
-    if _CONTROL.search(value):
+    if not _LINE.fullmatch(value):
         raise ValueError("must not contain control characters")
 
 
@@ -39,7 +45,7 @@ def one_line(value: str, *, required: bool = True, limit: int = MAX_SHORT) -> st
 
 def text(value: str, *, limit: int = MAX_LONG) -> str:
     """Free text such as notes: line breaks allowed, other control characters not."""
-    if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", value):
+    if not _TEXT.fullmatch(value):
         raise ValueError("must not contain control characters")
     value = value.strip()
     if len(value) > limit:

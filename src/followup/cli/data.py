@@ -94,16 +94,7 @@ def import_(
     """
     from followup import transfer
 
-    try:
-        raw = file.read_bytes()
-    except OSError as error:
-        raise FollowupError(f"cannot read {file}: {error.strerror or error}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise FollowupError(
-            f"{file} is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel)."
-        ) from None
+    text = transfer.read_text(file)
     ctx = Context()
     if text.lstrip().startswith("{"):
         interviews, profile = transfer.read_json(text)
@@ -152,15 +143,7 @@ def backup(
         while file.exists():  # two backups in the same second
             file = folder / f"followup-backup-{stamp}-{number}.db"
             number += 1
-    partial = file.with_name(f".{file.name}.partial")  # whole or not at all
-    try:
-        partial.unlink(missing_ok=True)
-    except OSError as error:
-        raise FollowupError(f"cannot write {file}: {error.strerror or error}") from None
-    ctx.store.backup(partial, now=ctx.now)
-    try:
-        partial.replace(file)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise FollowupError(f"cannot write {file}: {error.strerror or error}") from None
+    with files.whole(file, replace=force) as partial:
+        ctx.store.backup(partial, into_empty=True)
+    ctx.store.note_backup(ctx.now)  # once the copy is in place
     typer.echo(str(file))

@@ -7,6 +7,7 @@ SQLAlchemy's per-row and per-value work costs more than the database's.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import Sequence
@@ -16,10 +17,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from followup import models, records, rules
+from followup import dates, models, records, rules
 from followup.errors import StoreError
 from followup.store.interviews import LAST_ID_KEY
-from followup.store.opening import Base, busy_timeout_ms, utc
+from followup.store.opening import Base, busy_timeout_ms, check_dates, utc
 
 
 class Dump(Base):
@@ -45,13 +46,50 @@ class Dump(Base):
                     table = model.__table__  # type: ignore[attr-defined,union-attr]
                     names = [c.name for c in table.columns]
                     order = "id" if "id" in names else "interview_id"
-                    cursor.execute(f"SELECT {', '.join(names)} FROM {table.name} ORDER BY {order}")
-                    out[table.name] = [
-                        dict(zip(names, row, strict=True)) for row in cursor.fetchall()
-                    ]
+                    try:
+                        cursor.execute(
+                            f"SELECT {', '.join(names)} FROM {table.name} ORDER BY {order}"
+                        )
+                        rows = cursor.fetchall()
+                    except conn.dialect.dbapi.Error as error:  # type: ignore[union-attr]
+                        raise StoreError(self._damaged(str(error).splitlines()[0])) from None
+                    self._check_readable(table, rows)
+                    out[table.name] = [dict(zip(names, row, strict=True)) for row in rows]
             finally:
                 cursor.close()
         return out
+
+    def _check_readable(self, table: sa.Table, rows: Sequence[Any]) -> None:
+        """Refuse to export a time or day the store cannot read back, or that import would
+        refuse (another program's write, an older followup's year 999): the export would
+        not restore. Stored text is compared as text, in SQLite's fixed layout."""
+        for index, column in enumerate(table.columns):
+            kind = _kind(column)
+            if kind is None:
+                continue
+            is_time = kind is datetime
+            for row in rows:
+                value = row[index]
+                if value is None:
+                    if column.nullable:
+                        continue
+                elif isinstance(value, str):
+                    if is_time and len(value) == 26 and _FIRST <= value < _AFTER:
+                        with contextlib.suppress(ValueError):
+                            datetime.fromisoformat(value)
+                            continue
+                    elif not is_time and len(value) == 10 and _FIRST[:10] <= value < _AFTER[:10]:
+                        with contextlib.suppress(ValueError):
+                            date.fromisoformat(value)
+                            continue
+                elif dates.in_range(value):
+                    continue
+                raise StoreError(
+                    self._damaged(
+                        f"{table.name} {row[0]}: {column.name} holds {value!r}, not a "
+                        f"{'time' if is_time else 'day'} {dates.RANGE_TEXT}"
+                    )
+                )
 
     def load(
         self,
@@ -65,7 +103,8 @@ class Dump(Base):
         transaction; return ``(added, skipped)``.
 
         An interview already in the store is skipped: the same ``uid`` when ``same`` is
-        ``"uid"``, the same company, role and start when it is ``"key"``. A free ``id`` is
+        ``"uid"``, the same company, role and start when it is ``"key"`` (two such rows of
+        one sheet are both added). A free ``id`` is
         kept, so an export imported into an empty store exports again unchanged. ``profile``
         fills only the settings the store does not have yet.
         """
@@ -93,13 +132,15 @@ class Dump(Base):
             issued = conn.execute(
                 sa.select(setting.c.value).where(setting.c.key == LAST_ID_KEY)
             ).scalar()
-            retired = set(range(1, int(issued) + 1)) - used_ids if issued else set()
+            # Every id up to the last one issued was used once: a free id above it is kept,
+            # any other is replaced by a new one. Costs nothing in proportion to an id's value.
+            last_issued = max(int(issued or 0), max(used_ids, default=0))
             seen = (
                 {row.uid for row in rows}
                 if same == "uid"
                 else {(row.company, row.role, utc(row.at)) for row in rows}
             )
-            next_id = max(used_ids, default=0) + 1
+            next_id = last_issued + 1
             new_interviews: list[dict[str, Any]] = []
             new_contacts: list[dict[str, Any]] = []
             new_events: list[dict[str, Any]] = []
@@ -110,12 +151,13 @@ class Dump(Base):
                     if same == "uid"
                     else (item["company"], item["role"], item["at"])
                 )
-                if key in seen:
+                if key is not None and key in seen:  # without a uid, a row is its own
                     skipped += 1
                     continue
-                seen.add(key)
+                if same == "uid":  # rows of a sheet alike are each their own, as typed
+                    seen.add(key)
                 ident = item.get("id")
-                if not ident or ident in used_ids or ident in retired:
+                if not ident or ident in used_ids or ident <= last_issued:
                     while next_id in used_ids:
                         next_id += 1
                     ident = next_id
@@ -176,7 +218,7 @@ class Dump(Base):
                 if k not in stored
             ]
             if new_interviews:
-                last = max(max(used_ids), int(issued or 0))
+                last = max(max(used_ids), last_issued)
                 conn.execute(setting.delete().where(setting.c.key == LAST_ID_KEY))
                 conn.execute(setting.insert().values(key=LAST_ID_KEY, value=str(last)))
             if fresh:
@@ -185,8 +227,11 @@ class Dump(Base):
                 conn.rollback()
         return len(new_interviews), skipped
 
-    def backup(self, target: Path, *, now: datetime | None = None) -> None:
-        """A consistent copy of an SQLite store, taken with SQLite's online backup API.
+    def backup(
+        self, target: Path, *, now: datetime | None = None, into_empty: bool = False
+    ) -> None:
+        """A consistent copy of an SQLite store, taken with SQLite's online backup API, in a
+        new file (or, with ``into_empty``, the empty file the caller made for it).
 
         With ``now``, the store notes the backup: removed interviews older than 30 days that
         the copy holds are then let go (:mod:`followup.store.journal`)."""
@@ -197,8 +242,12 @@ class Dump(Base):
                 "backup copies an SQLite store; for another database use `followup export`."
             )
         try:
-            fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            os.close(fd)
+            if into_empty:
+                if target.is_symlink() or target.stat().st_size:
+                    raise FileExistsError
+            else:
+                fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+                os.close(fd)
         except FileExistsError:
             raise StoreError(f"{target} exists already; choose another file.") from None
         except OSError as error:
@@ -212,24 +261,47 @@ class Dump(Base):
             finally:
                 copy.close()
                 source.close()
-        except (sqlite3.Error, OSError) as error:
+        except BaseException as error:
             target.unlink(missing_ok=True)
+            if not isinstance(error, (sqlite3.Error, OSError)):
+                raise
             raise StoreError(f"cannot back up to {target}: {error}") from None
         if now is not None:
-            from followup.store.journal import LAST_BACKUP_KEY
+            self.note_backup(now)
 
-            try:  # the next change lets go of what the copy holds; a busy store waits for it
-                noted = sqlite3.connect(self.path, timeout=0.5)
-                try:
-                    with noted:
-                        noted.execute(
-                            "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
-                            (LAST_BACKUP_KEY, now.isoformat()),
-                        )
-                finally:
-                    noted.close()
-            except sqlite3.Error:
-                pass
+    def note_backup(self, now: datetime) -> None:
+        """Note a backup made at ``now``: removed interviews older than 30 days that it holds
+        are then let go (:mod:`followup.store.journal`)."""
+        import sqlite3
+
+        from followup.store.journal import LAST_BACKUP_KEY
+
+        if self.path is None:
+            return
+        try:  # the next change lets go of what the copy holds; a busy store waits for it
+            noted = sqlite3.connect(self.path, timeout=0.5)
+            try:
+                with noted:
+                    noted.execute(
+                        "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+                        (LAST_BACKUP_KEY, now.isoformat()),
+                    )
+            finally:
+                noted.close()
+        except sqlite3.Error:
+            pass
+
+
+def _kind(column: sa.Column[Any]) -> type | None:
+    """``datetime`` or ``date`` for a column of times or days, else None."""
+    stored = getattr(column.type, "impl", column.type)  # sqlmodel's UTCDateTime decorates
+    if isinstance(stored, sa.DateTime):
+        return datetime
+    return date if isinstance(stored, sa.Date) else None
+
+
+_FIRST = f"{dates.FIRST_YEAR}-01-01 00:00:00.000000"
+_AFTER = f"{dates.LAST_YEAR + 1}-01-01 00:00:00.000000"
 
 
 def _insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
@@ -239,6 +311,9 @@ def _insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]
     SQLite times are written as SQLAlchemy writes them (UTC text), so both paths read alike.
     """
     names = [c.name for c in table.columns if any(c.name in row for row in rows[:1])]
+    timed = [n for n in names if _kind(table.c[n]) is not None]
+    for row in rows:
+        check_dates(table.name, {n: row.get(n) for n in timed})
     sqlite = conn.dialect.name == "sqlite"
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))})"

@@ -229,6 +229,14 @@ def m010_journal(conn: sa.Connection) -> None:
 
 
 @migration
+def m011_application_id(conn: sa.Connection) -> None:
+    """Mark an SQLite store as followup's with ``PRAGMA application_id``, so that a file of
+    another program is told apart and left untouched. Nothing to do on a database server."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA application_id = 1179602005")  # 0x464F4C55, "FOLU"
+
+
+@migration
 def m012_messages(conn: sa.Connection) -> None:
     """The emails followup wrote, by Message-ID (``send``, ``draft --eml``), so that
     ``followup inbox`` knows a reply to one; and the Message-IDs ``inbox`` has shown, so that

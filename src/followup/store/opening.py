@@ -12,7 +12,7 @@ import contextlib
 import os
 import re
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,10 +21,16 @@ from sqlalchemy import event as sa_event
 from sqlalchemy import exc as sa_exc
 from sqlmodel import Session, SQLModel
 
-from followup import models
+from followup import dates, models
 from followup.errors import StoreError
 from followup.store.migrations import MIGRATIONS
-from followup.store.sqlite_reader import busy_timeout_s, explain, read_only_uri, writable
+from followup.store.sqlite_reader import (
+    APPLICATION_ID,
+    busy_timeout_s,
+    explain,
+    read_only_uri,
+    writable,
+)
 
 CONNECT_TIMEOUT = 10  # seconds to reach a database server
 # PostgreSQL's advisory lock for writers: followup's key, and the schema's, so stores kept in
@@ -32,6 +38,26 @@ CONNECT_TIMEOUT = 10  # seconds to reach a database server
 WRITER_LOCK = "{function}(1718578284, hashtext(current_schema()))"
 
 S = TypeVar("S", bound="Base")
+
+
+def check_dates(table: str, values: dict[str, Any]) -> None:
+    """Refuse a time or day outside the years the commands accept (:func:`dates.in_range`):
+    the store's own guard, whatever path a value took to get here, so every store can be read,
+    exported and imported back."""
+    for name, value in values.items():
+        if isinstance(value, date) and not dates.in_range(value):
+            raise StoreError(
+                f"{table} {name}: {value.isoformat()} is not {dates.RANGE_TEXT}; "
+                "nothing was changed."
+            )
+
+
+@sa_event.listens_for(Session, "before_flush")
+def _dates_in_range(session: Session, _context: Any, _instances: Any) -> None:
+    for row in (*session.new, *session.dirty):
+        table = getattr(row, "__table__", None)
+        if table is not None:
+            check_dates(table.name, {c.name: getattr(row, c.name, None) for c in table.columns})
 
 
 class Base:
@@ -136,6 +162,8 @@ class Base:
             raise StoreError(
                 f"cannot use the store at {self.where}: {error.strerror or error}"
             ) from None
+        except (ValueError, OverflowError) as error:  # a stored value that does not read back
+            raise StoreError(self._damaged(f"a value it cannot read: {error}")) from None
 
     def _explain(self, message: str) -> str:
         return explain(message, self.where)
@@ -153,18 +181,27 @@ class Base:
             inspector = sa.inspect(conn)
             names = inspector.get_table_names(schema=schema)
             exists = table.name in names
-            others = [] if exists else names
-            logged = list(conn.execute(sa.select(table.c.name)).scalars()) if exists else []
+            foreign = "" if exists or not names else f"it holds {', '.join(names[:5])}"
+            if not foreign and conn.dialect.name == "sqlite":
+                foreign = _foreign(conn, inspector, names)
+            if not foreign and exists:
+                foreign = _foreign_log(inspector)
+            logged = (
+                list(conn.execute(sa.select(table.c.name)).scalars())
+                if exists and not foreign
+                else []
+            )
+            if not foreign and exists and not set(logged) & {n for n, _ in MIGRATIONS}:
+                foreign = "its migration table lists no followup migration"
             done = set(logged)
-            if conn.dialect.name == "sqlite":
+            if conn.dialect.name == "sqlite" and not foreign:
                 problem = _damage(conn, inspector, names, logged)
                 if problem:
                     raise StoreError(self._damaged(problem))
-        if others:
+        if foreign:
             raise StoreError(
-                f"{self.where} is a database of another program "
-                f"(it holds {', '.join(others[:5])}), not a followup store. "
-                "It was left as it is: set FOLLOWUP_HOME to another folder."
+                f"{self.where} is a database of another program ({foreign}), not a followup "
+                "store. It was left as it is: set FOLLOWUP_HOME to another folder."
             )
         if all(name in done for name, _ in MIGRATIONS):
             if self.engine.dialect.name == "sqlite" and upgrade:
@@ -220,6 +257,32 @@ class Base:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _foreign(conn: sa.Connection, inspector: Any, names: list[str]) -> str:
+    """Why an SQLite file is another program's, or "" when it may be followup's: marked with
+    followup's application_id, new and empty, or an older followup store (unmarked, holding
+    only followup's tables)."""
+    mark = conn.exec_driver_sql("PRAGMA application_id").scalar()
+    if mark == APPLICATION_ID:
+        return ""
+    if mark:
+        return f"its application_id is {mark:#x}, not followup's {APPLICATION_ID:#x}"
+    version = conn.exec_driver_sql("PRAGMA user_version").scalar()
+    if version:
+        return f"its user_version is {version}; followup sets none"
+    strangers = [n for n in names if n not in SQLModel.metadata.tables]
+    if strangers:
+        return f"it holds {', '.join(strangers[:5])}"
+    return ""
+
+
+def _foreign_log(inspector: Any) -> str:
+    """Why a ``migration`` table is not followup's, or ""."""
+    columns = {c["name"] for c in inspector.get_columns(models.Migration.__tablename__)}
+    if columns != {"name", "applied_at"}:
+        return f"its migration table has the columns {', '.join(sorted(columns))}"
+    return ""
 
 
 def _damage(conn: sa.Connection, inspector: Any, names: list[str], logged: list[str]) -> str:
@@ -339,11 +402,16 @@ def _prepare_file(path: Path) -> None:
             raise StoreError(
                 f"{path} is a folder, not a store; set FOLLOWUP_HOME to another folder."
             )
+        if path.is_symlink() and not path.exists():  # a link to a store yet to be made
+            try:
+                path = path.resolve()
+            except RuntimeError:  # a loop of links (Python before 3.13)
+                raise StoreError(f"{path} is a loop of symbolic links, not a store.") from None
         if not path.parent.exists():
             path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
             os.chmod(path.parent, 0o700)
         if not path.exists():
-            try:
+            try:  # O_EXCL: never through a link (SQLite would make it with the umask's mode)
                 fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
             except FileExistsError:
                 return  # another process created it first

@@ -32,8 +32,12 @@ MIGRATION_NAMES = (
     "m008_interview_zone",
     "m009_interview_lang",
     "m010_journal",
+    "m011_application_id",
     "m012_messages",
 )
+# PRAGMA application_id of every followup SQLite store ("FOLU" in ASCII), set when the store
+# is made and by m011 on older ones: a file without it, or with another, is not ours to touch.
+APPLICATION_ID = 0x464F4C55
 
 _COLUMNS = (
     "id, company, role, at, round, decision_by, lang, notes, result, result_at, "
@@ -168,7 +172,12 @@ class Reader:
         except sqlite3.Error:
             return None
         try:
-            names = {row[0] for row in connection.execute("SELECT name FROM migration")}
+            mark = connection.execute("PRAGMA application_id").fetchone()[0]
+            names = (
+                {row[0] for row in connection.execute("SELECT name FROM migration")}
+                if mark == APPLICATION_ID
+                else set()
+            )
         except sqlite3.Error:
             connection.close()
             return None

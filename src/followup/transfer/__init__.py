@@ -18,11 +18,12 @@ from followup.transfer.export import (
     export_json,
     inert,
 )
-from followup.transfer.read import ImportError_, read_csv, read_json
+from followup.transfer.read import MAX_BYTES, ImportError_, read_csv, read_json, read_text
 
 __all__ = [
     "CSV_COLUMNS",
     "FORMAT",
+    "MAX_BYTES",
     "VERSION",
     "ImportError_",
     "export_csv",
@@ -32,4 +33,5 @@ __all__ = [
     "inert",
     "read_csv",
     "read_json",
+    "read_text",
 ]

@@ -174,8 +174,10 @@ def export_json(document: dict[str, Any]) -> Iterator[str]:
 
 
 def inert(cell: str) -> str:
-    """A cell a spreadsheet will not run as a formula (OWASP's CSV injection advice)."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    """A cell a spreadsheet will not run as a formula (OWASP's CSV injection advice): one
+    apostrophe before it. A cell the user began with apostrophes before a formula character
+    gets one more, so the import (``transfer.read``) takes exactly one off every such cell."""
+    return "'" + cell if cell.lstrip("'").startswith(FORMULA_STARTS) else cell
 
 
 def export_csv(document: dict[str, Any], statuses: dict[int, str]) -> str:
@@ -197,7 +199,9 @@ def export_csv(document: dict[str, Any], statuses: dict[int, str]) -> str:
 
 
 def _person(person: dict[str, str]) -> str:
-    return fields.format_address(person["name"], person["email"])
+    """``Name <email>``; a name with ``;`` (which separates people in a cell) in quotes."""
+    name = person["name"]
+    return fields.format_address(f'"{name}"' if ";" in name else name, person["email"])
 
 
 def export_ics(

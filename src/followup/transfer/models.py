@@ -10,12 +10,12 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from followup import fields, zones
+from followup import dates, fields, zones
 
 # Constraints checked inside pydantic-core (no Python call per value): 100k interviews
 # validate in a second or two. They say what followup.fields says, for imported files.
-_LINE = r"^[^\x00-\x1f\x7f]*$"
-_TEXT = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+_LINE = fields.LINE_PATTERN
+_TEXT = fields.TEXT_PATTERN
 OneLine = Annotated[
     str,
     StringConstraints(
@@ -29,6 +29,10 @@ Email = Annotated[
     str, StringConstraints(strip_whitespace=True, max_length=254, pattern=fields.EMAIL_PATTERN)
 ]
 Text = Annotated[str, StringConstraints(max_length=fields.MAX_LONG, pattern=_TEXT)]
+MAX_ID = 2**31 - 1  # what PostgreSQL's integer holds: a backup restores on either database
+# Every time and day in the years the commands accept (dates.in_range), checked in pydantic-core.
+Moment = Annotated[AwareDatetime, Field(ge=dates.EARLIEST, lt=dates.AFTER_LATEST)]
+Day = Annotated[date, Field(ge=dates.FIRST_DAY, le=dates.LAST_DAY)]
 
 
 class PersonIn(BaseModel):
@@ -58,8 +62,8 @@ class EventIn(BaseModel):
         "rejected",
         "withdrawn",  # result
     ]
-    at: AwareDatetime
-    created_at: AwareDatetime
+    at: Moment
+    created_at: Moment
 
 
 class MessageIn(BaseModel):
@@ -88,19 +92,19 @@ class ReflectionIn(BaseModel):
     idea: Text | None = None
     strength: Text | None = None
     questions: list[QuestionIn] = []
-    created_at: AwareDatetime
-    updated_at: AwareDatetime
+    created_at: Moment
+    updated_at: Moment
 
 
 class InterviewIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    id: int | None = Field(default=None, ge=1, lt=2**62)
+    id: int | None = Field(default=None, ge=1, le=MAX_ID)
     uid: str | None = Field(default=None, pattern=r"^[0-9a-f]{32}$")
     company: OneLine
     role: OneLine
-    at: AwareDatetime
+    at: Moment
     round: int = Field(default=1, ge=1, le=99)
-    decision_by: date | None = None
+    decision_by: Day | None = None
     lang: Literal["en", "zh", "hi"] | None = None
     zone: str | None = Field(default=None, max_length=64)
     notes: Text | None = None
@@ -109,9 +113,9 @@ class InterviewIn(BaseModel):
     strength: Text | None = None
     idea: Text | None = None
     result: Literal["invited", "offer", "rejected", "withdrawn"] | None = None
-    result_at: AwareDatetime | None = None
-    created_at: AwareDatetime
-    updated_at: AwareDatetime
+    result_at: Moment | None = None
+    created_at: Moment
+    updated_at: Moment
     contacts: list[PersonIn] = []
     recruiters: list[PersonIn] = []
     events: list[EventIn] = []

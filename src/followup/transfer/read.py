@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime, timezone, tzinfo
+import re
+from datetime import date, datetime, timezone, tzinfo
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -16,7 +18,7 @@ from pydantic import ValidationError
 from followup import dates, fields, records, zones
 from followup.errors import FollowupError
 from followup.transfer.export import FORMULA_STARTS
-from followup.transfer.models import CsvRowIn, ExportIn
+from followup.transfer.models import MAX_ID, CsvRowIn, ExportIn
 
 CSV_KNOWN = {
     "company", "role", "at", "round", "contact", "recruiter", "decision_by", "lang", "notes",
@@ -25,10 +27,43 @@ CSV_KNOWN = {
 CSV_IGNORED = {"id", "status"}  # written by the CSV export, derived on import
 
 
+MAX_BYTES = 200 * 1024 * 1024  # 200 MiB, some 300,000 interviews: a larger file is refused
+_CHUNK = 1024 * 1024
+
+
 class ImportError_(FollowupError):
     """A file that cannot be imported; the message names every bad row and field."""
 
 
+def read_text(path: Path) -> str:
+    """The text of a file to import, read in bounded memory: refused past ``MAX_BYTES``, at
+    the first NUL byte (a binary file, ``/dev/zero``), or when it is not UTF-8."""
+    data = bytearray()
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                if b"\0" in chunk:
+                    raise ImportError_(
+                        f"{path} is not UTF-8 text (it holds NUL bytes); import reads a "
+                        "followup JSON export or a CSV file saved as UTF-8."
+                    )
+                if len(data) + len(chunk) > MAX_BYTES:
+                    raise ImportError_(
+                        f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MiB, the most "
+                        "import reads; split it into smaller files."
+                    )
+                data += chunk
+    except OSError as error:
+        raise ImportError_(f"cannot read {path}: {error.strerror or error}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportError_(
+            f"{path} is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel)."
+        ) from None
+
+
+_BOUNDS = {"greater_than_equal", "less_than", "less_than_equal"}
 FRIENDLY = {
     "string_too_short": "must not be empty",
     "missing": "is missing",
@@ -47,6 +82,11 @@ def _describe(error: ValidationError, prefix: str) -> list[str]:
             elif "email" in str(item["loc"][-1]):
                 message = f"{item['input']!r} is not an email address like name@example.com"
         message = FRIENDLY.get(item["type"], message)
+        if item["loc"][-1] == "id" and item["type"] == "less_than_equal":
+            message = f"{item['input']} is past the largest id a store holds ({MAX_ID})"
+        bound = next(iter(item.get("ctx", {}).values()), None)
+        if isinstance(bound, (date, str)) and item["type"] in _BOUNDS and "-" in str(bound):
+            message = f"{item['input']!r} is not {dates.RANGE_TEXT}"
         problems.append(f"{prefix}{location}: {message}")
     return problems
 
@@ -59,6 +99,19 @@ def read_json(text: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         if any(e["type"] == "json_invalid" for e in error.errors()):
             raise ImportError_(f"the file is not valid JSON: {error.errors()[0]['msg']}") from None
         raise ImportError_(_summary(_describe(error, ""))) from None
+    first_with: dict[str, int] = {}
+    twice = []
+    for number, item in enumerate(document.interviews):
+        if item.uid is None:
+            continue
+        if item.uid in first_with:
+            twice.append(
+                f"interviews.{number}.uid: {item.uid} is the uid of interviews."
+                f"{first_with[item.uid]} too; two interviews cannot share one"
+            )
+        first_with.setdefault(item.uid, number)
+    if twice:
+        raise ImportError_(_summary(twice))
     interviews = []
     for item in document.interviews:
         data = item.model_dump()
@@ -103,7 +156,7 @@ def read_csv(text: str, *, now: datetime, tz: tzinfo) -> list[dict[str, Any]]:
         for number, cells in enumerate(reader, start=2):
             if not any(cell.strip() for cell in cells):
                 continue
-            if len(cells) > len(columns):
+            if len(cells) != len(columns):
                 problems.append(f"row {number}: {len(cells)} cells for {len(columns)} columns")
                 continue
             values = {
@@ -134,9 +187,15 @@ def read_csv(text: str, *, now: datetime, tz: tzinfo) -> list[dict[str, Any]]:
     return interviews
 
 
+# One person of a cell: "Name; Jr" <email> (the export quotes a name with ;), Name <email>,
+# or anything else up to the next ; (an email alone, or a mistake fields.address names).
+_PEOPLE = re.compile(r'\s*"[^<>]*"\s*<[^<>]*>\s*|[^;<>]*<[^<>]*>\s*|[^;]+')
+
+
 def _uninert(cell: str) -> str:
     """Undo :func:`inert` so an exported CSV imports back as it was."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+    escaped = cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS)
+    return cell[1:] if escaped else cell
 
 
 def _csv_interview(row: CsvRowIn, now: datetime, tz: tzinfo, problem: Any) -> dict[str, Any]:
@@ -151,7 +210,7 @@ def _csv_interview(row: CsvRowIn, now: datetime, tz: tzinfo, problem: Any) -> di
 
     def people(column: str, text: str) -> list[records.Person]:
         found = []
-        for part in (p for p in text.split(";") if p.strip()):
+        for part in (p for p in _PEOPLE.findall(text) if p.strip()):
             try:
                 found.append(records.Person(*fields.address(part)))
             except ValueError as error:
@@ -178,7 +237,11 @@ def _csv_interview(row: CsvRowIn, now: datetime, tz: tzinfo, problem: Any) -> di
     thanks_at = when("thanks_at", row.thanks_at)
     if result_at is not None and not row.result:
         problem("result_at: there is no result to date; fill in the result column")
-    for column, moment in (("result_at", result_at), ("thanks_at", thanks_at)):
+    # As `result` and `done` refuse them; a withdrawal may come before the interview.
+    checked = [("thanks_at", thanks_at)]
+    if row.result != "withdrawn":
+        checked.append(("result_at", result_at))
+    for column, moment in checked:
         if moment is not None and at is not None and moment < at:
             problem(f"{column}: {row.__dict__[column]!r} is before the interview ({row.at!r})")
     events: list[dict[str, Any]] = []
