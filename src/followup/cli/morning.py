@@ -99,7 +99,7 @@ def done(
     """
     if skip and action is not DoneAction.reflect:
         raise UsageError(f"--skip goes with `done reflect`, not with `done {action.value}`.")
-    ctx = Context()
+    ctx = Context(writes=True)
     moment = ctx.when("--at", at)
     item = ctx.store.get(interview_id)
     guards.not_in_the_future(ctx, moment)
@@ -141,7 +141,7 @@ def result(
 
     Example: followup result 3 invited
     """
-    ctx = Context()
+    ctx = Context(writes=True)
     moment = ctx.when("--at", at)
     item = ctx.store.get(interview_id)
     guards.not_in_the_future(ctx, moment)
