@@ -28,17 +28,25 @@ def due(
         ),
     ] = None,
     days: DaysOpt = 3,
+    all_: Annotated[
+        bool,
+        typer.Option(
+            "--all", "-a", help="In a terminal, every row (default: the most urgent that fit)."
+        ),
+    ] = False,
     json: JsonOpt = False,
 ) -> None:
     """What to do now, most urgent first.
 
-    Lists overdue, due and coming-up follow-ups with the command to run next.
+    Lists overdue, due and coming-up follow-ups with the command to run next. In a
+    terminal it shows the most urgent that fit the window and says how many more there
+    are; piped or with --json it prints every one.
 
     Example: followup due --days 7
     """
     from followup import reading
 
-    reading.due(on=on, days=days, json=json)
+    reading.due(on=on, days=days, json=json, all_=all_)
 
 
 @app.command("list")
