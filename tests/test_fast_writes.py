@@ -131,6 +131,9 @@ def test_the_columns_the_writer_names_are_the_models_columns():
     assert sqlite_writer.CONTACT_FIELDS == names(models.Contact)
     assert sqlite_writer.REFLECTION_FIELDS == names(models.Reflection)
     assert sqlite_writer.QUESTION_FIELDS == names(models.Question)
+    assert sqlite_writer.SCHEMA == {
+        t.name: {c.name for c in t.columns} for t in models.SQLModel.metadata.sorted_tables
+    }
 
 
 def test_fast_writes_store_what_the_full_store_stores(backend, tmp_path):

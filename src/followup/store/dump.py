@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -54,28 +54,24 @@ class Dump(Base):
 
     def load(
         self,
-        interviews: Sequence[dict[str, Any]],
+        interviews: Iterable[dict[str, Any]],
         *,
-        profile: dict[str, Any],
+        profile: dict[str, Any] | Callable[[], dict[str, Any]],
         same: str = "uid",
         dry_run: bool = False,
     ) -> tuple[int, int]:
         """Add whole interviews (with ``contacts``, ``recruiters`` and ``events``) in one
-        transaction; return ``(added, skipped)``.
+        transaction, inserted in batches as ``interviews`` yields them (an error it raises
+        rolls everything back); return ``(added, skipped)``.
 
         An interview already in the store is skipped: the same ``uid`` when ``same`` is
         ``"uid"``, the same company, role and start when it is ``"key"``. A free ``id`` is
         kept, so an export imported into an empty store exports again unchanged. ``profile``
-        fills only the settings the store does not have yet.
+        (or what it returns once every interview is read) fills only the settings the store
+        does not have yet.
         """
         interview = models.Interview.__table__  # type: ignore[attr-defined]
-        contact = models.Contact.__table__  # type: ignore[attr-defined]
-        event = models.Event.__table__  # type: ignore[attr-defined]
         setting = models.Setting.__table__  # type: ignore[attr-defined]
-        reflection = models.Reflection.__table__  # type: ignore[attr-defined]
-        question = models.Question.__table__  # type: ignore[attr-defined]
-        new_reflections: list[dict[str, Any]] = []
-        new_questions: list[dict[str, Any]] = []
         with self._guard(), self.writer.begin() as conn:
             rows = conn.execute(
                 sa.select(
@@ -96,11 +92,10 @@ class Dump(Base):
                 if same == "uid"
                 else {(row.company, row.role, utc(row.at)) for row in rows}
             )
+            del rows
             next_id = max(used_ids, default=0) + 1
-            new_interviews: list[dict[str, Any]] = []
-            new_contacts: list[dict[str, Any]] = []
-            new_events: list[dict[str, Any]] = []
-            skipped = 0
+            batch = _Batch()
+            added = skipped = 0
             for item in interviews:
                 key = (
                     item.get("uid")
@@ -117,58 +112,19 @@ class Dump(Base):
                         next_id += 1
                     ident = next_id
                 used_ids.add(ident)
-                values = {c.name: item.get(c.name) for c in interview.columns}
-                values.update(
-                    id=ident,
-                    uid=item.get("uid") or uuid.uuid4().hex,
-                    active=rules.is_active(
-                        [rules.Event(e["kind"], e["name"], e["at"]) for e in item["events"]]
-                    ),
-                )
-                new_interviews.append(values)
-                for kind, people in (
-                    ("interviewer", item["contacts"]),
-                    ("recruiter", item["recruiters"]),
-                ):
-                    for position, person in enumerate(people):
-                        new_contacts.append(
-                            {
-                                "interview_id": ident,
-                                "kind": kind,
-                                "name": person.name,
-                                "email": person.email,
-                                "position": position,
-                            }
-                        )
-                for entry in item["events"]:
-                    new_events.append({"interview_id": ident, **entry})
-                review = item.get("reflection")
-                if review:
-                    new_reflections.append(
-                        {
-                            "interview_id": ident,
-                            **{k: v for k, v in review.items() if k != "questions"},
-                        }
-                    )
-                    for position, pair in enumerate(review["questions"]):
-                        new_questions.append({"interview_id": ident, "position": position, **pair})
-            if new_interviews:
-                _insert_many(conn, interview, new_interviews)
-            if new_contacts:
-                _insert_many(conn, contact, new_contacts)
-            if new_events:
-                _insert_many(conn, event, new_events)
-            if new_reflections:
-                _insert_many(conn, reflection, new_reflections)
-            if new_questions:
-                _insert_many(conn, question, new_questions)
+                batch.add(ident, item)
+                added += 1
+                if len(batch.interviews) >= BATCH:
+                    batch.insert(conn)
+            batch.insert(conn)
             stored = set(conn.execute(sa.select(setting.c.key)).scalars())
+            given = profile() if callable(profile) else profile
             fresh = [
                 {"key": k, "value": records.setting_text(v)}
-                for k, v in profile.items()
+                for k, v in given.items()
                 if k not in stored
             ]
-            if new_interviews:
+            if added:
                 last = max(max(used_ids), int(issued or 0))
                 conn.execute(setting.delete().where(setting.c.key == LAST_ID_KEY))
                 conn.execute(setting.insert().values(key=LAST_ID_KEY, value=str(last)))
@@ -176,7 +132,7 @@ class Dump(Base):
                 conn.execute(setting.insert(), fresh)
             if dry_run:
                 conn.rollback()
-        return len(new_interviews), skipped
+        return added, skipped
 
     def backup(self, target: Path, *, now: datetime | None = None) -> None:
         """A consistent copy of an SQLite store, taken with SQLite's online backup API.
@@ -223,6 +179,65 @@ class Dump(Base):
                     noted.close()
             except sqlite3.Error:
                 pass
+
+
+BATCH = 2000  # interviews inserted at a time: memory stays flat, executemany stays fast
+
+
+class _Batch:
+    """The rows of up to BATCH interviews, waiting to be inserted together."""
+
+    def __init__(self) -> None:
+        self.interviews: list[dict[str, Any]] = []
+        self.contacts: list[dict[str, Any]] = []
+        self.events: list[dict[str, Any]] = []
+        self.reflections: list[dict[str, Any]] = []
+        self.questions: list[dict[str, Any]] = []
+
+    def add(self, ident: int, item: dict[str, Any]) -> None:
+        columns = models.Interview.__table__.columns  # type: ignore[attr-defined]
+        values = {c.name: item.get(c.name) for c in columns}
+        values.update(
+            id=ident,
+            uid=item.get("uid") or uuid.uuid4().hex,
+            active=rules.is_active(
+                [rules.Event(e["kind"], e["name"], e["at"]) for e in item["events"]]
+            ),
+        )
+        self.interviews.append(values)
+        for kind, people in (("interviewer", item["contacts"]), ("recruiter", item["recruiters"])):
+            for position, person in enumerate(people):
+                self.contacts.append(
+                    {
+                        "interview_id": ident,
+                        "kind": kind,
+                        "name": person.name,
+                        "email": person.email,
+                        "position": position,
+                    }
+                )
+        for entry in item["events"]:
+            self.events.append({"interview_id": ident, **entry})
+        review = item.get("reflection")
+        if review:
+            self.reflections.append(
+                {"interview_id": ident, **{k: v for k, v in review.items() if k != "questions"}}
+            )
+            for position, pair in enumerate(review["questions"]):
+                self.questions.append({"interview_id": ident, "position": position, **pair})
+
+    def insert(self, conn: sa.Connection) -> None:
+        """Insert what is waiting (interviews before the rows that point at them), and empty."""
+        for model, rows in (
+            (models.Interview, self.interviews),
+            (models.Contact, self.contacts),
+            (models.Event, self.events),
+            (models.Reflection, self.reflections),
+            (models.Question, self.questions),
+        ):
+            if rows:
+                _insert_many(conn, model.__table__, rows)  # type: ignore[attr-defined]
+                rows.clear()
 
 
 def _insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:

@@ -24,6 +24,7 @@ from typing import Any
 
 from followup import records, rules
 from followup.errors import FollowupError, StoreError
+from followup.store import sqlite_reader
 from followup.store.sqlite_reader import (
     _COLUMNS,
     MIGRATION_NAMES,
@@ -31,7 +32,6 @@ from followup.store.sqlite_reader import (
     busy_timeout_s,
     explain,
     utc,
-    writable,
 )
 
 # Column order of each table as followup.models declares it (journal.row_json follows it);
@@ -46,6 +46,20 @@ REFLECTION_FIELDS = (
     "interview_id", "went_well", "improve", "idea", "strength", "created_at", "updated_at",
 )  # fmt: skip
 QUESTION_FIELDS = ("id", "interview_id", "position", "question", "answer")
+# Every table and its columns, as followup.models declares them: a store that differs (a
+# change half made by another program) goes to the full store, which reports it as damaged.
+# A test checks this against the models.
+SCHEMA = {
+    "interview": set(INTERVIEW_FIELDS),
+    "contact": set(CONTACT_FIELDS),
+    "event": {"id", "interview_id", "kind", "name", "at", "created_at"},
+    "reflection": set(REFLECTION_FIELDS),
+    "question": set(QUESTION_FIELDS),
+    "setting": {"key", "value"},
+    "reminder": {"channel", "kind", "key", "label", "summary", "sent_at"},
+    "journal": {"id", "interview_id", "kind", "summary", "data", "created_at"},
+    "migration": {"name", "applied_at"},
+}
 TIMES = {"at", "result_at", "created_at", "updated_at", "applied_at", "sent_at"}
 LAST_ID_KEY = "last_interview_id"  # as followup.store.interviews
 LAST_BACKUP_KEY = "last_backup_at"  # as followup.store.journal
@@ -97,20 +111,22 @@ class Writer(Reader):
 
     @classmethod
     def open(cls, path: Path) -> Writer | None:
-        """The writer, or None when the full ``Store`` must do it."""
-        if not path.is_file() or not writable(path):
+        """The writer, or None when the full ``Store`` must do it: a store to create or to
+        migrate, a read-only one, or one that fails the checks the full store makes before
+        any write (``PRAGMA quick_check``, the tables its migrations made), which the full
+        store then reports."""
+        if not path.is_file() or not sqlite_reader.writable(path):
             return None
         try:
             connection = sqlite3.connect(path, timeout=busy_timeout_s(), isolation_level=None)
         except sqlite3.Error:
             return None
         try:
-            names = {row[0] for row in connection.execute("SELECT name FROM migration")}
+            sound = _sound(connection)
             connection.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error:
-            connection.close()
-            return None
-        if names != set(MIGRATION_NAMES):
+            sound = False
+        if not sound:
             connection.close()
             return None
         return cls(connection, path)
@@ -433,6 +449,20 @@ class Writer(Reader):
             "WHERE kind = 'rm' AND created_at < ?)",
             (stored_time(limit),),
         )
+
+
+def _sound(conn: sqlite3.Connection) -> bool:
+    """Whether the store is current and whole, as the full store checks it on opening."""
+    names = sorted(row[0] for row in conn.execute("SELECT name FROM migration"))
+    if names != sorted(MIGRATION_NAMES):
+        return False
+    if [row[0] for row in conn.execute("PRAGMA quick_check")] != ["ok"]:
+        return False
+    for table, columns in SCHEMA.items():
+        found = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if found != columns:
+            return False
+    return True
 
 
 def _insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> int:

@@ -1,22 +1,27 @@
 """Reading a file to import: the JSON backup or a spreadsheet saved as CSV.
 
-Every row is validated with pydantic (:mod:`followup.transfer.models`) before anything is
-written, and a file with one bad row imports nothing; the error names every bad row and field.
+Rows are read one at a time (a JSON export through :mod:`followup.transfer.stream`, a CSV
+file through ``csv.reader``), each validated with pydantic (:mod:`followup.transfer.models`)
+by one function per format (:func:`json_interview`, :func:`csv_interview`) as the store
+inserts them in batches inside one transaction. The first bad row stops the inserting; the
+rest is still read to name every bad row and field, and the error at the end rolls the
+whole import back: a file with one bad row imports nothing.
 """
 
 from __future__ import annotations
 
 import csv
-import io
+import json
+from collections.abc import Iterator
 from datetime import datetime, timezone, tzinfo
-from typing import Any
+from typing import IO, Any
 
 from pydantic import ValidationError
 
 from followup import dates, fields, records, zones
 from followup.errors import FollowupError
 from followup.transfer.export import FORMULA_STARTS
-from followup.transfer.models import CsvRowIn, ExportIn
+from followup.transfer.models import CsvRowIn, ExportIn, InterviewIn
 
 CSV_KNOWN = {
     "company", "role", "at", "round", "contact", "recruiter", "decision_by", "lang", "notes",
@@ -51,29 +56,114 @@ def _describe(error: ValidationError, prefix: str) -> list[str]:
     return problems
 
 
-def read_json(text: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Validate a JSON export; return interviews ready for ``Store.load`` and the profile."""
+class Problems:
+    """What is wrong with a file, row by row: the first few kept to show, all counted."""
+
+    def __init__(self, limit: int = 20) -> None:
+        self.limit = limit
+        self.shown: list[str] = []
+        self.count = 0
+
+    def add(self, *problems: str) -> None:
+        self.count += len(problems)
+        self.shown += problems[: max(0, self.limit - len(self.shown))]
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def raise_any(self) -> None:
+        if self.count:
+            more = self.count - len(self.shown)
+            tail = f"\n  ... and {more} more" if more else ""
+            raise ImportError_(
+                "nothing was imported; fix these and try again:\n  "
+                + "\n  ".join(self.shown)
+                + tail
+            )
+
+
+def _not_utf8(name: str) -> FollowupError:
+    return FollowupError(f"{name} is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel).")
+
+
+class JsonImport:
+    """A JSON export read one interview at a time (:mod:`followup.transfer.stream`).
+
+    ``interviews()`` yields each interview, validated, ready for ``Store.load``, and stops
+    yielding at the first bad one, reading on only to name every bad row; at its end it
+    raises :class:`ImportError_` naming them, so a caller inserting inside one transaction
+    imports nothing. ``profile()`` is the file's profile once ``interviews()`` is done."""
+
+    def __init__(self, handle: IO[str], name: str) -> None:
+        self.handle = handle
+        self.name = name
+        self._profile: dict[str, Any] | None = None
+
+    def profile(self) -> dict[str, Any]:
+        assert self._profile is not None, "read interviews() through first"
+        return self._profile
+
+    def interviews(self) -> Iterator[dict[str, Any]]:
+        from followup.transfer.stream import JsonStream
+
+        header: dict[str, Any] = {}
+        problems = Problems()
+        try:
+            for key, value in JsonStream(self.handle, streamed=("interviews",)).members():
+                if key != "interviews" or not hasattr(value, "__next__"):
+                    header[key] = value
+                    continue
+                header[key] = []
+                for number, raw in enumerate(value):
+                    item = json_interview(raw, f"interviews.{number}.", problems)
+                    if item is not None and not problems:
+                        yield item
+        except json.JSONDecodeError as error:
+            raise ImportError_(f"the file is not valid JSON: {error.msg}") from None
+        except UnicodeDecodeError:
+            raise _not_utf8(self.name) from None
+        try:
+            self._profile = ExportIn.model_validate(header).profile.model_dump()
+        except ValidationError as error:
+            problems.add(*_describe(error, ""))
+        problems.raise_any()
+
+
+def json_interview(raw: Any, prefix: str, problems: Problems) -> dict[str, Any] | None:
+    """One interview of a JSON export, checked; None (its problems added) when it is bad."""
     try:
-        document = ExportIn.model_validate_json(text)
+        item = InterviewIn.model_validate(raw)
     except ValidationError as error:
-        if any(e["type"] == "json_invalid" for e in error.errors()):
-            raise ImportError_(f"the file is not valid JSON: {error.errors()[0]['msg']}") from None
-        raise ImportError_(_summary(_describe(error, ""))) from None
-    interviews = []
-    for item in document.interviews:
-        data = item.model_dump()
-        data["contacts"] = [records.Person(p.name, p.email) for p in item.contacts]
-        data["recruiters"] = [records.Person(p.name, p.email) for p in item.recruiters]
-        data["events"] = [e.model_dump() for e in item.events]
-        data["topic_for"] = records.topic_for_text((t.email, t.topic) for t in item.topic_for)
-        data["reflection"] = item.reflection.model_dump() if item.reflection else None
-        interviews.append(data)
-    return interviews, document.profile.model_dump()
+        problems.add(*_describe(error, prefix))
+        return None
+    data = item.model_dump()
+    data["contacts"] = [records.Person(p.name, p.email) for p in item.contacts]
+    data["recruiters"] = [records.Person(p.name, p.email) for p in item.recruiters]
+    data["events"] = [e.model_dump() for e in item.events]
+    data["topic_for"] = records.topic_for_text((t.email, t.topic) for t in item.topic_for)
+    data["reflection"] = item.reflection.model_dump() if item.reflection else None
+    return data
 
 
-def read_csv(text: str, *, now: datetime, tz: tzinfo) -> list[dict[str, Any]]:
-    """Validate a spreadsheet (columns company, role, at and optional others), every row."""
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+def read_json(handle: IO[str], name: str = "the file") -> JsonImport:
+    """A JSON export to import, read as it is inserted (see :class:`JsonImport`)."""
+    return JsonImport(handle, name)
+
+
+def read_csv(
+    handle: IO[str], *, now: datetime, tz: tzinfo, name: str = "the file"
+) -> Iterator[dict[str, Any]]:
+    """A spreadsheet's rows (columns company, role, at and optional others), each checked
+    as it is read; like :meth:`JsonImport.interviews`, nothing more is yielded after a bad
+    row, and the end raises :class:`ImportError_` naming every one."""
+    try:
+        yield from _csv_rows(handle, now=now, tz=tz)
+    except UnicodeDecodeError:
+        raise _not_utf8(name) from None
+
+
+def _csv_rows(handle: IO[str], *, now: datetime, tz: tzinfo) -> Iterator[dict[str, Any]]:
+    reader = csv.reader(handle)
     try:
         header = next(reader)
     except StopIteration:
@@ -82,6 +172,20 @@ def read_csv(text: str, *, now: datetime, tz: tzinfo) -> list[dict[str, Any]]:
         ) from None
     except csv.Error as error:
         raise ImportError_(f"row 1: {error}") from None
+    columns = csv_columns(header)
+    problems = Problems()
+    try:
+        for number, cells in enumerate(reader, start=2):
+            item = csv_interview(number, cells, columns, now, tz, problems)
+            if item is not None and not problems:
+                yield item
+    except csv.Error as error:
+        problems.add(f"row {reader.line_num}: {error}")
+    problems.raise_any()
+
+
+def csv_columns(header: list[str]) -> list[str]:
+    """The header row's column names, checked."""
     columns = [h.strip().lower() for h in header]
     missing = [c for c in ("company", "role", "at") if c not in columns]
     if missing:
@@ -96,41 +200,44 @@ def read_csv(text: str, *, now: datetime, tz: tzinfo) -> list[dict[str, Any]]:
     twice = sorted({c for c in columns if c and columns.count(c) > 1})
     if twice:
         raise ImportError_(f"row 1: the column {', '.join(twice)} appears more than once")
-    problems: list[str] = []
-    interviews: list[dict[str, Any]] = []
+    return columns
+
+
+def csv_interview(
+    number: int,
+    cells: list[str],
+    columns: list[str],
+    now: datetime,
+    tz: tzinfo,
+    problems: Problems,
+) -> dict[str, Any] | None:
+    """One spreadsheet row, checked; None for a blank row, or (its problems added) a bad one."""
+    if not any(cell.strip() for cell in cells):
+        return None
+    if len(cells) > len(columns):
+        problems.add(f"row {number}: {len(cells)} cells for {len(columns)} columns")
+        return None
+    values = {
+        c: _uninert(v)
+        for c, v in zip(columns, cells, strict=False)
+        if c in CSV_KNOWN and (v.strip() or c in ("company", "role", "at"))
+    }
+    row_problems: list[str] = []
     try:
-        for number, cells in enumerate(reader, start=2):
-            if not any(cell.strip() for cell in cells):
-                continue
-            if len(cells) > len(columns):
-                problems.append(f"row {number}: {len(cells)} cells for {len(columns)} columns")
-                continue
-            values = {
-                c: _uninert(v)
-                for c, v in zip(columns, cells, strict=False)
-                if c in CSV_KNOWN and (v.strip() or c in ("company", "role", "at"))
-            }
-            row_problems: list[str] = []
-            try:
-                row = CsvRowIn.model_validate(values)
-            except ValidationError as error:
-                problems += _describe(error, f"row {number}, ")
-                # Still read its dates and addresses, so every bad cell is named at once.
-                bad = {str(e["loc"][0]) for e in error.errors() if e["loc"]}
-                partial = CsvRowIn.model_construct(**values)  # type: ignore[arg-type]
-                _csv_interview(partial, now, tz, row_problems.append)
-                problems += [
-                    f"row {number}, {p}" for p in row_problems if p.split(":")[0] not in bad
-                ]
-                continue
-            item = _csv_interview(row, now, tz, row_problems.append)
-            problems += [f"row {number}, {p}" for p in row_problems]
-            interviews.append(item)
-    except csv.Error as error:
-        problems.append(f"row {reader.line_num}: {error}")
-    if problems:
-        raise ImportError_(_summary(problems))
-    return interviews
+        row = CsvRowIn.model_validate(values)
+    except ValidationError as error:
+        problems.add(*_describe(error, f"row {number}, "))
+        # Still read its dates and addresses, so every bad cell is named at once.
+        bad = {str(e["loc"][0]) for e in error.errors() if e["loc"]}
+        partial = CsvRowIn.model_construct(**values)  # type: ignore[arg-type]
+        _csv_interview(partial, now, tz, row_problems.append)
+        problems.add(*(f"row {number}, {p}" for p in row_problems if p.split(":")[0] not in bad))
+        return None
+    item = _csv_interview(row, now, tz, row_problems.append)
+    if row_problems:
+        problems.add(*(f"row {number}, {p}" for p in row_problems))
+        return None
+    return item
 
 
 def _uninert(cell: str) -> str:
@@ -206,9 +313,3 @@ def _csv_interview(row: CsvRowIn, now: datetime, tz: tzinfo, problem: Any) -> di
         "recruiters": people("recruiter", row.recruiter),
         "events": events,
     }
-
-
-def _summary(problems: list[str], limit: int = 20) -> str:
-    shown = problems[:limit]
-    more = f"\n  ... and {len(problems) - limit} more" if len(problems) > limit else ""
-    return "nothing was imported; fix these and try again:\n  " + "\n  ".join(shown) + more
