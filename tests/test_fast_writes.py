@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from followup import config, models
 from followup.errors import FollowupError, NotFound, StoreError
 from followup.records import Person
-from followup.store import Store, sqlite_writer
+from followup.store import Store, sqlite_rows
 from followup.store.sqlite_writer import Writer
 
 T0 = datetime(2026, 11, 20, 12, 0, tzinfo=timezone.utc)
@@ -42,11 +42,22 @@ def _steps() -> list[Any]:
     jane, raj = Person("Jane Doe", "jane@a.example"), Person("王芳", "wang@a.example")
     return [
         lambda s: s.add(
-            company="Acme", role="Dev", at=at(-48), zone="Asia/Kolkata", round=2,
-            decision_by=date(2026, 11, 27), lang="zh", notes="n", topic="t", strength="s",
-            idea="i", topic_for=[("jane@a.example", "queues")], contacts=[jane, raj],
-            recruiters=[Person("Ana", "ana@a.example")], now=at(0),
-        ),  # fmt: skip
+            company="Acme",
+            role="Dev",
+            at=at(-48),
+            zone="Asia/Kolkata",
+            round=2,
+            decision_by=date(2026, 11, 27),
+            lang="zh",
+            notes="n",
+            topic="t",
+            strength="s",
+            idea="i",
+            topic_for=[("jane@a.example", "queues")],
+            contacts=[jane, raj],
+            recruiters=[Person("Ana", "ana@a.example")],
+            now=at(0),
+        ),
         lambda s: s.add(company="Globex", role="Ops", at=at(-30), now=at(1)),
         lambda s: s.record(1, "done", "thanks", at(-20), now=at(2), once=True),
         lambda s: s.record(1, "done", "check", at(-10), now=at(2.5)),
@@ -55,21 +66,31 @@ def _steps() -> list[Any]:
         lambda s: s.record(2, "done", "decline", at(-1), now=at(4), once=True),
         lambda s: s.edit(
             1,
-            {"company": "Acme Ltd", "at": at(-47), "zone": "Europe/Paris",
-             "decision_by": None, "topic_for": [("raj@a.example", "tickets")], "notes": None},
+            {
+                "company": "Acme Ltd",
+                "at": at(-47),
+                "zone": "Europe/Paris",
+                "decision_by": None,
+                "topic_for": [("raj@a.example", "tickets")],
+                "notes": None,
+            },
             contacts=[Person("Raj", "raj@a.example")],
             now=at(5),
-        ),  # fmt: skip
+        ),
         lambda s: s.edit(1, {}, recruiters=[], now=at(6)),
         lambda s: s.edit(2, {"round": 3, "lang": "hi"}, now=at(6.5)),
         lambda s: s.reflect(
-            1, questions=[("Why us?", "Growth"), ("Salary?", "")],
-            fields={"went_well": "rapport", "improve": None}, now=at(7),
-        ),  # fmt: skip
+            1,
+            questions=[("Why us?", "Growth"), ("Salary?", "")],
+            fields={"went_well": "rapport", "improve": None},
+            now=at(7),
+        ),
         lambda s: s.reflect(
-            1, questions=[("why us", "Growth and the team"), ("Hardest ticket?", "A refund")],
-            fields={"improve": "shorter answers"}, now=at(8),
-        ),  # fmt: skip
+            1,
+            questions=[("why us", "Growth and the team"), ("Hardest ticket?", "A refund")],
+            fields={"improve": "shorter answers"},
+            now=at(8),
+        ),
         lambda s: s.reflect(2, questions=[], fields={"idea": "a FAQ"}, now=at(9)),
     ]
 
@@ -79,7 +100,7 @@ def _value(table: str, column: str, value: Any) -> Any:
     left out: SQLite gives a deleted row's id again, PostgreSQL's sequence never does."""
     if table == "contact" and column == "id":
         return "<id>"
-    if column in sqlite_writer.TIMES and value is not None:
+    if column in sqlite_rows.TIMES and value is not None:
         moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
         return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).isoformat()
     if isinstance(value, date):
@@ -127,13 +148,13 @@ def test_the_columns_the_writer_names_are_the_models_columns():
     def names(model: Any) -> tuple[str, ...]:
         return tuple(c.name for c in model.__table__.columns)
 
-    assert sqlite_writer.INTERVIEW_FIELDS == names(models.Interview)
-    assert sqlite_writer.CONTACT_FIELDS == names(models.Contact)
-    assert sqlite_writer.REFLECTION_FIELDS == names(models.Reflection)
-    assert sqlite_writer.QUESTION_FIELDS == names(models.Question)
-    assert sqlite_writer.SCHEMA == {
+    assert names(models.Interview) == sqlite_rows.INTERVIEW_FIELDS
+    assert names(models.Contact) == sqlite_rows.CONTACT_FIELDS
+    assert names(models.Reflection) == sqlite_rows.REFLECTION_FIELDS
+    assert names(models.Question) == sqlite_rows.QUESTION_FIELDS
+    assert {
         t.name: {c.name for c in t.columns} for t in models.SQLModel.metadata.sorted_tables
-    }
+    } == sqlite_rows.SCHEMA
 
 
 def test_fast_writes_store_what_the_full_store_stores(backend, tmp_path):

@@ -194,9 +194,7 @@ def plain_table(headers: list[str], rows: list[list[str]]) -> str:
     widths = [max(column) for column in zip(*sizes, strict=True)]
     lines = []
     for row, measured in zip(cells, sizes, strict=True):
-        padded = [
-            c + " " * (w - n) for c, n, w in zip(row, measured, widths, strict=True)
-        ]
+        padded = [c + " " * (w - n) for c, n, w in zip(row, measured, widths, strict=True)]
         lines.append("  ".join(padded).rstrip())
     return "\n".join(lines) + "\n"
 

@@ -98,9 +98,7 @@ def screen(
     for item, _ in pairs:
         totals[item.state] += 1
     if every:
-        table(
-            [row_json(i, it, now, tz) for i, it in pairs], tz, now, out, totals=totals, more=0
-        )
+        table([row_json(i, it, now, tz) for i, it in pairs], tz, now, out, totals=totals, more=0)
         return
     height = out.size.height
     stacked = out.width < NARROW
@@ -137,7 +135,8 @@ def table(
         if not group:
             continue
         total = totals[state] if totals else len(group)
-        title = f"{STATE_TITLE[state]} ({len(group) if total == len(group) else f'{len(group)} of {total}'})"
+        shown = f"{len(group)}" if total == len(group) else f"{len(group)} of {total}"
+        title = f"{STATE_TITLE[state]} ({shown})"
         if out.width < NARROW:
             _stacked(group, title, state, tz, now, out)
             continue

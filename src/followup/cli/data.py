@@ -109,8 +109,8 @@ def import_(
                 f"{file} is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel)."
             ) from None
         except OSError as error:
-            raise FollowupError(f"cannot read {file}: {error.strerror or error}") from None  # read as it is inserted, in one transaction (Store.load)
-        ctx = Context()
+            raise FollowupError(f"cannot read {file}: {error.strerror or error}") from None
+        ctx = Context()  # the file is read as it is inserted, in one transaction
         if first == "{":
             document = transfer.read_json(handle, str(file))
             added, skipped = ctx.store.load(

@@ -7,10 +7,11 @@ SQLAlchemy's per-row and per-value work costs more than the database's.
 
 from __future__ import annotations
 
+import operator
 import os
 import uuid
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -236,7 +237,7 @@ class _Batch:
             (models.Question, self.questions),
         ):
             if rows:
-                _insert_many(conn, model.__table__, rows)  # type: ignore[attr-defined]
+                _insert_many(conn, model.__table__, rows)  # type: ignore[attr-defined,union-attr]
                 rows.clear()
 
 
@@ -250,12 +251,33 @@ def _insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]
     sqlite = conn.dialect.name == "sqlite"
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))})"
+    if sqlite:  # convert only the columns that hold times and dates, once per value
+        kinds = {c.name: type(c.type).__name__ for c in table.columns}
+        times = [n for n in names if kinds[n].endswith("DateTime")]
+        days = [n for n in names if kinds[n] == "Date"]
+        for row in rows:
+            for name in times:
+                value = row.get(name)
+                if isinstance(value, datetime):
+                    row[name] = _stored_time(value)
+            for name in days:
+                value = row.get(name)
+                if isinstance(value, date) and not isinstance(value, datetime):
+                    row[name] = value.isoformat()
+    getter = operator.itemgetter(*names)
+    values: list[Any]
+    if len(names) == 1:
+        values = [(row.get(names[0]),) for row in rows]
+    elif all(len(row) == len(names) for row in rows):
+        values = [getter(row) for row in rows]
+    else:
+        values = [tuple(row.get(n) for n in names) for row in rows]
+    conn.exec_driver_sql(sql, values)
 
-    def stored(value: Any) -> Any:
-        if sqlite and isinstance(value, datetime):
-            return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
-        if sqlite and isinstance(value, date):
-            return value.isoformat()
-        return value
 
-    conn.exec_driver_sql(sql, [tuple(stored(row.get(n)) for n in names) for row in rows])
+def _stored_time(value: datetime) -> str:
+    """A time as SQLAlchemy writes it in SQLite: UTC, ``2026-11-14 15:00:00.000000``."""
+    offset = value.utcoffset()
+    if offset:
+        value = value - offset
+    return value.isoformat(" ", "microseconds")[:26]  # without the offset

@@ -18,92 +18,30 @@ import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from followup import records, rules
 from followup.errors import FollowupError, StoreError
 from followup.store import sqlite_reader
-from followup.store.sqlite_reader import (
-    _COLUMNS,
-    MIGRATION_NAMES,
-    Reader,
-    busy_timeout_s,
-    explain,
-    utc,
+from followup.store.sqlite_reader import _COLUMNS, Reader, busy_timeout_s, explain, utc
+from followup.store.sqlite_rows import (
+    CONTACT_FIELDS,
+    INTERVIEW_FIELDS,
+    KEEP_REMOVED,
+    LAST_BACKUP_KEY,
+    LAST_ID_KEY,
+    QUESTION_FIELDS,
+    REFLECTION_FIELDS,
+    insert,
+    named,
+    row_json,
+    same_question,
+    sound,
+    stored,
+    stored_time,
 )
-
-# Column order of each table as followup.models declares it (journal.row_json follows it);
-# a test checks these against the models.
-INTERVIEW_FIELDS = (
-    "id", "company", "role", "at", "round", "decision_by", "lang", "notes", "result",
-    "result_at", "created_at", "updated_at", "topic", "strength", "idea", "topic_for", "uid",
-    "active", "zone",
-)  # fmt: skip
-CONTACT_FIELDS = ("id", "interview_id", "kind", "name", "email", "position")
-REFLECTION_FIELDS = (
-    "interview_id", "went_well", "improve", "idea", "strength", "created_at", "updated_at",
-)  # fmt: skip
-QUESTION_FIELDS = ("id", "interview_id", "position", "question", "answer")
-# Every table and its columns, as followup.models declares them: a store that differs (a
-# change half made by another program) goes to the full store, which reports it as damaged.
-# A test checks this against the models.
-SCHEMA = {
-    "interview": set(INTERVIEW_FIELDS),
-    "contact": set(CONTACT_FIELDS),
-    "event": {"id", "interview_id", "kind", "name", "at", "created_at"},
-    "reflection": set(REFLECTION_FIELDS),
-    "question": set(QUESTION_FIELDS),
-    "setting": {"key", "value"},
-    "reminder": {"channel", "kind", "key", "label", "summary", "sent_at"},
-    "journal": {"id", "interview_id", "kind", "summary", "data", "created_at"},
-    "migration": {"name", "applied_at"},
-}
-TIMES = {"at", "result_at", "created_at", "updated_at", "applied_at", "sent_at"}
-LAST_ID_KEY = "last_interview_id"  # as followup.store.interviews
-LAST_BACKUP_KEY = "last_backup_at"  # as followup.store.journal
-KEEP_REMOVED = timedelta(days=30)  # as followup.store.journal
-
-
-def stored_time(moment: datetime) -> str:
-    """A UTC time as SQLAlchemy keeps it in SQLite: ``2026-11-14 15:00:00.000000``."""
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc)
-    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
-def stored(key: str, value: Any) -> Any:
-    """A field's value as the store keeps it."""
-    if isinstance(value, datetime):
-        return stored_time(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if key == "topic_for":
-        return records.topic_for_text(value)
-    return value
-
-
-def row_json(names: Sequence[str], row: Sequence[Any]) -> dict[str, Any]:
-    """A stored row as :func:`followup.store.journal.row_json` writes it."""
-    out: dict[str, Any] = {}
-    for name, value in zip(names, row, strict=True):
-        if name in TIMES and value is not None:
-            value = (utc(value) or value).isoformat()
-        elif name == "active":
-            value = bool(value)
-        out[name] = value
-    return out
-
-
-def named(interview_id: int, company: str, role: str) -> str:
-    """``interview 3 (Acme, Dev)``: how a journal entry names an interview."""
-    return f"interview {interview_id} ({company}, {role})"
-
-
-def same_question(text: str) -> str:
-    """Questions that differ only in case, spacing or a final mark are the same question."""
-    return " ".join(text.casefold().split()).rstrip("?？.。!！ ")
 
 
 class Writer(Reader):
@@ -122,11 +60,11 @@ class Writer(Reader):
         except sqlite3.Error:
             return None
         try:
-            sound = _sound(connection)
+            whole = sound(connection)
             connection.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error:
-            sound = False
-        if not sound:
+            whole = False
+        if not whole:
             connection.close()
             return None
         return cls(connection, path)
@@ -202,12 +140,16 @@ class Writer(Reader):
                 "active": 1,
                 "zone": zone or None,
             }
-            _insert(conn, "interview", values)
+            insert(conn, "interview", values)
             self._set_people(conn, ident, contacts, recruiters)
             self._journal(
-                conn, "add", ident, f"the addition of {named(ident, company, role)}",
-                {"id": ident}, now,
-            )  # fmt: skip
+                conn,
+                "add",
+                ident,
+                f"the addition of {named(ident, company, role)}",
+                {"id": ident},
+                now,
+            )
         return self.get(ident)
 
     def edit(
@@ -268,26 +210,36 @@ class Writer(Reader):
         withdrawal a decline means, the latest result and the active flag kept."""
         with self._transaction() as conn:
             before = self._row_json(conn, interview_id)
-            if once and conn.execute(
-                "SELECT count(*) FROM event WHERE interview_id = ? AND kind = ? AND name = ?",
-                (interview_id, kind, name),
-            ).fetchone()[0]:
+            if (
+                once
+                and conn.execute(
+                    "SELECT count(*) FROM event WHERE interview_id = ? AND kind = ? AND name = ?",
+                    (interview_id, kind, name),
+                ).fetchone()[0]
+            ):
                 raise FollowupError(
                     f"{name} is already recorded for interview {interview_id}; nothing was added."
                 )
             label = named(interview_id, before["company"], before["role"])
-            summary = f"{name} done for {label}" if kind == "done" else f"the result {name} for {label}"
+            summary = (
+                f"{name} done for {label}" if kind == "done" else f"the result {name} for {label}"
+            )
             added = [(kind, name)]
             if kind == "done" and name == "decline":
                 kind, name = "result", "withdrawn"
                 added.append((kind, name))
             ids = [
-                _insert(
+                insert(
                     conn,
                     "event",
-                    {"interview_id": interview_id, "kind": k, "name": n,
-                     "at": stored_time(at), "created_at": stored_time(now)},
-                )  # fmt: skip
+                    {
+                        "interview_id": interview_id,
+                        "kind": k,
+                        "name": n,
+                        "at": stored_time(at),
+                        "created_at": stored_time(now),
+                    },
+                )
                 for k, n in added
             ]
             self._journal(
@@ -340,12 +292,16 @@ class Writer(Reader):
                 "event": None,
             }
             if found is None:
-                _insert(
+                insert(
                     conn,
                     "reflection",
-                    {"interview_id": interview_id, **dict.fromkeys(REFLECTION_FIELDS[1:5]),
-                     "created_at": stored_time(now), "updated_at": stored_time(now)},
-                )  # fmt: skip
+                    {
+                        "interview_id": interview_id,
+                        **dict.fromkeys(REFLECTION_FIELDS[1:5]),
+                        "created_at": stored_time(now),
+                        "updated_at": stored_time(now),
+                    },
+                )
             values = {**fields, "updated_at": stored_time(now)}
             conn.execute(
                 f"UPDATE reflection SET {', '.join(f'{k} = ?' for k in values)} "
@@ -359,12 +315,16 @@ class Writer(Reader):
                 if earlier is not None:  # a correction: the new answer replaces the old
                     conn.execute("UPDATE question SET answer = ? WHERE id = ?", (answer, earlier))
                     continue
-                known[same_question(question)] = _insert(
+                known[same_question(question)] = insert(
                     conn,
                     "question",
-                    {"interview_id": interview_id, "position": position,
-                     "question": question, "answer": answer},
-                )  # fmt: skip
+                    {
+                        "interview_id": interview_id,
+                        "position": position,
+                        "question": question,
+                        "answer": answer,
+                    },
+                )
                 position += 1
             done = conn.execute(
                 "SELECT id FROM event WHERE interview_id = ? AND kind = 'done' "
@@ -372,16 +332,19 @@ class Writer(Reader):
                 (interview_id,),
             ).fetchone()
             if done is None:
-                undo["event"] = _insert(
+                undo["event"] = insert(
                     conn,
                     "event",
-                    {"interview_id": interview_id, "kind": "done", "name": "reflect",
-                     "at": stored_time(now), "created_at": stored_time(now)},
-                )  # fmt: skip
+                    {
+                        "interview_id": interview_id,
+                        "kind": "done",
+                        "name": "reflect",
+                        "at": stored_time(now),
+                        "created_at": stored_time(now),
+                    },
+                )
             label = named(interview_id, before["company"], before["role"])
-            self._journal(
-                conn, "reflect", interview_id, f"the reflection on {label}", undo, now
-            )
+            self._journal(conn, "reflect", interview_id, f"the reflection on {label}", undo, now)
         return self.get(interview_id)
 
     # -- helpers ---------------------------------------------------------------------------
@@ -396,6 +359,7 @@ class Writer(Reader):
             ).fetchone()
         if row is None:
             self.get(interview_id)  # raises NotFound with the usual words
+            raise AssertionError(interview_id)
         return row_json(INTERVIEW_FIELDS, row)
 
     def _one(self, interview_id: int) -> records.Interview:
@@ -414,12 +378,17 @@ class Writer(Reader):
     ) -> None:
         for kind, people in (("interviewer", contacts), ("recruiter", recruiters)):
             for position, person in enumerate(people):
-                _insert(
+                insert(
                     conn,
                     "contact",
-                    {"interview_id": interview_id, "kind": kind, "name": person.name,
-                     "email": person.email, "position": position},
-                )  # fmt: skip
+                    {
+                        "interview_id": interview_id,
+                        "kind": kind,
+                        "name": person.name,
+                        "email": person.email,
+                        "position": position,
+                    },
+                )
 
     def _journal(
         self,
@@ -432,12 +401,17 @@ class Writer(Reader):
     ) -> None:
         """As :func:`followup.store.journal.write`: the entry, and letting go of removed
         interviews older than 30 days that a backup made since holds."""
-        _insert(
+        insert(
             conn,
             "journal",
-            {"interview_id": interview_id, "kind": kind, "summary": summary,
-             "data": json.dumps(data, ensure_ascii=False), "created_at": stored_time(now)},
-        )  # fmt: skip
+            {
+                "interview_id": interview_id,
+                "kind": kind,
+                "summary": summary,
+                "data": json.dumps(data, ensure_ascii=False),
+                "created_at": stored_time(now),
+            },
+        )
         backed_up = conn.execute(
             "SELECT value FROM setting WHERE key = ?", (LAST_BACKUP_KEY,)
         ).fetchone()
@@ -449,26 +423,3 @@ class Writer(Reader):
             "WHERE kind = 'rm' AND created_at < ?)",
             (stored_time(limit),),
         )
-
-
-def _sound(conn: sqlite3.Connection) -> bool:
-    """Whether the store is current and whole, as the full store checks it on opening."""
-    names = sorted(row[0] for row in conn.execute("SELECT name FROM migration"))
-    if names != sorted(MIGRATION_NAMES):
-        return False
-    if [row[0] for row in conn.execute("PRAGMA quick_check")] != ["ok"]:
-        return False
-    for table, columns in SCHEMA.items():
-        found = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-        if found != columns:
-            return False
-    return True
-
-
-def _insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> int:
-    """Insert one row; its id."""
-    cursor = conn.execute(
-        f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
-        tuple(values.values()),
-    )
-    return int(cursor.lastrowid or 0)

@@ -136,7 +136,7 @@ def json_interview(raw: Any, prefix: str, problems: Problems) -> dict[str, Any] 
     except ValidationError as error:
         problems.add(*_describe(error, prefix))
         return None
-    data = item.model_dump()
+    data = item.model_dump(exclude={"contacts", "recruiters", "events", "topic_for", "reflection"})
     data["contacts"] = [records.Person(p.name, p.email) for p in item.contacts]
     data["recruiters"] = [records.Person(p.name, p.email) for p in item.recruiters]
     data["events"] = [e.model_dump() for e in item.events]

@@ -91,18 +91,27 @@ class JsonStream:
 
     def _value(self) -> Any:
         self._peek()
+        failed_at = -1  # where the last attempt failed, counted from the file's start
         while True:
             try:
                 value, end = self.decoder.raw_decode(self.buffer, self.pos)
             except json.JSONDecodeError as error:
-                cut = error.pos >= len(self.buffer) - 1 or error.msg.startswith("Unterminated")
-                if cut and self._fill():  # the value goes on in the next piece
+                # A value cut by the end of the buffer fails too: read on and try again,
+                # unless the same place fails once more (a long string may take several).
+                at = self.done + error.pos
+                again = (
+                    at != failed_at
+                    or error.pos >= len(self.buffer) - 8  # a literal such as "nul" cut short
+                    or error.msg.startswith("Unterminated")
+                )
+                failed_at = at
+                if again and self._fill():
                     continue
                 raise json.JSONDecodeError(error.msg, error.doc, error.pos) from None
             # A number at the end of the buffer may go on in the next piece.
-            if end == len(self.buffer) and not isinstance(value, (dict, list, str)):
-                if self._fill():
-                    continue
+            cut = end == len(self.buffer) and not isinstance(value, (dict, list, str))
+            if cut and self._fill():
+                continue
             self.pos = end
             return value
 
