@@ -64,9 +64,10 @@ def app_rm(
 def app_due(
     on: Annotated[str | None, typer.Option('--on', help="Answer for another moment, e.g. --on 'tomorrow 9am'. Default: now.")] = None,
     days: Annotated[int | None, typer.Option('--days', help="How many days ahead 'coming up' looks, e.g. --days 7.")] = None,
+    all_: Annotated[bool, typer.Option('--all', '-a', help='In a terminal, every row (default: the most urgent that fit).')] = False,
     json: Annotated[bool, typer.Option('--json', help='Print JSON for scripts instead of a table.')] = False,
 ) -> None:
-    'What to do now, most urgent first.\n\nLists overdue, due and coming-up follow-ups with the command to run next.\n\nExample: followup due --days 7'
+    'What to do now, most urgent first.\n\nLists overdue, due and coming-up follow-ups with the command to run next. In a\nterminal it shows the most urgent that fit the window and says how many more there\nare; piped or with --json it prints every one.\n\nExample: followup due --days 7'
 
 
 @app.command('list')
