@@ -5,6 +5,7 @@ about twenty rows to print), they are spread over years, and contacts have names
 English, Chinese and Hindi.
 
     python benchmarks/generate.py 10000 /tmp/search-10k.json
+    python benchmarks/generate.py 10000 /tmp/open-10k.json 10000    # all 10,000 open
 """
 
 from __future__ import annotations
@@ -26,14 +27,19 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat()
 
 
-def document(count: int, now: datetime, seed: int = 7) -> dict:
+def document(count: int, now: datetime, seed: int = 7, open_count: int = OPEN) -> dict:
+    """``count`` interviews, the last ``open_count`` of them open. Open ones beyond the few
+    dozen of a real search are held 8 to 30 days ago with nothing done yet, so each has three
+    actions pending (reflection, thank-you, status check): the long-list benchmark."""
     rng = random.Random(seed)
     start = now - timedelta(days=365 * 6)
     closed_span = (now - timedelta(days=30)) - start
     interviews = []
     for n in range(1, count + 1):
-        is_open = n > count - OPEN
-        if is_open:  # the last few dozen: the past three weeks and the coming days
+        is_open = n > count - open_count
+        if is_open and open_count > OPEN:  # many open: 8 to 30 days ago, nothing done
+            at = now - timedelta(days=30) + timedelta(minutes=(n * 37) % (22 * 24 * 60))
+        elif is_open:  # the last few dozen: the past three weeks and the coming days
             at = now - timedelta(days=21) + timedelta(hours=(n - (count - OPEN)) * 13)
         else:
             at = start + closed_span * (n / count)
@@ -42,7 +48,7 @@ def document(count: int, now: datetime, seed: int = 7) -> dict:
         company = rng.choice(COMPANIES)
         events = []
         result = result_at = None
-        if not is_open or n % 3 == 0:
+        if not is_open or (n % 3 == 0 and open_count <= OPEN):
             events.append({"kind": "done", "name": "thanks", "at": iso(at + timedelta(hours=20)),
                            "created_at": iso(at + timedelta(hours=20))})
         if not is_open:
@@ -75,5 +81,7 @@ def document(count: int, now: datetime, seed: int = 7) -> dict:
 
 if __name__ == "__main__":
     size, out = int(sys.argv[1]), sys.argv[2]
+    opened = int(sys.argv[3]) if len(sys.argv) > 3 else OPEN
     with open(out, "w", encoding="utf-8") as handle:
-        json.dump(document(size, datetime.now(timezone.utc)), handle, ensure_ascii=False)
+        json.dump(document(size, datetime.now(timezone.utc), open_count=opened), handle,
+                  ensure_ascii=False)

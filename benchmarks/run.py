@@ -6,9 +6,18 @@
 It installs the project (not editable) into benchmarks/.work/venv, as users run it, builds
 stores shaped like a long search (generate.py), then runs every command and its reference
 in turn, interleaved, several times, and prints the median wall time, the peak memory of
-each process, and the ratio to the reference measured in the same run. Taskwarrior's
-`task next` over the same number of pending tasks is timed when `task` is installed
-(Debian package `taskwarrior`). Nothing here asserts a time: it prints figures.
+each process, and the ratio to the reference measured in the same run. Nothing here
+asserts a time: it prints figures.
+
+- writes (add, edit, done, result, reflect) against reference_write.py, a bare Typer app
+  with followup's options inserting the same rows with sqlite3, each on a fresh copy of
+  the 1k store;
+- `due` over 10,000 open interviews (three pending actions each) on a pseudo-terminal
+  (40x120, on_terminal.py) against Taskwarrior's `task next` over 10,000 pending tasks on
+  the same terminal (the runner installs the Debian package `taskwarrior` when it can),
+  and piped and --json against the terminal;
+- the first `due` after the page cache is dropped (root), else on a fresh copy of the
+  store and the venv, against a warm one.
 """
 
 from __future__ import annotations
@@ -75,20 +84,36 @@ def install() -> Path:
     return venv
 
 
-def build_store(venv: Path, size: int) -> tuple[Path, Path]:
-    """A FOLLOWUP_HOME holding `size` interviews, and the JSON export they came from."""
-    source = WORK / f"search-{size}.json"
-    home = WORK / f"home-{size}"
+def build_store(venv: Path, size: int, open_count: int = generate.OPEN) -> tuple[Path, Path]:
+    """A FOLLOWUP_HOME holding `size` interviews (`open_count` of them open), and the JSON
+    export they came from."""
+    name = f"{size}" if open_count == generate.OPEN else f"{size}-open-{open_count}"
+    source = WORK / f"search-{name}.json"
+    home = WORK / f"home-{name}"
+    now = datetime.now(timezone.utc)
     with source.open("w", encoding="utf-8") as handle:
-        json.dump(generate.document(size, datetime.now(timezone.utc)), handle, ensure_ascii=False)
+        json.dump(generate.document(size, now, open_count=open_count), handle, ensure_ascii=False)
     shutil.rmtree(home, ignore_errors=True)
     subprocess.run([str(venv / "bin" / "followup"), "import", str(source)],
                    env={**os.environ, "FOLLOWUP_HOME": str(home)}, check=True, capture_output=True)
     return home, source
 
 
+def drop_caches() -> bool:
+    """Empty the kernel's page cache (root only); False where that is not allowed."""
+    try:
+        subprocess.run(["sync"], check=True)
+        Path("/proc/sys/vm/drop_caches").write_text("3\n")
+        return True
+    except OSError:
+        return False
+
+
 def taskwarrior(size: int) -> Path | None:
-    """A Taskwarrior rc over `size` pending tasks with due dates, or None without `task`."""
+    """A Taskwarrior rc over `size` pending tasks with due dates, or None without `task`
+    (Debian: apt-get install taskwarrior; this runner tries that once as root)."""
+    if shutil.which("task") is None and os.geteuid() == 0 and shutil.which("apt-get"):
+        subprocess.run(["apt-get", "install", "-y", "-q", "taskwarrior"], capture_output=True)
     task = shutil.which("task")
     if task is None:
         return None
@@ -151,15 +176,32 @@ def main() -> None:
         Case("reference completion (bare typer)", [py, str(HERE / "reference_bare.py")], completion),
     ]
     scratch = WORK / "scratch"
-    add_home, add_ref = scratch / "add-home", scratch / "add-ref.db"
     scratch.mkdir(exist_ok=True)
-    shutil.rmtree(add_home, ignore_errors=True)
-    shutil.copytree(homes[sizes[0]][0], add_home)
-    cases += [
-        Case("followup add", [followup, "add", "-c", "Acme", "-r", "Support Engineer"],
-             {"FOLLOWUP_HOME": str(add_home)}),
-        Case("reference add (sqlmodel)", [py, str(HERE / "reference_add.py"), str(add_ref)]),
-    ]
+    small = homes[sizes[0]][0] / "followup.db"
+    write_home, write_ref = scratch / "write-home", scratch / "write-ref.db"
+    ident = str(sizes[0] - 35)  # an open interview held weeks ago, nothing done yet
+
+    def fresh_write_store() -> None:
+        write_home.mkdir(exist_ok=True)
+        shutil.copy(small, write_home / "followup.db")
+
+    def fresh_write_ref() -> None:
+        shutil.copy(small, write_ref)
+
+    writes = {
+        "add": ["add", "-c", "Acme", "-r", "Support Engineer", "--contact", "Jane <jane@acme.example>"],
+        "edit": ["edit", ident, "--notes", "Panel of three", "--round", "2"],
+        "done": ["done", "thanks", ident],
+        "result": ["result", ident, "invited"],
+        "reflect": ["reflect", ident, "-q", "Why us?", "-a", "The team", "--went-well", "rapport"],
+    }
+    for name, args in writes.items():
+        cases += [
+            Case(f"followup {name}", [followup, *args], {"FOLLOWUP_HOME": str(write_home)},
+                 setup=fresh_write_store),
+            Case(f"reference {name} (typer+sqlite3)",
+                 [py, str(HERE / "reference_write.py"), str(write_ref), *args], setup=fresh_write_ref),
+        ]
     import_home = scratch / "import-home"
     empty = scratch / "empty-home"
     shutil.rmtree(empty, ignore_errors=True)
@@ -183,15 +225,34 @@ def main() -> None:
         Case(f"followup export json @{big}", [followup, "export", "--format", "json"], env(big)),
         Case("reference export (sqlite3+json)", [py, str(HERE / "reference_export.py"), store_big]),
     ]
-    task_size = 10000 if 10000 in sizes else sizes[-1]
+    task_size = 10000
+    home_open, _ = build_store(venv, task_size, open_count=task_size)
+    open_env = {"FOLLOWUP_HOME": str(home_open)}
+    cases += [
+        Case(f"followup due @{task_size} open (terminal)", [followup, "due"], open_env, tty=True),
+        Case(f"followup due @{task_size} open (piped)", [followup, "due"], open_env),
+        Case(f"followup due --json @{task_size} open", [followup, "due", "--json"], open_env),
+    ]
     rc = taskwarrior(task_size)
     if rc is not None:
-        cases.append(Case(f"taskwarrior task next @{task_size}", ["task", f"rc:{rc}", "next"],
-                          {"TASKRC": str(rc)}))
         cases.append(Case(f"taskwarrior task next @{task_size} (terminal)",
                           ["task", f"rc:{rc}", "next"], {"TASKRC": str(rc)}, tty=True))
-        cases.append(Case(f"followup due @{task_size} (terminal)", [followup, "due"], env(task_size),
-                          tty=True))
+    cold = Case("followup due, cold (page cache dropped)", [followup, "due"], env(big))
+    if drop_caches():
+        cold.setup = drop_caches
+    else:  # a fresh copy of the store and of the environment, never read before
+        fresh = scratch / "cold"
+
+        def fresh_copy() -> None:
+            shutil.rmtree(fresh, ignore_errors=True)
+            shutil.copytree(homes[big][0], fresh / "home")
+            shutil.copytree(venv, fresh / "venv", symlinks=True)
+
+        cold.name = "followup due, cold (fresh copy of store and venv)"
+        cold.argv = [str(fresh / "venv" / "bin" / "python"), "-m", "followup", "due"]
+        cold.env = {"FOLLOWUP_HOME": str(fresh / "home")}
+        cold.setup = fresh_copy
+    warm = Case(f"followup due @{big}, warm (right after the cold one)", [followup, "due"], env(big))
 
     for case in cases:  # warm the file cache once
         timed(case)
@@ -203,10 +264,14 @@ def main() -> None:
     for _ in range(max(3, runs // 2)):
         for case in heavy:
             timed(case)
-    report(cases + heavy, sizes, task_size, rc is not None)
+    for _ in range(runs):  # apart from the rest, whose files an emptied cache would slow
+        timed(cold)
+        timed(warm)
+    report(cases + heavy + [cold, warm], sizes, task_size, rc is not None, cold.name, warm.name)
 
 
-def report(cases: list[Case], sizes: list[int], task_size: int, with_task: bool) -> None:
+def report(cases: list[Case], sizes: list[int], task_size: int, with_task: bool,
+           cold: str, warm: str) -> None:
     by = {c.name: c for c in cases}
     med = {c.name: statistics.median(c.wall) * 1000 for c in cases}
     peak = {c.name: max(c.peak) for c in cases}
@@ -214,29 +279,35 @@ def report(cases: list[Case], sizes: list[int], task_size: int, with_task: bool)
     ref_due = "reference due (typer+rich+sqlite3)"
     rows = []
 
-    def row(name: str, reference: str | None, target: float | None, *, memory: bool = False) -> None:
+    def row(name: str, reference: str | None, target: float | None, *, memory: bool = False,
+            limit: float | None = None) -> None:
         ratio = med[name] / med[reference] if reference else None
         ok = "" if target is None or ratio is None else ("yes" if ratio <= target else "NO")
         if memory and reference and peak[name] > peak[reference]:
             ok = "NO (memory)"
+        if limit is not None:
+            ok += f", peak <= {limit:.0f} MiB: {'yes' if peak[name] <= limit else 'NO'}"
         rows.append((name, med[name], peak[name], reference or "", med[reference] if reference else None,
                      ratio, target, ok))
 
     row(f"followup due @{big}", ref_due, 1.0, memory=True)
     for size in sizes[:-1]:
         row(f"followup due @{size}", f"followup due @{big}", None)
+    terminal = f"followup due @{task_size} open (terminal)"
     if with_task:
-        tw = f"taskwarrior task next @{task_size}"
-        row(f"followup due @{task_size}", tw, 1.0)
-        row(f"followup due @{task_size} (terminal)", f"{tw} (terminal)", 1.0)
+        row(terminal, f"taskwarrior task next @{task_size} (terminal)", 1.0)
+    row(f"followup due @{task_size} open (piped)", terminal, 2.0)
+    row(f"followup due --json @{task_size} open", terminal, 2.0)
+    row(cold, warm, 2.0)
     row("followup list", ref_due, 1.2)
     row("followup show ID", ref_due, 1.2)
     row("followup draft thanks ID", ref_due, 1.6)
     row("followup --help", "reference --help (bare typer)", 1.2)
     row("followup due --help", "reference due --help (bare typer)", 1.2)
     row("followup completion", "reference completion (bare typer)", 1.2)
-    row("followup add", "reference add (sqlmodel)", 1.5)
-    row(f"followup import @{big}", "reference import (sqlite3 executemany)", 5.0)
+    for name in ("add", "edit", "done", "result", "reflect"):
+        row(f"followup {name}", f"reference {name} (typer+sqlite3)", 1.2)
+    row(f"followup import @{big}", "reference import (sqlite3 executemany)", 3.0, limit=200)
     row(f"followup export json @{big}", "reference export (sqlite3+json)", 3.0)
     print(f"followup benchmarks: {len(by[f'followup due @{big}'].wall)} runs, median wall time, "
           f"peak memory per process; Python {sys.version.split()[0]}, {os.cpu_count()} cores\n")

@@ -115,3 +115,63 @@ def test_output_that_cannot_be_written_is_one_error_line(args):
         )
     assert out.returncode == 1
     assert out.stderr == "Error: cannot write the output: No space left on device\n", out
+
+
+# -- a long morning list in a terminal: what fits the window, and how many more ------------
+
+
+@pytest.fixture
+def long_list(ok):
+    """30 interviews held 10 to 39 days ago, nothing done: 90 rows (3 actions each)."""
+    from datetime import datetime, timedelta, timezone
+
+    ok("profile", "--timezone", "UTC")
+    now = datetime.now(timezone.utc)
+    for n in range(30):
+        company = "Globex International Holdings Worldwide" if n % 5 == 0 else f"Firm {n}"
+        at = f"{now - timedelta(days=10 + n):%Y-%m-%d %H:%M}"
+        ok("add", "-c", company, "-r", "Support Engineer", "--at", at)
+    return [(row["id"], row["action"]) for row in ok("due", "--json").json()]
+
+
+def shown_rows(text: str) -> list[tuple[int, str]]:
+    """(id, action) of each row a `due` table drew, from its Next column."""
+    found = re.findall(r"followup (?:draft )?(reflect|thanks|check) (\d+)", ESCAPE.sub("", text))
+    return [(int(ident), action) for action, ident in found]
+
+
+@pytest.mark.parametrize(("lines", "columns"), [(20, 120), (24, 80), (30, 60), (12, 120)])
+def test_due_in_a_terminal_shows_the_most_urgent_rows_that_fit_and_how_many_more(
+    long_list, lines, columns
+):
+    assert len(long_list) == 90
+    text = followup("due", terminal=True, LINES=str(lines), COLUMNS=str(columns))
+    drawn = ESCAPE.sub("", text).rstrip("\n").split("\n")
+    assert len(drawn) + 1 <= lines, text  # the shell's prompt still fits below
+    shown = shown_rows(text)
+    assert 1 <= len(shown) < 90
+    assert shown == long_list[: len(shown)]  # the most urgent, in order
+    assert f"{90 - len(shown)} more not shown: `followup due --all` shows every one." in drawn
+    if columns >= 72:  # a table, its title counting what it shows of how many
+        assert re.search(rf"Overdue \({len(shown)} of \d+\)", drawn[0])
+
+
+@pytest.mark.parametrize("args", [["due", "--all"], ["due", "-a", "--days", "3"]])
+def test_due_all_in_a_terminal_shows_every_row(long_list, args):
+    text = followup(*args, terminal=True, LINES="20")
+    assert shown_rows(text) == long_list
+    assert "more not shown" not in text
+
+
+def test_due_piped_or_json_prints_every_row_whatever_the_window(long_list):
+    piped = followup("due", terminal=False, LINES="20")
+    assert shown_rows(piped) == long_list
+    assert "more not shown" not in piped
+    rows = json.loads(followup("due", "--json", terminal=True, LINES="20"))
+    assert [(r["id"], r["action"]) for r in rows] == long_list
+
+
+def test_a_short_list_in_a_terminal_is_whole(history):
+    text = followup("due", terminal=True, LINES="40")
+    assert "more not shown" not in text
+    assert re.search(r"Overdue \(\d+\)", ESCAPE.sub("", text))

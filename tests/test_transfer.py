@@ -400,3 +400,89 @@ def test_backup_never_overwrites_and_reports_an_unwritable_place(ok, run, seeded
     blocker.write_text("x")
     result = run("backup", str(blocker / "copy.db"))
     assert result.exit_code == 1 and result.stderr.startswith("Error: cannot write")
+
+
+# -- big files: read as they are inserted, in batches, still all or nothing -----------------
+
+
+@pytest.fixture
+def small_pieces(monkeypatch):
+    """Batches of two interviews and a JSON buffer of 7 characters: every boundary is met."""
+    from followup.store import dump
+    from followup.transfer import stream
+
+    monkeypatch.setattr(dump, "BATCH", 2)
+    monkeypatch.setattr(stream, "CHUNK", 7)
+
+
+def test_a_json_export_read_in_pieces_and_batches_imports_back_unchanged(
+    ok, seeded, tmp_path, backend, small_pieces
+):
+    before = without_stamp(exported(ok))
+    path = tmp_path / "all.json"
+    path.write_text(exported(ok), encoding="utf-8")
+    backend.use("copy")
+    assert ok("import", str(path)).stderr == f"Imported {len(before['interviews'])} interviews.\n"
+    assert without_stamp(exported(ok)) == before
+
+
+def test_a_bad_interview_after_several_batches_imports_nothing_and_is_named(
+    ok, run, tmp_path, backend, small_pieces
+):
+    for n in range(7):
+        ok("add", "-c", f"Firm {n}", "-r", "Dev", "--at", f"2026-11-{10 + n} 10:00")
+    document = json.loads(exported(ok))
+    document["interviews"][6]["round"] = 0  # the last one, after three batches went in
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(document, indent=1), encoding="utf-8")
+    backend.use("empty")
+    result = run("import", str(path))
+    assert result.exit_code == 1, result
+    assert "nothing was imported" in result.stderr and "interviews.6.round" in result.stderr
+    assert ok("list", "--all", "--json").json() == []
+    assert ok("profile", "--json").json()["name"] == ""
+
+
+def test_a_bad_csv_row_after_several_batches_imports_nothing_and_is_named(
+    ok, run, tmp_path, backend, small_pieces
+):
+    rows = [f"Firm {n},Dev,2026-11-{10 + n} 10:00" for n in range(7)] + ["Late,Dev,not a date"]
+    path = tmp_path / "bad.csv"
+    path.write_text("company,role,at\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    result = run("import", str(path))
+    assert result.exit_code == 1, result
+    assert "row 9, at:" in result.stderr
+    assert ok("list", "--all", "--json").json() == []
+
+
+def test_json_broken_late_in_the_file_imports_nothing(ok, run, seeded, tmp_path, backend):
+    text = exported(ok)
+    path = tmp_path / "cut.json"
+    path.write_text(text[: len(text) - 40], encoding="utf-8")  # cut in the last interview
+    backend.use("empty")
+    result = run("import", str(path))
+    assert result.exit_code == 1 and "not valid JSON" in result.stderr, result
+    assert ok("list", "--all", "--json").json() == []
+
+
+def test_text_that_stops_being_utf8_late_in_the_file_imports_nothing(ok, run, tmp_path):
+    rows = "".join(f"Firm {n},Dev,2026-11-{10 + n % 20} 10:00\n" for n in range(3000))
+    path = tmp_path / "late.csv"
+    path.write_bytes(b"company,role,at\n" + rows.encode() + b"Bad\xff,Dev,2026-11-20 10:00\n")
+    result = run("import", str(path))
+    assert result.exit_code == 1 and "is not UTF-8 text" in result.stderr, result
+    assert ok("list", "--all", "--json").json() == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"interviews": [], "format": "followup-export", "version": 1,'
+        ' "exported_at": "2026-11-20T10:00:00+00:00", "profile": {"name": "Li Wei"}}',
+    ],
+)
+def test_a_json_export_in_any_member_order_is_read(ok, tmp_path, text):
+    path = tmp_path / "order.json"
+    path.write_text(text, encoding="utf-8")
+    ok("import", str(path))
+    assert ok("profile", "--json").json()["name"] == "Li Wei"

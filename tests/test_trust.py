@@ -279,7 +279,7 @@ def test_a_narrow_terminal_shows_the_interview_and_the_whole_next_command(width)
 
     from rich.console import Console
 
-    from followup import records, render, rules
+    from followup import records, render, render_due, rules
 
     now = datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc)
     item = records.Interview(
@@ -291,7 +291,7 @@ def test_a_narrow_terminal_shows_the_interview_and_the_whole_next_command(width)
     items = rules.due([(item.id, item.facts())], now, timezone.utc)
     rows = [render.due_json(i, item, now, timezone.utc) for i in items]
     out = Console(record=True, width=width, color_system=None)
-    render.due_table(rows, timezone.utc, now, out)
+    render_due.table(rows, timezone.utc, now, out)
     text = out.export_text()
     assert "…" not in text
     assert "Globex International Holdings" in text

@@ -63,7 +63,10 @@ def close_stores() -> None:
 class Context:
     """What every command needs: the store, the profile, the user's zone and the clock."""
 
-    def __init__(self, *, read_only: bool = False) -> None:
+    def __init__(self, *, read_only: bool = False, writes: bool = False) -> None:
+        """``read_only``: the command only reads; ``writes``: it only reads and adds, edits,
+        records or reflects. On a current SQLite store both run through the standard library
+        (:mod:`~followup.store.sqlite_reader`, :mod:`~followup.store.sqlite_writer`)."""
         from followup import config
 
         url = config.database_url()
@@ -72,6 +75,10 @@ class Context:
             from followup.store.sqlite_reader import Reader
 
             reader = Reader.open(config.store_path())
+        elif writes and not url:
+            from followup.store.sqlite_writer import Writer
+
+            reader = Writer.open(config.store_path())
         if reader is not None:
             self.store: Any = reader  # the standard-library fast path (same records)
         else:

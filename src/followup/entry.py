@@ -5,7 +5,7 @@ plain; everything else, help and errors included, goes to the Typer app in
 
 Typer builds its parameter machinery (and imports pydantic) on every dispatch, which costs
 more than the whole of ``due`` on a large store. The fast path accepts exactly the forms
-``due [--json] [--on WHEN] [--days N]`` (also ``--on=WHEN``, ``--days=N``),
+``due [--json] [--all|-a] [--on WHEN] [--days N]`` (also ``--on=WHEN``, ``--days=N``),
 ``list [--all|-a] [--json]`` and ``show ID [--json]``; anything else, a malformed value
 included, takes the ordinary way so its message is the usual one.
 """
@@ -20,13 +20,15 @@ def _plain_due(args: list[str]) -> dict[str, object] | None:
     """The options of a plain ``due`` invocation, or None when Typer should handle it."""
     if not args or args[0] != "due":
         return None
-    options: dict[str, object] = {"on": None, "days": 3, "json": False}
+    options: dict[str, object] = {"on": None, "days": 3, "json": False, "all_": False}
     rest = args[1:]
     while rest:
         word = rest.pop(0)
         name, equals, value = word.partition("=")
         if word == "--json":
             options["json"] = True
+        elif word in ("--all", "-a"):
+            options["all_"] = True
         elif name in ("--on", "--days"):
             if not equals:
                 if not rest:

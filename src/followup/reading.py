@@ -74,31 +74,28 @@ def due_items(
     return [(item, interviews[item.interview_id]) for item in items]
 
 
-def due(*, on: str | None, days: int, json: bool) -> None:
+def due(*, on: str | None, days: int, json: bool, all_: bool = False) -> None:
+    """The morning list: every row for ``--json`` and for a pipe; in a terminal the most
+    urgent rows that fit the window (every row with ``all_``)."""
+    from followup import render_due
+
     ctx = Context(read_only=True)
     now = ctx.when("--on", on)
     pairs = due_items(
-        ctx.store.interviews(open_only=on is None),
+        ctx.store.interviews(open_only=on is None, people=False),
         now,
         ctx.tz,
         ctx.profile.settings,
         days,
         until=now if on is not None else None,
     )
-    rows = []
-    for item, interview in pairs:
-        row = render.due_json(item, interview, now, ctx.tz)
-        row["relative"] = dates.relative(
-            item.action.opens if item.state == "upcoming" else item.action.due, now
-        )
-        rows.append(row)
     if json:
-        render.emit_json(rows)
+        render.emit_json([render_due.row_json(item, i, now, ctx.tz) for item, i in pairs])
         return
-    if not rows:
+    if not pairs:
         note(f"Nothing due in the next {days} days." if days else "Nothing due.")
         return
     if render.terminal():
-        render.due_table(rows, ctx.tz, now, render.console())
+        render_due.screen(pairs, ctx.tz, now, render.console(), every=all_)
     else:  # a pipe or a file: plain aligned lines, which also spares loading Rich
-        sys.stdout.write(render.due_plain(rows, ctx.tz, now))
+        sys.stdout.write(render_due.plain(pairs, ctx.tz, now))

@@ -7,6 +7,7 @@ path imports; the learning views (lessons, prep, stats) are in :mod:`followup.re
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from datetime import datetime, tzinfo
@@ -26,6 +27,7 @@ NEXT_STEP = {
 }
 STATE_STYLE = {"overdue": "bold red", "due": "yellow", "upcoming": "cyan"}
 STATE_TITLE = {"overdue": "Overdue", "due": "Due now", "upcoming": "Coming up"}
+NARROW = 72  # columns below which tables become stacked lines, so nothing is cut to "…"
 
 
 def terminal() -> bool:
@@ -54,6 +56,12 @@ def _reader_gone() -> None:
 
 
 def emit_json(data: Any) -> None:
+    """``data`` as JSON: an object indented, a list one element per line (written by the C
+    encoder, which ``indent=`` would give up for the pure-Python one, ten times slower)."""
+    if isinstance(data, list) and data:
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        sys.stdout.write("[\n" + ",\n".join("  " + encode(item) for item in data) + "\n]\n")
+        return
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -164,7 +172,15 @@ def label(action: rules.Action) -> str:
 
 
 def width(text: str) -> int:
-    """Columns a string takes in a terminal: wide CJK counts two, combining marks none."""
+    """Columns a string takes in a terminal: wide CJK counts two, combining marks none.
+    ASCII (most cells) is its length; other strings are measured once and remembered."""
+    if text.isascii():
+        return len(text)
+    return _wide_width(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _wide_width(text: str) -> int:
     import unicodedata
 
     return sum(
@@ -179,39 +195,14 @@ def width(text: str) -> int:
 
 def plain_table(headers: list[str], rows: list[list[str]]) -> str:
     """Aligned columns of plain text, for a pipe, a file or `grep` (no colour, no boxes)."""
-    widths = [
-        max(width(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)
-    ]
+    cells = [[str(c) for c in row] for row in (headers, *rows)]
+    sizes = [[len(c) if c.isascii() else _wide_width(c) for c in row] for row in cells]
+    widths = [max(column) for column in zip(*sizes, strict=True)]
     lines = []
-    for cells in (headers, *rows):
-        padded = [str(c) + " " * (w - width(str(c))) for c, w in zip(cells, widths, strict=True)]
+    for row, measured in zip(cells, sizes, strict=True):
+        padded = [c + " " * (w - n) for c, n, w in zip(row, measured, widths, strict=True)]
         lines.append("  ".join(padded).rstrip())
     return "\n".join(lines) + "\n"
-
-
-def due_plain(rows: list[dict[str, Any]], tz: tzinfo, now: datetime) -> str:
-    """`followup due` for a pipe: one line per action, grouped by state, no Rich needed."""
-    parts = []
-    for state in rules.STATES:
-        group = [r for r in rows if r["state"] == state]
-        if not group:
-            continue
-        when = "Opens" if state == "upcoming" else "Due"
-        key = "opens" if state == "upcoming" else "due"
-        table = [
-            [
-                str(row["id"]),
-                f"{row['company']} · {row['role']}{where(row, tz)}",
-                row["label"],
-                f"{row['relative']} ({dates.short(datetime.fromisoformat(row[key]), tz, now)})",
-                row["next"],
-            ]
-            for row in group
-        ]
-        parts.append(f"{STATE_TITLE[state]} ({len(group)})\n")
-        parts.append(plain_table(["ID", "Interview", "Action", when, "Next"], table) + "\n")
-    parts.append(dates.zone_caption(tz, now) + "\n")
-    return "".join(parts)
 
 
 def interviews_plain(rows: list[dict[str, Any]], tz: tzinfo, now: datetime) -> str:
@@ -230,70 +221,6 @@ def interviews_plain(rows: list[dict[str, Any]], tz: tzinfo, now: datetime) -> s
     ]
     body = plain_table(["ID", "When", "Interview", "Status", "Next"], table)
     return body + dates.zone_caption(tz, now) + "\n"
-
-
-NARROW = 72  # columns below which tables become stacked lines, so nothing is cut to "…"
-
-
-def due_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out: Console) -> None:
-    from rich.markup import escape
-    from rich.table import Table
-
-    if out.width < NARROW:
-        _due_stacked(rows, tz, now, out)
-        return
-    for state in rules.STATES:
-        group = [r for r in rows if r["state"] == state]
-        if not group:
-            continue
-        table = Table(
-            title=f"{STATE_TITLE[state]} ({len(group)})",
-            title_style=STATE_STYLE[state],
-            title_justify="left",
-            show_edge=False,
-            pad_edge=False,
-        )
-        table.add_column("ID", justify="right", no_wrap=True)
-        table.add_column("Interview", ratio=1)
-        table.add_column("Action", no_wrap=True)
-        table.add_column(
-            "Opens" if state == "upcoming" else "Due", style=STATE_STYLE[state], no_wrap=True
-        )
-        table.add_column("Next", style="dim", no_wrap=True)
-        for row in group:
-            moment = datetime.fromisoformat(row["due"] if state != "upcoming" else row["opens"])
-            table.add_row(
-                str(row["id"]),
-                f"{escape(row['company'])}\n[dim]{escape(row['role'])}{where(row, tz)}[/]",
-                row["label"],
-                f"{row['relative']}\n{dates.short(moment, tz, now)}",
-                row["next"],
-            )
-        out.print(table)
-        out.print()
-    out.print(dates.zone_caption(tz, now), style="dim")
-
-
-def _due_stacked(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out: Console) -> None:
-    """`due` in a narrow terminal: each action on lines of its own, the command whole."""
-    from rich.markup import escape
-
-    for state in rules.STATES:
-        group = [r for r in rows if r["state"] == state]
-        if not group:
-            continue
-        out.print(f"{STATE_TITLE[state]} ({len(group)})", style=STATE_STYLE[state])
-        key = "opens" if state == "upcoming" else "due"
-        for row in group:
-            when = dates.short(datetime.fromisoformat(row[key]), tz, now)
-            out.print(
-                f"{row['id']}  {escape(row['company'])} · {escape(row['role'])}{where(row, tz)}",
-                soft_wrap=True,
-            )
-            out.print(f"   {row['label']}, {row['relative']} ({when})", soft_wrap=True)
-            out.print(f"   {row['next']}", style="dim", soft_wrap=True)
-        out.print()
-    out.print(dates.zone_caption(tz, now), style="dim", soft_wrap=True)
 
 
 def interviews_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out: Console) -> None:

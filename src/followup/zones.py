@@ -20,12 +20,12 @@ def zone(name: str | None) -> tzinfo:
     if name:
         return named_zone(name)
     env = os.environ.get("TZ", "").lstrip(":")
-    from dateutil import tz
-
     if env:
         try:
             return named_zone(env)
         except ValueError:
+            from dateutil import tz
+
             posix = tz.gettz(env)  # a POSIX rule such as "EST5EDT,M3.2.0,M11.1.0"
             if posix is None or env.startswith(("/", ".")) or "/" in env:
                 raise ValueError(f"the TZ variable {env!r} is not a time zone") from None
@@ -33,6 +33,8 @@ def zone(name: str | None) -> tzinfo:
     key = _system_zone_key()
     if key:
         return named_zone(key)  # a name that can be stored with an interview
+    from dateutil import tz
+
     local = tz.gettz()
     return local if local is not None else timezone.utc
 

@@ -94,14 +94,28 @@ def import_(
     """
     from followup import transfer
 
-    text = transfer.read_text(file)
-    ctx = Context()
-    if text.lstrip().startswith("{"):
-        interviews, profile = transfer.read_json(text)
-        added, skipped = ctx.store.load(interviews, profile=profile, same="uid", dry_run=dry_run)
-    else:
-        interviews = transfer.read_csv(text, now=ctx.now, tz=ctx.tz)
-        added, skipped = ctx.store.load(interviews, profile={}, same="key", dry_run=dry_run)
+    handle = transfer.open_import(file)
+    with handle:
+        try:
+            first = handle.read(1)
+            while first.isspace():
+                first = handle.read(1)
+            handle.seek(0)
+        except UnicodeDecodeError:
+            raise FollowupError(
+                f"{file} is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel)."
+            ) from None
+        except OSError as error:  # a pipe cannot be read twice
+            raise FollowupError(f"cannot read {file}: {error.strerror or error}") from None
+        ctx = Context()  # the file is read as it is inserted, in one transaction
+        if first == "{":
+            document = transfer.read_json(handle, str(file))
+            added, skipped = ctx.store.load(
+                document.interviews(), profile=document.profile, same="uid", dry_run=dry_run
+            )
+        else:
+            rows = transfer.read_csv(handle, now=ctx.now, tz=ctx.tz, name=str(file))
+            added, skipped = ctx.store.load(rows, profile={}, same="key", dry_run=dry_run)
     verb = "Would import" if dry_run else "Imported"
     message = f"{verb} {added} interview{'s' if added != 1 else ''}"
     if skipped:

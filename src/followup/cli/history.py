@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from followup import dates, render
+from followup import dates
 from followup.cli.options import IdArg, JsonOpt
 from followup.context import Context, note
 
@@ -34,6 +34,8 @@ def log(interview_id: IdArg, json: JsonOpt = False) -> None:
 
     Example: followup log 3
     """
+    from followup import render
+
     ctx = Context()
     item = ctx.store.get(interview_id)
     found = ctx.store.log(interview_id)

@@ -62,7 +62,7 @@ def reflect(
     if skip:
         if questions or answers or any(v is not None for v in given.values()):
             raise UsageError("--skip records no reflection: give it alone, e.g. reflect 3 --skip")
-        ctx = Context()
+        ctx = Context(writes=True)
         item = _reflectable(ctx, interview_id)
         guards.check_done(ctx, item, "reflect", ctx.now, given=False)
         item = ctx.store.record(interview_id, "done", "reflect", ctx.now, now=ctx.now, once=True)
@@ -80,7 +80,7 @@ def reflect(
                 "give --question/--answer, --went-well, --improve, --idea or --strength, "
                 "or run `followup reflect ID` in a terminal to fill in a form."
             )
-        ctx = Context()
+        ctx = Context(writes=True)
         item = _reflectable(ctx, interview_id)
         heading = f"{item.company}, {item.role} ({dates.show(item.at, ctx.tz)})"
         lang = item.lang or ctx.profile.lang or "en"
@@ -119,7 +119,7 @@ def reflect(
                 filled.fields[key] = (
                     check(option, lambda v: fields.text(v, limit=2000), value) or None
                 )
-        ctx = Context()
+        ctx = Context(writes=True)
         _reflectable(ctx, interview_id)
     item = ctx.store.reflect(
         interview_id, questions=filled.questions, fields=filled.fields, now=ctx.now

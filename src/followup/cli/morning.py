@@ -28,17 +28,25 @@ def due(
         ),
     ] = None,
     days: DaysOpt = 3,
+    all_: Annotated[
+        bool,
+        typer.Option(
+            "--all", "-a", help="In a terminal, every row (default: the most urgent that fit)."
+        ),
+    ] = False,
     json: JsonOpt = False,
 ) -> None:
     """What to do now, most urgent first.
 
-    Lists overdue, due and coming-up follow-ups with the command to run next.
+    Lists overdue, due and coming-up follow-ups with the command to run next. In a
+    terminal it shows the most urgent that fit the window and says how many more there
+    are; piped or with --json it prints every one.
 
     Example: followup due --days 7
     """
     from followup import reading
 
-    reading.due(on=on, days=days, json=json)
+    reading.due(on=on, days=days, json=json, all_=all_)
 
 
 @app.command("list")
@@ -102,7 +110,7 @@ def done(
     """
     if skip and action is not DoneAction.reflect:
         raise UsageError(f"--skip goes with `done reflect`, not with `done {action.value}`.")
-    ctx = Context()
+    ctx = Context(writes=True)
     moment = ctx.when("--at", at)
     item = ctx.store.get(interview_id)
     guards.not_in_the_future(ctx, moment)
@@ -149,7 +157,7 @@ def result(
 
     Example: followup result 3 invited
     """
-    ctx = Context()
+    ctx = Context(writes=True)
     moment = ctx.when("--at", at)
     item = ctx.store.get(interview_id)
     guards.not_in_the_future(ctx, moment)

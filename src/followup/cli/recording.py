@@ -59,7 +59,7 @@ def add(
     """
     company = prompt.ask("--company", company, "Company")
     role = prompt.ask("--role", role, "Role")
-    ctx = Context()
+    ctx = Context(writes=True)
     changes = _changes(
         ctx,
         company=company,
@@ -124,7 +124,7 @@ def edit(
 
     Example: followup edit 3 --decision-by 2026-11-27
     """
-    ctx = Context()
+    ctx = Context(writes=True)
     changes = _changes(
         ctx,
         company=company,

@@ -8,10 +8,11 @@ SQLAlchemy's per-row and per-value work costs more than the database's.
 from __future__ import annotations
 
 import contextlib
+import operator
 import os
 import uuid
-from collections.abc import Sequence
-from datetime import date, datetime, timezone
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -93,31 +94,25 @@ class Dump(Base):
 
     def load(
         self,
-        interviews: Sequence[dict[str, Any]],
+        interviews: Iterable[dict[str, Any]],
         *,
-        profile: dict[str, Any],
+        profile: dict[str, Any] | Callable[[], dict[str, Any]],
         same: str = "uid",
         dry_run: bool = False,
     ) -> tuple[int, int]:
         """Add whole interviews (with ``contacts``, ``recruiters`` and ``events``) in one
-        transaction; return ``(added, skipped)``.
+        transaction, inserted in batches as ``interviews`` yields them (an error it raises
+        rolls everything back); return ``(added, skipped)``.
 
         An interview already in the store is skipped: the same ``uid`` when ``same`` is
         ``"uid"``, the same company, role and start when it is ``"key"`` (two such rows of
         one sheet are both added). A free ``id`` is
         kept, so an export imported into an empty store exports again unchanged. ``profile``
-        fills only the settings the store does not have yet.
+        (or what it returns once every interview is read) fills only the settings the store
+        does not have yet.
         """
         interview = models.Interview.__table__  # type: ignore[attr-defined]
-        contact = models.Contact.__table__  # type: ignore[attr-defined]
-        event = models.Event.__table__  # type: ignore[attr-defined]
         setting = models.Setting.__table__  # type: ignore[attr-defined]
-        reflection = models.Reflection.__table__  # type: ignore[attr-defined]
-        question = models.Question.__table__  # type: ignore[attr-defined]
-        message = models.Message.__table__  # type: ignore[attr-defined]
-        new_messages: list[dict[str, Any]] = []
-        new_reflections: list[dict[str, Any]] = []
-        new_questions: list[dict[str, Any]] = []
         with self._guard(), self.writer.begin() as conn:
             rows = conn.execute(
                 sa.select(
@@ -140,11 +135,10 @@ class Dump(Base):
                 if same == "uid"
                 else {(row.company, row.role, utc(row.at)) for row in rows}
             )
+            del rows
             next_id = last_issued + 1
-            new_interviews: list[dict[str, Any]] = []
-            new_contacts: list[dict[str, Any]] = []
-            new_events: list[dict[str, Any]] = []
-            skipped = 0
+            batch = _Batch()
+            added = skipped = 0
             for item in interviews:
                 key = (
                     item.get("uid")
@@ -162,62 +156,19 @@ class Dump(Base):
                         next_id += 1
                     ident = next_id
                 used_ids.add(ident)
-                values = {c.name: item.get(c.name) for c in interview.columns}
-                values.update(
-                    id=ident,
-                    uid=item.get("uid") or uuid.uuid4().hex,
-                    active=rules.is_active(
-                        [rules.Event(e["kind"], e["name"], e["at"]) for e in item["events"]]
-                    ),
-                )
-                new_interviews.append(values)
-                for kind, people in (
-                    ("interviewer", item["contacts"]),
-                    ("recruiter", item["recruiters"]),
-                ):
-                    for position, person in enumerate(people):
-                        new_contacts.append(
-                            {
-                                "interview_id": ident,
-                                "kind": kind,
-                                "name": person.name,
-                                "email": person.email,
-                                "position": position,
-                            }
-                        )
-                for entry in item["events"]:
-                    new_events.append({"interview_id": ident, **entry})
-                for entry in item.get("messages", ()):
-                    new_messages.append({"interview_id": ident, **entry})
-                review = item.get("reflection")
-                if review:
-                    new_reflections.append(
-                        {
-                            "interview_id": ident,
-                            **{k: v for k, v in review.items() if k != "questions"},
-                        }
-                    )
-                    for position, pair in enumerate(review["questions"]):
-                        new_questions.append({"interview_id": ident, "position": position, **pair})
-            if new_interviews:
-                _insert_many(conn, interview, new_interviews)
-            if new_contacts:
-                _insert_many(conn, contact, new_contacts)
-            if new_events:
-                _insert_many(conn, event, new_events)
-            if new_reflections:
-                _insert_many(conn, reflection, new_reflections)
-            if new_questions:
-                _insert_many(conn, question, new_questions)
-            if new_messages:
-                _insert_many(conn, message, new_messages)
+                batch.add(ident, item)
+                added += 1
+                if len(batch.interviews) >= BATCH:
+                    batch.insert(conn)
+            batch.insert(conn)
             stored = set(conn.execute(sa.select(setting.c.key)).scalars())
+            given = profile() if callable(profile) else profile
             fresh = [
                 {"key": k, "value": records.setting_text(v)}
-                for k, v in profile.items()
+                for k, v in given.items()
                 if k not in stored
             ]
-            if new_interviews:
+            if added:
                 last = max(max(used_ids), last_issued)
                 conn.execute(setting.delete().where(setting.c.key == LAST_ID_KEY))
                 conn.execute(setting.insert().values(key=LAST_ID_KEY, value=str(last)))
@@ -225,7 +176,7 @@ class Dump(Base):
                 conn.execute(setting.insert(), fresh)
             if dry_run:
                 conn.rollback()
-        return len(new_interviews), skipped
+        return added, skipped
 
     def backup(
         self, target: Path, *, now: datetime | None = None, into_empty: bool = False
@@ -304,6 +255,69 @@ _FIRST = f"{dates.FIRST_YEAR}-01-01 00:00:00.000000"
 _AFTER = f"{dates.LAST_YEAR + 1}-01-01 00:00:00.000000"
 
 
+BATCH = 2000  # interviews inserted at a time: memory stays flat, executemany stays fast
+
+
+class _Batch:
+    """The rows of up to BATCH interviews, waiting to be inserted together."""
+
+    def __init__(self) -> None:
+        self.interviews: list[dict[str, Any]] = []
+        self.contacts: list[dict[str, Any]] = []
+        self.events: list[dict[str, Any]] = []
+        self.reflections: list[dict[str, Any]] = []
+        self.questions: list[dict[str, Any]] = []
+        self.messages: list[dict[str, Any]] = []
+
+    def add(self, ident: int, item: dict[str, Any]) -> None:
+        columns = models.Interview.__table__.columns  # type: ignore[attr-defined]
+        values = {c.name: item.get(c.name) for c in columns}
+        values.update(
+            id=ident,
+            uid=item.get("uid") or uuid.uuid4().hex,
+            active=rules.is_active(
+                [rules.Event(e["kind"], e["name"], e["at"]) for e in item["events"]]
+            ),
+        )
+        self.interviews.append(values)
+        for kind, people in (("interviewer", item["contacts"]), ("recruiter", item["recruiters"])):
+            for position, person in enumerate(people):
+                self.contacts.append(
+                    {
+                        "interview_id": ident,
+                        "kind": kind,
+                        "name": person.name,
+                        "email": person.email,
+                        "position": position,
+                    }
+                )
+        for entry in item["events"]:
+            self.events.append({"interview_id": ident, **entry})
+        for entry in item.get("messages", ()):
+            self.messages.append({"interview_id": ident, **entry})
+        review = item.get("reflection")
+        if review:
+            self.reflections.append(
+                {"interview_id": ident, **{k: v for k, v in review.items() if k != "questions"}}
+            )
+            for position, pair in enumerate(review["questions"]):
+                self.questions.append({"interview_id": ident, "position": position, **pair})
+
+    def insert(self, conn: sa.Connection) -> None:
+        """Insert what is waiting (interviews before the rows that point at them), and empty."""
+        for model, rows in (
+            (models.Interview, self.interviews),
+            (models.Contact, self.contacts),
+            (models.Event, self.events),
+            (models.Reflection, self.reflections),
+            (models.Question, self.questions),
+            (models.Message, self.messages),
+        ):
+            if rows:
+                _insert_many(conn, model.__table__, rows)  # type: ignore[attr-defined,union-attr]
+                rows.clear()
+
+
 def _insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
     """Insert many rows through the driver's executemany, values converted once, here.
 
@@ -317,12 +331,33 @@ def _insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]
     sqlite = conn.dialect.name == "sqlite"
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join([mark] * len(names))})"
+    if sqlite:  # convert only the columns that hold times and dates, once per value
+        kinds = {c.name: type(c.type).__name__ for c in table.columns}
+        times = [n for n in names if kinds[n].endswith("DateTime")]
+        days = [n for n in names if kinds[n] == "Date"]
+        for row in rows:
+            for name in times:
+                value = row.get(name)
+                if isinstance(value, datetime):
+                    row[name] = _stored_time(value)
+            for name in days:
+                value = row.get(name)
+                if isinstance(value, date) and not isinstance(value, datetime):
+                    row[name] = value.isoformat()
+    getter = operator.itemgetter(*names)
+    values: list[Any]
+    if len(names) == 1:
+        values = [(row.get(names[0]),) for row in rows]
+    elif all(len(row) == len(names) for row in rows):
+        values = [getter(row) for row in rows]
+    else:
+        values = [tuple(row.get(n) for n in names) for row in rows]
+    conn.exec_driver_sql(sql, values)
 
-    def stored(value: Any) -> Any:
-        if sqlite and isinstance(value, datetime):
-            return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
-        if sqlite and isinstance(value, date):
-            return value.isoformat()
-        return value
 
-    conn.exec_driver_sql(sql, [tuple(stored(row.get(n)) for n in names) for row in rows])
+def _stored_time(value: datetime) -> str:
+    """A time as SQLAlchemy writes it in SQLite: UTC, ``2026-11-14 15:00:00.000000``."""
+    offset = value.utcoffset()
+    if offset:
+        value = value - offset
+    return value.isoformat(" ", "microseconds")[:26]  # without the offset

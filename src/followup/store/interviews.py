@@ -141,8 +141,11 @@ class Interviews(Base):
         with self.session() as session:
             return self._record(session, self._row(session, interview_id))
 
-    def interviews(self, *, open_only: bool = False) -> list[records.Interview]:
-        """Every interview, oldest first; ``open_only`` skips those closed by a final result."""
+    def interviews(
+        self, *, open_only: bool = False, people: bool = True
+    ) -> list[records.Interview]:
+        """Every interview, oldest first; ``open_only`` skips those closed by a final
+        result; without ``people`` their contacts and reflections are left out."""
         with self.session() as session:
             query = select(models.Interview).order_by(
                 col(models.Interview.at), col(models.Interview.id)
@@ -151,12 +154,12 @@ class Interviews(Base):
                 query = query.where(col(models.Interview.active))
             rows = list(session.exec(query))
             ids = [row.id for row in rows]
-            people = self._people(session, ids)
+            contacts = self._people(session, ids) if people else {}
             events = self._events(session, ids)
-            reflections = self._reflections(session, ids)
+            reflections = self._reflections(session, ids) if people else {}
             return [
                 self._record(
-                    session, row, people.get(row.id, ()), events.get(row.id, ()), reflections
+                    session, row, contacts.get(row.id, ()), events.get(row.id, ()), reflections
                 )
                 for row in rows
             ]

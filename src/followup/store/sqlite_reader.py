@@ -214,10 +214,14 @@ class Reader:
             )
         return found[0]
 
-    def interviews(self, *, open_only: bool = False) -> list[records.Interview]:
+    def interviews(
+        self, *, open_only: bool = False, people: bool = True
+    ) -> list[records.Interview]:
+        """Every interview, oldest first; ``open_only`` skips those closed by a final
+        result; without ``people`` their contacts and reflections are left out."""
         where = " WHERE active = 1" if open_only else ""
         rows = self._query(f"SELECT {_COLUMNS} FROM interview{where} ORDER BY at, id")
-        return self._records(rows)
+        return self._records(rows, people=people)
 
     def messages(self, interview_id: int | None = None) -> list[records.Message]:
         """The emails followup wrote, oldest first (as Store.messages)."""
@@ -232,8 +236,8 @@ class Reader:
             for row in rows
         ]
 
-    def _records(self, rows: list[Any]) -> list[records.Interview]:
-        people: dict[int, list[Any]] = {}
+    def _records(self, rows: list[Any], *, people: bool = True) -> list[records.Interview]:
+        contacts: dict[int, list[Any]] = {}
         events: dict[int, list[Any]] = {}
         asked: dict[int, list[tuple[str, str]]] = {}
         reviews: dict[int, records.Reflection] = {}
@@ -242,17 +246,19 @@ class Reader:
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for row in self._query(
-                f"SELECT interview_id, kind, name, email FROM contact "
-                f"WHERE interview_id IN ({marks}) ORDER BY kind, position",
-                chunk,
-            ):
-                people.setdefault(row[0], []).append(row[1:])
-            for row in self._query(
                 f"SELECT interview_id, kind, name, at FROM event "
                 f"WHERE interview_id IN ({marks}) ORDER BY at, id",
                 chunk,
             ):
                 events.setdefault(row[0], []).append(row[1:])
+            if not people:
+                continue
+            for row in self._query(
+                f"SELECT interview_id, kind, name, email FROM contact "
+                f"WHERE interview_id IN ({marks}) ORDER BY kind, position",
+                chunk,
+            ):
+                contacts.setdefault(row[0], []).append(row[1:])
             for row in self._query(
                 f"SELECT interview_id, question, answer FROM question "
                 f"WHERE interview_id IN ({marks}) ORDER BY interview_id, position",
@@ -269,7 +275,7 @@ class Reader:
                 )
         return [
             interview_record(
-                row, people.get(row[0], ()), events.get(row[0], ()), reviews.get(row[0])
+                row, contacts.get(row[0], ()), events.get(row[0], ()), reviews.get(row[0])
             )
             for row in rows
         ]

@@ -18,7 +18,7 @@ from followup.transfer.export import (
     export_json,
     inert,
 )
-from followup.transfer.read import MAX_BYTES, ImportError_, read_csv, read_json, read_text
+from followup.transfer.read import MAX_BYTES, ImportError_, open_import, read_csv, read_json
 
 __all__ = [
     "CSV_COLUMNS",
@@ -31,7 +31,7 @@ __all__ = [
     "export_ics",
     "export_json",
     "inert",
+    "open_import",
     "read_csv",
     "read_json",
-    "read_text",
 ]

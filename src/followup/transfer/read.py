@@ -1,24 +1,30 @@
 """Reading a file to import: the JSON backup or a spreadsheet saved as CSV.
 
-Every row is validated with pydantic (:mod:`followup.transfer.models`) before anything is
-written, and a file with one bad row imports nothing; the error names every bad row and field.
+Rows are read one at a time (a JSON export through :mod:`followup.transfer.stream`, a CSV
+file through ``csv.reader``), each validated with pydantic (:mod:`followup.transfer.models`)
+by one function per format (:func:`json_interview`, :func:`csv_interview`) as the store
+inserts them in batches inside one transaction. The first bad row stops the inserting; the
+rest is still read to name every bad row and field, and the error at the end rolls the
+whole import back: a file with one bad row imports nothing.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import re
+from collections.abc import Iterator
 from datetime import date, datetime, timezone, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from pydantic import ValidationError
 
 from followup import dates, fields, records, zones
 from followup.errors import FollowupError
 from followup.transfer.export import FORMULA_STARTS
-from followup.transfer.models import MAX_ID, CsvRowIn, ExportIn
+from followup.transfer.models import MAX_ID, CsvRowIn, ExportIn, InterviewIn
 
 CSV_KNOWN = {
     "company", "role", "at", "round", "contact", "recruiter", "decision_by", "lang", "notes",
@@ -35,32 +41,59 @@ class ImportError_(FollowupError):
     """A file that cannot be imported; the message names every bad row and field."""
 
 
-def read_text(path: Path) -> str:
-    """The text of a file to import, read in bounded memory: refused past ``MAX_BYTES``, at
-    the first NUL byte (a binary file, ``/dev/zero``), or when it is not UTF-8."""
-    data = bytearray()
+def open_import(path: Path) -> IO[str]:
+    """A file to import as text, read as it is imported, in bounded memory: reading stops
+    with :class:`ImportError_` past ``MAX_BYTES`` or at the first NUL byte (a binary file,
+    ``/dev/zero``); text that is not UTF-8 fails where it is met (see :func:`read_csv`)."""
     try:
-        with path.open("rb") as handle:
-            while chunk := handle.read(_CHUNK):
-                if b"\0" in chunk:
-                    raise ImportError_(
-                        f"{path} is not UTF-8 text (it holds NUL bytes); import reads a "
-                        "followup JSON export or a CSV file saved as UTF-8."
-                    )
-                if len(data) + len(chunk) > MAX_BYTES:
-                    raise ImportError_(
-                        f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MiB, the most "
-                        "import reads; split it into smaller files."
-                    )
-                data += chunk
+        raw = path.open("rb")
     except OSError as error:
         raise ImportError_(f"cannot read {path}: {error.strerror or error}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportError_(
-            f"{path} is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel)."
-        ) from None
+    return io.TextIOWrapper(
+        io.BufferedReader(_Bounded(raw, path), _CHUNK), encoding="utf-8-sig", newline=""
+    )
+
+
+class _Bounded(io.RawIOBase):
+    """A binary file that refuses, as it is read, NUL bytes and more than ``MAX_BYTES``."""
+
+    def __init__(self, raw: IO[bytes], path: Path) -> None:
+        self.raw, self.path, self.read_so_far = raw, path, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return self.raw.seekable()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        position = self.raw.seek(offset, whence)
+        self.read_so_far = position
+        return position
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            count = self.raw.readinto(buffer)  # type: ignore[attr-defined]
+        except OSError as error:
+            raise ImportError_(f"cannot read {self.path}: {error.strerror or error}") from None
+        if not count:
+            return 0
+        if b"\0" in memoryview(buffer)[:count]:
+            raise ImportError_(
+                f"{self.path} is not UTF-8 text (it holds NUL bytes); import reads a "
+                "followup JSON export or a CSV file saved as UTF-8."
+            )
+        self.read_so_far += count
+        if self.read_so_far > MAX_BYTES:
+            raise ImportError_(
+                f"{self.path} is larger than {MAX_BYTES // (1024 * 1024)} MiB, the most "
+                "import reads; split it into smaller files."
+            )
+        return int(count)
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
 
 
 _BOUNDS = {"greater_than_equal", "less_than", "less_than_equal"}
@@ -91,43 +124,126 @@ def _describe(error: ValidationError, prefix: str) -> list[str]:
     return problems
 
 
-def read_json(text: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Validate a JSON export; return interviews ready for ``Store.load`` and the profile."""
-    try:
-        document = ExportIn.model_validate_json(text)
-    except ValidationError as error:
-        if any(e["type"] == "json_invalid" for e in error.errors()):
-            raise ImportError_(f"the file is not valid JSON: {error.errors()[0]['msg']}") from None
-        raise ImportError_(_summary(_describe(error, ""))) from None
-    first_with: dict[str, int] = {}
-    twice = []
-    for number, item in enumerate(document.interviews):
-        if item.uid is None:
-            continue
-        if item.uid in first_with:
-            twice.append(
-                f"interviews.{number}.uid: {item.uid} is the uid of interviews."
-                f"{first_with[item.uid]} too; two interviews cannot share one"
+class Problems:
+    """What is wrong with a file, row by row: the first few kept to show, all counted."""
+
+    def __init__(self, limit: int = 20) -> None:
+        self.limit = limit
+        self.shown: list[str] = []
+        self.count = 0
+
+    def add(self, *problems: str) -> None:
+        self.count += len(problems)
+        self.shown += problems[: max(0, self.limit - len(self.shown))]
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def raise_any(self) -> None:
+        if self.count:
+            more = self.count - len(self.shown)
+            tail = f"\n  ... and {more} more" if more else ""
+            raise ImportError_(
+                "nothing was imported; fix these and try again:\n  "
+                + "\n  ".join(self.shown)
+                + tail
             )
-        first_with.setdefault(item.uid, number)
-    if twice:
-        raise ImportError_(_summary(twice))
-    interviews = []
-    for item in document.interviews:
-        data = item.model_dump()
-        data["contacts"] = [records.Person(p.name, p.email) for p in item.contacts]
-        data["recruiters"] = [records.Person(p.name, p.email) for p in item.recruiters]
-        data["events"] = [e.model_dump() for e in item.events]
-        data["topic_for"] = records.topic_for_text((t.email, t.topic) for t in item.topic_for)
-        data["reflection"] = item.reflection.model_dump() if item.reflection else None
-        data["messages"] = [m.model_dump() for m in item.messages]
-        interviews.append(data)
-    return interviews, document.profile.model_dump()
 
 
-def read_csv(text: str, *, now: datetime, tz: tzinfo) -> list[dict[str, Any]]:
-    """Validate a spreadsheet (columns company, role, at and optional others), every row."""
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+def _not_utf8(name: str) -> FollowupError:
+    return FollowupError(f"{name} is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel).")
+
+
+class JsonImport:
+    """A JSON export read one interview at a time (:mod:`followup.transfer.stream`).
+
+    ``interviews()`` yields each interview, validated, ready for ``Store.load``, and stops
+    yielding at the first bad one, reading on only to name every bad row; at its end it
+    raises :class:`ImportError_` naming them, so a caller inserting inside one transaction
+    imports nothing. ``profile()`` is the file's profile once ``interviews()`` is done."""
+
+    def __init__(self, handle: IO[str], name: str) -> None:
+        self.handle = handle
+        self.name = name
+        self._profile: dict[str, Any] | None = None
+
+    def profile(self) -> dict[str, Any]:
+        assert self._profile is not None, "read interviews() through first"
+        return self._profile
+
+    def interviews(self) -> Iterator[dict[str, Any]]:
+        from followup.transfer.stream import JsonStream
+
+        header: dict[str, Any] = {}
+        problems = Problems()
+        try:
+            for key, value in JsonStream(self.handle, streamed=("interviews",)).members():
+                if key != "interviews" or not hasattr(value, "__next__"):
+                    header[key] = value
+                    continue
+                header[key] = []
+                first_with: dict[str, int] = {}  # uid -> the row that has it
+                for number, raw in enumerate(value):
+                    item = json_interview(raw, f"interviews.{number}.", problems)
+                    uid = item.get("uid") if item is not None else None
+                    if uid is not None and uid in first_with:
+                        problems.add(
+                            f"interviews.{number}.uid: {uid} is the uid of interviews."
+                            f"{first_with[uid]} too; two interviews cannot share one"
+                        )
+                    elif uid is not None:
+                        first_with[uid] = number
+                    if item is not None and not problems:
+                        yield item
+        except json.JSONDecodeError as error:
+            raise ImportError_(f"the file is not valid JSON: {error.msg}") from None
+        except UnicodeDecodeError:
+            raise _not_utf8(self.name) from None
+        try:
+            self._profile = ExportIn.model_validate(header).profile.model_dump()
+        except ValidationError as error:
+            problems.add(*_describe(error, ""))
+        problems.raise_any()
+
+
+def json_interview(raw: Any, prefix: str, problems: Problems) -> dict[str, Any] | None:
+    """One interview of a JSON export, checked; None (its problems added) when it is bad."""
+    try:
+        item = InterviewIn.model_validate(raw)
+    except ValidationError as error:
+        problems.add(*_describe(error, prefix))
+        return None
+    data = item.model_dump(
+        exclude={"contacts", "recruiters", "events", "topic_for", "reflection", "messages"}
+    )
+    data["contacts"] = [records.Person(p.name, p.email) for p in item.contacts]
+    data["recruiters"] = [records.Person(p.name, p.email) for p in item.recruiters]
+    data["events"] = [e.model_dump() for e in item.events]
+    data["topic_for"] = records.topic_for_text((t.email, t.topic) for t in item.topic_for)
+    data["reflection"] = item.reflection.model_dump() if item.reflection else None
+    data["messages"] = [m.model_dump() for m in item.messages]
+    return data
+
+
+def read_json(handle: IO[str], name: str = "the file") -> JsonImport:
+    """A JSON export to import, read as it is inserted (see :class:`JsonImport`)."""
+    return JsonImport(handle, name)
+
+
+def read_csv(
+    handle: IO[str], *, now: datetime, tz: tzinfo, name: str = "the file"
+) -> Iterator[dict[str, Any]]:
+    """A spreadsheet's rows (columns company, role, at and optional others), each checked
+    as it is read; like :meth:`JsonImport.interviews`, nothing more is yielded after a bad
+    row, and the end raises :class:`ImportError_` naming every one."""
+    try:
+        yield from _csv_rows(handle, now=now, tz=tz)
+    except UnicodeDecodeError:
+        raise _not_utf8(name) from None
+
+
+def _csv_rows(handle: IO[str], *, now: datetime, tz: tzinfo) -> Iterator[dict[str, Any]]:
+    reader = csv.reader(handle)
     try:
         header = next(reader)
     except StopIteration:
@@ -136,6 +252,20 @@ def read_csv(text: str, *, now: datetime, tz: tzinfo) -> list[dict[str, Any]]:
         ) from None
     except csv.Error as error:
         raise ImportError_(f"row 1: {error}") from None
+    columns = csv_columns(header)
+    problems = Problems()
+    try:
+        for number, cells in enumerate(reader, start=2):
+            item = csv_interview(number, cells, columns, now, tz, problems)
+            if item is not None and not problems:
+                yield item
+    except csv.Error as error:
+        problems.add(f"row {reader.line_num}: {error}")
+    problems.raise_any()
+
+
+def csv_columns(header: list[str]) -> list[str]:
+    """The header row's column names, checked."""
     columns = [h.strip().lower() for h in header]
     missing = [c for c in ("company", "role", "at") if c not in columns]
     if missing:
@@ -150,41 +280,44 @@ def read_csv(text: str, *, now: datetime, tz: tzinfo) -> list[dict[str, Any]]:
     twice = sorted({c for c in columns if c and columns.count(c) > 1})
     if twice:
         raise ImportError_(f"row 1: the column {', '.join(twice)} appears more than once")
-    problems: list[str] = []
-    interviews: list[dict[str, Any]] = []
+    return columns
+
+
+def csv_interview(
+    number: int,
+    cells: list[str],
+    columns: list[str],
+    now: datetime,
+    tz: tzinfo,
+    problems: Problems,
+) -> dict[str, Any] | None:
+    """One spreadsheet row, checked; None for a blank row, or (its problems added) a bad one."""
+    if not any(cell.strip() for cell in cells):
+        return None
+    if len(cells) != len(columns):
+        problems.add(f"row {number}: {len(cells)} cells for {len(columns)} columns")
+        return None
+    values = {
+        c: _uninert(v)
+        for c, v in zip(columns, cells, strict=False)
+        if c in CSV_KNOWN and (v.strip() or c in ("company", "role", "at"))
+    }
+    row_problems: list[str] = []
     try:
-        for number, cells in enumerate(reader, start=2):
-            if not any(cell.strip() for cell in cells):
-                continue
-            if len(cells) != len(columns):
-                problems.append(f"row {number}: {len(cells)} cells for {len(columns)} columns")
-                continue
-            values = {
-                c: _uninert(v)
-                for c, v in zip(columns, cells, strict=False)
-                if c in CSV_KNOWN and (v.strip() or c in ("company", "role", "at"))
-            }
-            row_problems: list[str] = []
-            try:
-                row = CsvRowIn.model_validate(values)
-            except ValidationError as error:
-                problems += _describe(error, f"row {number}, ")
-                # Still read its dates and addresses, so every bad cell is named at once.
-                bad = {str(e["loc"][0]) for e in error.errors() if e["loc"]}
-                partial = CsvRowIn.model_construct(**values)  # type: ignore[arg-type]
-                _csv_interview(partial, now, tz, row_problems.append)
-                problems += [
-                    f"row {number}, {p}" for p in row_problems if p.split(":")[0] not in bad
-                ]
-                continue
-            item = _csv_interview(row, now, tz, row_problems.append)
-            problems += [f"row {number}, {p}" for p in row_problems]
-            interviews.append(item)
-    except csv.Error as error:
-        problems.append(f"row {reader.line_num}: {error}")
-    if problems:
-        raise ImportError_(_summary(problems))
-    return interviews
+        row = CsvRowIn.model_validate(values)
+    except ValidationError as error:
+        problems.add(*_describe(error, f"row {number}, "))
+        # Still read its dates and addresses, so every bad cell is named at once.
+        bad = {str(e["loc"][0]) for e in error.errors() if e["loc"]}
+        partial = CsvRowIn.model_construct(**values)  # type: ignore[arg-type]
+        _csv_interview(partial, now, tz, row_problems.append)
+        problems.add(*(f"row {number}, {p}" for p in row_problems if p.split(":")[0] not in bad))
+        return None
+    item = _csv_interview(row, now, tz, row_problems.append)
+    if row_problems:
+        problems.add(*(f"row {number}, {p}" for p in row_problems))
+        return None
+    return item
 
 
 # One person of a cell: "Name; Jr" <email> (the export quotes a name with ;), Name <email>,
@@ -270,9 +403,3 @@ def _csv_interview(row: CsvRowIn, now: datetime, tz: tzinfo, problem: Any) -> di
         "recruiters": people("recruiter", row.recruiter),
         "events": events,
     }
-
-
-def _summary(problems: list[str], limit: int = 20) -> str:
-    shown = problems[:limit]
-    more = f"\n  ... and {len(problems) - limit} more" if len(problems) > limit else ""
-    return "nothing was imported; fix these and try again:\n  " + "\n  ".join(shown) + more

@@ -1,0 +1,193 @@
+"""``followup due`` as people and pipes see it.
+
+In a terminal the table shows the most urgent rows that fit the window, and says how many
+more there are (``--all`` shows every row). A pipe or a file gets every row as plain aligned
+lines, built straight from the morning list without Rich; ``--json`` every row too
+(:func:`followup.render.due_json`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING, Any
+
+from followup import dates, rules
+from followup.render import (
+    NARROW,
+    STATE_STYLE,
+    STATE_TITLE,
+    due_json,
+    label,
+    next_step,
+    plain_table,
+    where,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from followup import records
+
+Pair = tuple[rules.Item, "records.Interview"]
+ROW_LINES = {False: 2, True: 3}  # a row's lines at the least: in a table, stacked
+GROUP_LINES = {False: 4, True: 2}  # title, header and its rule, the blank line after
+FOOTER_LINES = 3  # the zone caption, the "more" line, and the shell's prompt after
+
+
+def moment(item: rules.Item) -> datetime:
+    """What the row's time column shows: when an upcoming action opens, else when it is due."""
+    return item.action.opens if item.state == "upcoming" else item.action.due
+
+
+def row_json(item: rules.Item, interview: records.Interview, now: datetime, tz: tzinfo) -> Any:
+    """A row of ``due --json`` (its ``relative``: to what the time column shows)."""
+    row = due_json(item, interview, now, tz)
+    row["relative"] = dates.relative(moment(item), now)
+    return row
+
+
+def plain(pairs: list[Pair], tz: tzinfo, now: datetime) -> str:
+    """Every row, grouped by state, as aligned plain lines: for a pipe or a file."""
+    places: dict[str | None, str] = {}  # " (Asia/Kolkata)" for each zone met
+    parts = []
+    start = 0
+    while start < len(pairs):
+        state = pairs[start][0].state
+        end = start
+        while end < len(pairs) and pairs[end][0].state == state:
+            end += 1
+        table = []
+        for item, interview in pairs[start:end]:
+            if interview.zone not in places:
+                places[interview.zone] = where({"zone": interview.zone}, tz)
+            shown = moment(item)
+            table.append(
+                [
+                    str(interview.id),
+                    f"{interview.company} · {interview.role}{places[interview.zone]}",
+                    label(item.action),
+                    f"{dates.relative(shown, now)} ({dates.short(shown, tz, now)})",
+                    next_step(item.action.action, interview.id),
+                ]
+            )
+        when = "Opens" if state == "upcoming" else "Due"
+        parts.append(f"{STATE_TITLE[state]} ({end - start})\n")
+        parts.append(plain_table(["ID", "Interview", "Action", when, "Next"], table) + "\n")
+        start = end
+    parts.append(dates.zone_caption(tz, now) + "\n")
+    return "".join(parts)
+
+
+def fitting(states: list[str], height: int, *, stacked: bool) -> int:
+    """How many rows, in order (their states given), fit ``height`` lines at best."""
+    used, shown, group = FOOTER_LINES, 0, None
+    for state in states:
+        cost = ROW_LINES[stacked] + (GROUP_LINES[stacked] if state != group else 0)
+        if used + cost > height:
+            break
+        used, shown, group = used + cost, shown + 1, state
+    return max(shown, 1)
+
+
+def screen(
+    pairs: list[Pair], tz: tzinfo, now: datetime, out: Console, *, every: bool = False
+) -> None:
+    """The table in a terminal: the most urgent rows that fit the window (all with
+    ``every``), then how many more there are."""
+    totals = {state: 0 for state in rules.STATES}
+    for item, _ in pairs:
+        totals[item.state] += 1
+    if every:
+        table([row_json(i, it, now, tz) for i, it in pairs], tz, now, out, totals=totals, more=0)
+        return
+    height = out.size.height
+    stacked = out.width < NARROW
+    count = min(len(pairs), fitting([i.state for i, _ in pairs[:height]], height, stacked=stacked))
+    rows = [row_json(i, it, now, tz) for i, it in pairs[:count]]
+    while True:  # long names wrap: measure what Rich draws, and drop rows until it fits
+        with out.capture() as drawn:
+            table(rows, tz, now, out, totals=totals, more=len(pairs) - len(rows))
+        text = drawn.get()
+        over = text.count("\n") + 1 - height  # + the shell's prompt
+        if over <= 0 or len(rows) == 1:
+            break
+        rows = rows[: max(1, len(rows) - max(1, over // ROW_LINES[stacked]))]
+    out.file.write(text)
+    out.file.flush()
+
+
+def table(
+    rows: list[dict[str, Any]],
+    tz: tzinfo,
+    now: datetime,
+    out: Console,
+    *,
+    totals: dict[str, int] | None = None,
+    more: int = 0,
+) -> None:
+    """Rich tables, one per state (stacked lines in a narrow terminal); ``totals``: each
+    state's count when not every row is shown; ``more``: how many rows are not."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    for state in rules.STATES:
+        group = [r for r in rows if r["state"] == state]
+        if not group:
+            continue
+        total = totals[state] if totals else len(group)
+        shown = f"{len(group)}" if total == len(group) else f"{len(group)} of {total}"
+        title = f"{STATE_TITLE[state]} ({shown})"
+        if out.width < NARROW:
+            _stacked(group, title, state, tz, now, out)
+            continue
+        grid = Table(
+            title=title,
+            title_style=STATE_STYLE[state],
+            title_justify="left",
+            show_edge=False,
+            pad_edge=False,
+        )
+        grid.add_column("ID", justify="right", no_wrap=True)
+        grid.add_column("Interview", ratio=1)
+        grid.add_column("Action", no_wrap=True)
+        grid.add_column(
+            "Opens" if state == "upcoming" else "Due", style=STATE_STYLE[state], no_wrap=True
+        )
+        grid.add_column("Next", style="dim", no_wrap=True)
+        for row in group:
+            when = datetime.fromisoformat(row["due"] if state != "upcoming" else row["opens"])
+            grid.add_row(
+                str(row["id"]),
+                f"{escape(row['company'])}\n[dim]{escape(row['role'])}{where(row, tz)}[/]",
+                row["label"],
+                f"{row['relative']}\n{dates.short(when, tz, now)}",
+                row["next"],
+            )
+        out.print(grid)
+        out.print()
+    if more:
+        out.print(
+            f"{more} more not shown: `followup due --all` shows every one.",
+            style="bold",
+            soft_wrap=True,
+        )
+    out.print(dates.zone_caption(tz, now), style="dim", soft_wrap=True)
+
+
+def _stacked(
+    group: list[dict[str, Any]], title: str, state: str, tz: tzinfo, now: datetime, out: Console
+) -> None:
+    """One state's rows in a narrow terminal: each on lines of its own, the command whole."""
+    from rich.markup import escape
+
+    out.print(title, style=STATE_STYLE[state])
+    key = "opens" if state == "upcoming" else "due"
+    for row in group:
+        when = dates.short(datetime.fromisoformat(row[key]), tz, now)
+        out.print(
+            f"{row['id']}  {escape(row['company'])} · {escape(row['role'])}{where(row, tz)}",
+            soft_wrap=True,
+        )
+        out.print(f"   {row['label']}, {row['relative']} ({when})", soft_wrap=True)
+        out.print(f"   {row['next']}", style="dim", soft_wrap=True)
+    out.print()
