@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 
 from followup import models, records, rules
 from followup.errors import FollowupError
-from followup.store import journal
+from followup.store import journal, sqlite_rows
 from followup.store.interviews import Interviews, _named
 from followup.store.opening import utc
 
@@ -107,13 +107,7 @@ class Events(Interviews):
         """Add the event (and the withdrawal a decline means), update the row, commit."""
         assert row.id is not None
         undo: dict[str, Any] = {"events": [], "interview": journal.row_json(row)}
-        summary = (
-            f"heard from {_named(row)}"
-            if name == "heard"
-            else f"{name} done for {_named(row)}"
-            if kind == "done"
-            else (f"the result {name} for {_named(row)}")
-        )
+        summary = sqlite_rows.event_summary(kind, name, _named(row))
         added = [models.Event(interview_id=row.id, kind=kind, name=name, at=at, created_at=now)]
         if kind == "done" and name == "decline":
             kind, name = "result", "withdrawn"

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from followup import records
-from followup.store.sqlite_reader import MIGRATION_NAMES, utc
+from followup.store.sqlite_reader import APPLICATION_ID, MIGRATION_NAMES, utc
 
 # Column order of each table as followup.models declares it (journal.row_json follows it);
 # a test checks these against the models.
@@ -38,6 +38,8 @@ SCHEMA = {
     "reminder": {"channel", "kind", "key", "label", "summary", "sent_at"},
     "journal": {"id", "interview_id", "kind", "summary", "data", "created_at"},
     "migration": {"name", "applied_at"},
+    "message": {"id", "interview_id", "kind", "message_id", "recipients", "via", "at"},
+    "inbox_seen": {"message_id", "interview_id", "outcome", "seen_at"},
 }
 TIMES = {"at", "result_at", "created_at", "updated_at", "applied_at", "sent_at"}
 LAST_ID_KEY = "last_interview_id"  # as followup.store.interviews
@@ -80,6 +82,14 @@ def named(interview_id: int, company: str, role: str) -> str:
     return f"interview {interview_id} ({company}, {role})"
 
 
+def event_summary(kind: str, name: str, label: str) -> str:
+    """What the journal says of a recorded event: ``thanks done for interview 3 (Acme, Dev)``;
+    the one wording of both writers (:mod:`.events` and :mod:`.sqlite_writer`)."""
+    if kind == "done" and name == "heard":
+        return f"heard from {label}"
+    return f"{name} done for {label}" if kind == "done" else f"the result {name} for {label}"
+
+
 def same_question(text: str) -> str:
     """Questions that differ only in case, spacing or a final mark are the same question."""
     return " ".join(text.casefold().split()).rstrip("?？.。!！ ")
@@ -87,6 +97,8 @@ def same_question(text: str) -> str:
 
 def sound(conn: sqlite3.Connection) -> bool:
     """Whether the store is current and whole, as the full store checks it on opening."""
+    if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        return False  # another program's file, or one to mark: the full store decides
     names = sorted(row[0] for row in conn.execute("SELECT name FROM migration"))
     if names != sorted(MIGRATION_NAMES):
         return False

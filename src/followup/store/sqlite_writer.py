@@ -34,6 +34,7 @@ from followup.store.sqlite_rows import (
     LAST_ID_KEY,
     QUESTION_FIELDS,
     REFLECTION_FIELDS,
+    event_summary,
     insert,
     named,
     row_json,
@@ -221,9 +222,7 @@ class Writer(Reader):
                     f"{name} is already recorded for interview {interview_id}; nothing was added."
                 )
             label = named(interview_id, before["company"], before["role"])
-            summary = (
-                f"{name} done for {label}" if kind == "done" else f"the result {name} for {label}"
-            )
+            summary = event_summary(kind, name, label)
             added = [(kind, name)]
             if kind == "done" and name == "decline":
                 kind, name = "result", "withdrawn"

@@ -78,7 +78,7 @@ class _Bounded(io.RawIOBase):
             raise ImportError_(f"cannot read {self.path}: {error.strerror or error}") from None
         if not count:
             return 0
-        if b"\0" in memoryview(buffer)[:count]:
+        if b"\0" in memoryview(buffer)[:count].tobytes():
             raise ImportError_(
                 f"{self.path} is not UTF-8 text (it holds NUL bytes); import reads a "
                 "followup JSON export or a CSV file saved as UTF-8."
