@@ -30,7 +30,7 @@ from typer.core import TyperGroup
 from followup import __version__
 from followup.cli import data, history, learning, letters, morning, recording, reminders, setup
 from followup.cli.output import fail
-from followup.context import close_stores, stdout_closed, unexpected
+from followup.context import UsageError, close_stores, stdout_closed, unexpected
 from followup.errors import FollowupError
 
 INTERRUPTED = 130  # Ctrl-C (or Ctrl-D at a prompt): what shells give a program stopped by SIGINT
@@ -49,6 +49,7 @@ class _Group(TyperGroup):
             waiting += getattr(command, "commands", {}).values()
             for param in command.params:
                 _plain_metavar(param)
+                _text_only(param)
 
     def main(self, *args: Any, **extra: Any) -> Any:  # type: ignore[override]
         from typer._click.exceptions import ClickException, NoArgsIsHelpError
@@ -106,6 +107,32 @@ def _plain_metavar(param: Any) -> None:
         param.metavar = "FILE"
     else:
         param.metavar = "TEXT"
+
+
+def _text_only(param: Any) -> None:
+    """Refuse an argument that is not valid UTF-8 (``-c $'Caf\\xe9'``), naming the option,
+    before anything stores it: Python hands such bytes over as lone surrogates, which no
+    store, letter or terminal can take. A file name may be any bytes, so it is let through."""
+    if param.type_descriptor.is_path or param.metavar in ("FILE", "PATH"):
+        return
+    process_value = param.process_value
+
+    def checked(ctx: Any, value: Any) -> Any:
+        for text in value if isinstance(value, (list, tuple)) else [value]:
+            if isinstance(text, str) and not text.isascii():
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError:
+                    argument = param.param_type_name == "argument"
+                    name = param.metavar if argument else max(param.opts, key=len)
+                    typed = repr(os.fsencode(text))[1:]
+                    raise UsageError(
+                        f"{name}: {typed} is not UTF-8 text; type it again in UTF-8 (check "
+                        "your terminal's or locale's encoding). Nothing was changed."
+                    ) from None
+        return process_value(ctx, value)
+
+    param.process_value = checked
 
 
 def one_line(error: Any) -> str:
