@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -138,3 +139,91 @@ def test_a_file_name_may_be_any_bytes(one, tmp_path):
     out = cli(b"export", b"-o", target)
     assert out.returncode == 0, out.stderr
     assert os.path.exists(target)
+
+
+# -- the TZ variable --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value", ["UTC+99", "EST99EDT,M3.2.0,M11.1.0", "foo/bar", "../../etc/passwd", "zone.tab", "A"]
+)
+@pytest.mark.parametrize("args", [["due"], ["list", "--json"], ["add", "-c", "A", "-r", "B"]])
+def test_a_tz_that_is_no_zone_is_one_error_line(value, args):
+    line = refused(cli(*args, env={"TZ": value}), 1)
+    assert f"the TZ variable {value!r} is not a time zone" in line
+
+
+@pytest.mark.parametrize("args", [["due"], ["show", "1"]])
+def test_a_tz_that_is_no_zone_is_one_error_line_on_either_path(ok, run, monkeypatch, args):
+    ok("add", "-c", "Acme", "-r", "Dev", "--at", "2026-11-20 14:00")
+    monkeypatch.setenv("TZ", "UTC+99")
+    result = run(*args)
+    assert result.exit_code == 1 and "the TZ variable 'UTC+99'" in result.stderr, result
+
+
+POSIX_NEW_YORK = "EST5EDT,M3.2.0,M11.1.0"
+
+
+@pytest.mark.parametrize(
+    "at",
+    [
+        "2026-03-06 02:30",  # the thank-you deadline two days later falls in the gap
+        "2026-03-08",  # midnight exists; the evening before does too
+        "2026-03-07 02:30",
+        "2026-03-08 02:30",  # in the gap itself: refused alike
+        "2026-11-01 01:30",  # twice: refused alike
+        "2026-11-01 01:30 -04:00",
+    ],
+)
+def test_a_posix_tz_rule_answers_as_the_zone_name(run, monkeypatch, at):
+    """A POSIX rule resolves a wall-clock time the clocks skip forward, as zoneinfo does for
+    America/New_York; dateutil alone moved such a deadline an hour back."""
+    answers = []
+    for tz in ("America/New_York", POSIX_NEW_YORK):
+        monkeypatch.setenv("TZ", tz)
+        monkeypatch.setenv("FOLLOWUP_HOME", str(Path(os.environ["FOLLOWUP_HOME"]) / tz[:7]))
+        result = run("add", "-c", "Acme", "-r", "Dev", "--at", at, "--json")
+        if result.exit_code:
+            where = "America/New_York" if tz.startswith("America") else "your time zone"
+            answers.append((result.exit_code, result.stderr.replace(where, "ZONE")))
+        else:
+            shown = result.json()
+            answers.append(
+                (0, [shown["at"], *((a["opens"], a["deadline"]) for a in shown["pending"])])
+            )
+    assert answers[0] == answers[1]
+
+
+def test_a_posix_rule_with_a_midnight_change_resolves_forward():
+    from datetime import datetime, timezone
+    from zoneinfo import ZoneInfo
+
+    from followup import dates, zones
+
+    now = datetime(2018, 10, 1, tzinfo=timezone.utc)
+    posix = zones.posix_zone("BRT3BRST,M11.1.0/0,M2.3.0/0")  # Sao Paulo's rule in 2018
+    assert posix is not None
+    named = ZoneInfo("America/Sao_Paulo")
+    for text in ("2018-11-04", "2018-11-04 01:30", "2018-11-03 23:59", "2019-02-16 23:30 -02:00"):
+        assert dates.parse(text, now=now, tz=posix) == dates.parse(text, now=now, tz=named)
+    midnight = dates.parse("2018-11-04", now=now, tz=posix)
+    assert midnight.astimezone(timezone.utc) == datetime(2018, 11, 4, 3, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("rule", ["UTC+3", "UTC-05:30", "EST5EDT", "CET-1CEST,M3.5.0,M10.5.0/3"])
+def test_posix_offsets_count_west_as_the_c_library_does(rule):
+    from datetime import datetime, timezone
+
+    from followup import zones
+
+    zone = zones.posix_zone(rule)
+    assert zone is not None
+    winter = datetime(2026, 1, 15, 12, tzinfo=timezone.utc).astimezone(zone)
+    expected = subprocess.run(
+        ["date", "-d", "@" + str(int(winter.timestamp())), "+%z"],
+        env={"TZ": rule},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert winter.strftime("%z") == expected
