@@ -30,12 +30,15 @@ def cli(
     )
 
 
-def refused(out: subprocess.CompletedProcess[bytes], code: int) -> str:
-    """The one ``Error:`` line of a refused command, checked to be just that."""
+def refused(out: subprocess.CompletedProcess[bytes], code: int, *, notes: bool = False) -> str:
+    """The one ``Error:`` line of a refused command, checked to be just that (after the
+    warnings a draft gives, with ``notes``)."""
     err = out.stderr.decode("utf-8", "replace")
     assert out.returncode == code, err
     assert "Traceback" not in err and "unexpected" not in err and "report" not in err, err
     lines = err.strip().splitlines()
+    if notes:
+        lines = [line for line in lines if not line.startswith("Warning: ")]
     assert len(lines) == 1 and lines[0].startswith("Error: "), err
     return lines[0]
 
@@ -227,3 +230,44 @@ def test_posix_offsets_count_west_as_the_c_library_does(rule):
         check=True,
     ).stdout.strip()
     assert winter.strftime("%z") == expected
+
+
+# -- a full disk under stdout -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["due"],  # the fast path
+        ["due", "--json"],
+        ["due", "--days=7", "--on", "tomorrow"],
+        ["list"],
+        ["list", "--all", "--json"],
+        ["show", "1"],
+        ["show", "1", "--json"],
+        ["list", "-a", "--all"],  # the Typer commands
+        ["due", "--on", "tomorrow", "--days", "2", "--json", "--json"],
+        ["draft", "thanks", "1"],
+        ["draft", "thanks", "1", "--plain"],
+        ["draft", "thanks", "1", "--json"],
+        ["export"],
+        ["export", "-f", "csv"],
+        ["export", "-f", "ics"],
+        ["stats", "--json"],
+        ["path"],
+        ["templates", "show", "thanks"],
+        ["--help"],
+    ],
+)
+def test_stdout_on_a_full_disk_is_one_error_line(one, args):
+    with open("/dev/full", "w") as full:
+        out = cli(*args, stdout=full)
+    line = refused(out, 1, notes=args[0] == "draft")
+    assert line == "Error: cannot write the output: No space left on device"
+
+
+def test_a_write_that_fails_elsewhere_is_not_blamed_on_stdout(one, tmp_path):
+    """Only stdout's own failure reads as 'cannot write the output'."""
+    out = cli("export", "-o", str(tmp_path / "file" / "under" / "nothing.json"))
+    line = refused(out, 1)
+    assert "cannot write the output" not in line and "nothing.json" in line

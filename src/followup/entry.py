@@ -68,6 +68,9 @@ def _plain(args: list[str]) -> tuple[str, dict[str, object]] | None:
 
 
 def main() -> None:
+    from followup.context import watch_stdout
+
+    watch_stdout()
     plain = None
     if not any(name.endswith("_COMPLETE") for name in os.environ):
         plain = _plain(sys.argv[1:])
@@ -77,7 +80,13 @@ def main() -> None:
         typer_main()
         return
     from followup import reading
-    from followup.context import close_stores, stdout_closed, unexpected
+    from followup.context import (
+        cannot_write_output,
+        close_stores,
+        output_failed,
+        stdout_closed,
+        unexpected,
+    )
     from followup.errors import FollowupError
 
     command, options = plain
@@ -91,6 +100,8 @@ def main() -> None:
     except BrokenPipeError:
         sys.exit(stdout_closed())
     except Exception as error:
+        if isinstance(error, OSError) and output_failed(error):
+            sys.exit(cannot_write_output(error))
         if os.environ.get("FOLLOWUP_DEBUG"):
             raise
         sys.stderr.write(f"Error: {unexpected(error)}\n")

@@ -30,7 +30,14 @@ from typer.core import TyperGroup
 from followup import __version__
 from followup.cli import data, history, learning, letters, morning, recording, reminders, setup
 from followup.cli.output import fail
-from followup.context import UsageError, close_stores, stdout_closed, unexpected
+from followup.context import (
+    UsageError,
+    cannot_write_output,
+    close_stores,
+    output_failed,
+    stdout_closed,
+    unexpected,
+)
 from followup.errors import FollowupError
 
 INTERRUPTED = 130  # Ctrl-C (or Ctrl-D at a prompt): what shells give a program stopped by SIGINT
@@ -68,6 +75,7 @@ class _Group(TyperGroup):
             code = INTERRUPTED
         if not standalone_mode:
             return code
+        sys.stdout.flush()  # a full disk is noticed here, not in Python's flush at exit
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:
@@ -78,6 +86,8 @@ class _Group(TyperGroup):
         except BrokenPipeError:
             raise typer.Exit(stdout_closed()) from None
         except Exception as error:  # a bug: say so plainly; FOLLOWUP_DEBUG=1 shows the traceback
+            if output_failed(error):
+                raise  # main() says it: stdout cannot take the output
             if os.environ.get("FOLLOWUP_DEBUG") or isinstance(
                 error, (typer.Exit, typer.Abort, typer.TyperException)
             ):
@@ -220,6 +230,4 @@ def main() -> None:
     try:
         app(prog_name="followup")
     except OSError as error:  # stdout itself cannot take the output: /dev/full, a full disk
-        stdout_closed()  # nor the rest of it at exit
-        sys.stderr.write(f"Error: cannot write the output: {error.strerror or error}\n")
-        sys.exit(1)
+        sys.exit(cannot_write_output(error))
