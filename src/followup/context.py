@@ -100,7 +100,7 @@ def watch_stdout() -> None:
         io.BufferedWriter(_Output(fd)),
         encoding=old.encoding,
         errors=old.errors,
-        line_buffering=old.line_buffering,
+        line_buffering=bool(getattr(old, "line_buffering", False)),
     )
 
 
