@@ -340,3 +340,85 @@ def test_a_template_error_caused_by_the_users_text_names_the_field(ok, home):
     user.write_text("Subject: Hi\n\nAbout {{ topic|format }}.\n", encoding="utf-8")
     line = refused(cli("draft", "thanks", "1"), 1, notes=True)
     assert line.startswith(f"Error: template {user}, line 3 cannot take your topic (--topic"), line
+
+
+# -- line breaks other than CR and LF ---------------------------------------------------
+
+BREAKS = ["\u2028", "\u2029", "\x85", "\v", "\f", "\x1c", "\x1d", "\x1e", "\r", "\n"]
+
+
+@pytest.mark.parametrize("brk", BREAKS, ids=[hex(ord(b)) for b in BREAKS])
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["add", "-c", "A{}B", "-r", "Dev"], "--company"),
+        (["add", "-c", "Acme", "-r", "D{}v"], "--role"),
+        (["add", "-c", "Acme", "-r", "Dev", "--contact", "Ann{}Lee <a@x.example>"], "--contact"),
+        (["add", "-c", "Acme", "-r", "Dev", "--recruiter", "Ann <a{}b@x.example>"], "--recruiter"),
+        (["edit", "1", "--contact", "Ann{} <a@x.example>"], "--contact"),
+        (["profile", "--name", "Li{}Wei"], "--name"),
+        (["profile", "--email", "li{}@x.example"], "--email"),
+    ],
+)
+def test_every_line_break_is_refused_in_names_and_addresses(one, run, args, option, brk):
+    result = run(*(a.replace("{}", brk) for a in args))
+    assert result.exit_code == 2, result
+    assert result.stderr.startswith(f"Error: {option} must be one line"), result
+    assert len(run("list", "--json").json()) == 1
+    assert brk not in run("export").stdout.replace("\n", "").replace("\r", "") or brk in "\r\n"
+
+
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x85"])
+def test_a_line_break_in_an_import_is_refused_naming_the_row(ok, run, tmp_path, brk):
+    import json
+
+    ok("add", "-c", "Acme", "-r", "Dev", "--contact", "Ann <a@x.example>")
+    exported = json.loads(ok("export").stdout)
+    exported["interviews"][0]["uid"] = "f" * 32
+    exported["interviews"][0]["contacts"][0]["name"] = f"Ann{brk}Lee"
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(exported), encoding="utf-8")
+    result = run("import", str(path))
+    assert result.exit_code != 0 and "line" in result.stderr, result
+    assert len(run("list", "--json").json()) == 1
+
+
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x85"])
+def test_a_line_break_in_free_text_is_a_space_in_the_letter(ok, brk):
+    ok("add", "-c", "Acme", "-r", "Dev", "--at", "2026-11-20 14:00",
+       "--contact", "Ann <a@x.example>", "--topic", f"the{brk}queue")  # fmt: skip
+    (mail,) = ok("draft", "thanks", "1", "--json").json()
+    assert "the queue" in mail["body"] and brk not in mail["body"]
+
+
+def stored_with_a_break(ok, home, brk: str) -> None:
+    """An older store that let a line break into a name."""
+    import sqlite3
+
+    ok("profile", "--name", "Li Wei", "--email", "li@x.example")
+    ok("add", "-c", "Acme", "-r", "Dev", "--at", "2026-11-20 14:00",
+       "--contact", "Ann Lee <a@x.example>", "--recruiter", "Raj <r@x.example>")  # fmt: skip
+    with sqlite3.connect(home / "followup.db") as db:
+        db.execute("UPDATE contact SET name = replace(name, ' ', ?)", (brk,))
+        db.execute("UPDATE setting SET value = replace(value, 'Li Wei', ?)", (f"Li{brk}Wei",))
+    db.close()
+
+
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x85"])
+@pytest.mark.parametrize("kind", ["thanks", "decline"])
+def test_a_line_break_already_stored_reaches_no_header_or_to_line(ok, home, brk, kind):
+    from email import message_from_bytes, policy
+
+    stored_with_a_break(ok, home, brk)
+    plain = ok("draft", kind, "1", "--plain").stdout
+    head = plain.split("\n\n", 1)[0]
+    assert brk not in plain and head.splitlines()[0] == "To: Ann Lee <a@x.example>", plain
+    assert len(head.splitlines()) == len(head.split("\n")) == (3 if kind == "decline" else 2)
+    (mail,) = ok("draft", kind, "1", "--json").json()
+    assert mail["to"] == ["Ann Lee <a@x.example>"]
+    assert all(brk not in value for value in (mail["subject"], mail["body"], *mail["to"]))
+    eml = home / "out.eml"
+    ok("draft", kind, "1", "--eml", str(eml))
+    message = message_from_bytes(eml.read_bytes(), policy=policy.default)
+    assert str(message["To"]) == "Ann Lee <a@x.example>"
+    assert brk not in message.get_content()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import traceback
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time, tzinfo
 from pathlib import Path
 from typing import Any
@@ -99,6 +99,7 @@ def compose(
         result.warnings.extend(hints.reason_warnings(reason, lang))
     held = interview.tzinfo() or tz  # the letter names the time where the interview was held
     for to, cc in _recipients(kind, interview):
+        to, cc = _one_line(to), _one_line(cc)
         context = _context(interview, profile, held, lang, to, reason, now)
         context["invited"] = any(
             e.kind == "result" and e.name == "invited" for e in interview.events
@@ -126,6 +127,12 @@ def _recipients(
     if interviewers:
         return [(interviewers, recruiters)]
     return [(recruiters, [])]
+
+
+def _one_line(people: Sequence[records.Person]) -> list[records.Person]:
+    """People with names on one line: a line break kept in an older store (U+2028, NEL)
+    reaches no header, ``To:`` line or greeting."""
+    return [replace(p, name=wording.one_line(p.name)) for p in people]
 
 
 def _names(people: Sequence[records.Person], lang: str) -> str:
@@ -185,7 +192,11 @@ def _context(
         "names": _names(to, lang),
         "team": team,  # someone is greeted as the team: no name was recorded
         "group": len(to) > 1 or team,  # Chinese says 各位, never 您, to several people
-        "candidate": {"name": profile.name, "email": profile.email, "phone": profile.phone},
+        "candidate": {
+            "name": wording.one_line(profile.name),
+            "email": wording.one_line(profile.email),
+            "phone": wording.one_line(profile.phone),
+        },
         "topic": wording.phrase(_topic(interview, to)),
         "strength": "" if sentence_like else wording.phrase(strength),
         "strength_sentence": wording.sentence(strength, lang) if sentence_like else "",
@@ -347,7 +358,8 @@ def to_eml(
 
     def address(person: records.Person) -> Address:
         user = person.email.rpartition("@")[0]
-        return Address(display_name=person.name, username=user, domain=ascii_domain(person))
+        name = wording.one_line(person.name)
+        return Address(display_name=name, username=user, domain=ascii_domain(person))
 
     message = EmailMessage(policy=policy.SMTP)
     try:

@@ -15,10 +15,16 @@ MAX_LONG = 10_000  # notes and other free text
 EMAIL_PATTERN = r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$"
 _EMAIL = re.compile(EMAIL_PATTERN)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Every character that ends a line somewhere: CR and LF, and what Python's str.splitlines,
+# mail clients and editors also break at (vertical tab, form feed, the file/group/record
+# separators, NEL, and Unicode's line and paragraph separators). One definition for names,
+# addresses and every header value.
+LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_BREAK = re.compile(f"[{LINE_BREAKS}]")
 
 
 def _no_breaks(value: str) -> None:
-    if "\r" in value or "\n" in value:
+    if _BREAK.search(value):
         raise ValueError(
             "must be one line: line breaks are not allowed (it is used in email headers)"
         )

@@ -14,7 +14,7 @@ from followup import fields, zones
 
 # Constraints checked inside pydantic-core (no Python call per value): 100k interviews
 # validate in a second or two. They say what followup.fields says, for imported files.
-_LINE = r"^[^\x00-\x1f\x7f]*$"
+_LINE = r"^[^\x00-\x1f\x7f\x85\u2028\u2029]*$"  # and no line break of fields.LINE_BREAKS
 _TEXT = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 OneLine = Annotated[
     str,
