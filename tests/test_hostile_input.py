@@ -421,4 +421,5 @@ def test_a_line_break_already_stored_reaches_no_header_or_to_line(ok, home, brk,
     ok("draft", kind, "1", "--eml", str(eml))
     message = message_from_bytes(eml.read_bytes(), policy=policy.default)
     assert str(message["To"]) == "Ann Lee <a@x.example>"
+    assert str(message["From"]) == "Li Wei <li@x.example>"
     assert brk not in message.get_content()

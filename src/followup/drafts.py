@@ -129,6 +129,11 @@ def _recipients(
     return [(recruiters, [])]
 
 
+def sender(profile: records.Profile) -> records.Person:
+    """The profile as an email's From, its name on one line (as :func:`_one_line`)."""
+    return records.Person(wording.one_line(profile.name), profile.email)
+
+
 def _one_line(people: Sequence[records.Person]) -> list[records.Person]:
     """People with names on one line: a line break kept in an older store (U+2028, NEL)
     reaches no header, ``To:`` line or greeting."""
@@ -358,8 +363,7 @@ def to_eml(
 
     def address(person: records.Person) -> Address:
         user = person.email.rpartition("@")[0]
-        name = wording.one_line(person.name)
-        return Address(display_name=name, username=user, domain=ascii_domain(person))
+        return Address(display_name=person.name, username=user, domain=ascii_domain(person))
 
     message = EmailMessage(policy=policy.SMTP)
     try:

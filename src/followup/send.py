@@ -200,7 +200,7 @@ class Outbox:
 def connect(profile: records.Profile, secret: str | None) -> Iterator[Outbox]:
     """Connect, secure and log in as the profile says; yield the :class:`Outbox`; say QUIT."""
     _refuse_plaintext(profile)  # whoever calls, never a password in clear
-    sender = records.Person(profile.name, profile.email)
+    sender = drafts.sender(profile)
     security = profile.smtp_security or "starttls"
     port = profile.smtp_port or DEFAULT_PORTS[security]
     where = f"{profile.smtp_host}:{port}"

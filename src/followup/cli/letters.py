@@ -221,9 +221,9 @@ def _compose(
 
 
 def _sender(profile: "records.Profile") -> "records.Person | None":
-    from followup import records
+    from followup import drafts
 
-    return records.Person(profile.name, profile.email) if profile.email else None
+    return drafts.sender(profile) if profile.email else None
 
 
 def _eml_targets(
