@@ -423,3 +423,35 @@ def test_a_line_break_already_stored_reaches_no_header_or_to_line(ok, home, brk,
     assert str(message["To"]) == "Ann Lee <a@x.example>"
     assert str(message["From"]) == "Li Wei <li@x.example>"
     assert brk not in message.get_content()
+
+
+# -- offsets written after UTC or GMT ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("2026-11-20 14:00 UTC+05", "+05:00"),
+        ("2026-11-20 14:00 UTC+5:30", "+05:30"),
+        ("2026-11-20 14:00 UTC +5", "+05:00"),
+        ("2026-11-20 14:00 utc+0530", "+05:30"),
+        ("2026-11-20 14:00 GMT-3", "-03:00"),
+        ("2026-11-20 14:00 +05:30", "+05:30"),
+    ],
+)
+def test_an_offset_after_utc_means_ahead_of_utc(text, offset):
+    """dateutil reads "UTC+5" the POSIX way (five hours behind), and dropped "UTC +5"."""
+    from datetime import datetime, timezone
+
+    from followup import dates, zones
+
+    now = datetime(2026, 11, 1, tzinfo=timezone.utc)
+    moment = dates.parse(text, now=now, tz=timezone.utc)
+    assert moment.hour == 14 and zones.offset_text(moment.utcoffset()) == offset
+
+
+@pytest.mark.parametrize("text", ["14:00 UTC+99", "14:00 +99:00", "14:00 GMT-25", "14:00 UTC+5:75"])
+def test_an_offset_of_a_day_or_more_is_a_usage_error(run, text):
+    result = run("add", "-c", "Acme", "-r", "Dev", "--at", text)
+    assert result.exit_code == 2, result
+    assert result.stderr.startswith(f"Error: --at {text!r}: UTC offsets run from"), result
