@@ -455,3 +455,15 @@ def test_an_offset_of_a_day_or_more_is_a_usage_error(run, text):
     result = run("add", "-c", "Acme", "-r", "Dev", "--at", text)
     assert result.exit_code == 2, result
     assert result.stderr.startswith(f"Error: --at {text!r}: UTC offsets run from"), result
+
+
+def test_an_answer_at_a_prompt_that_is_not_utf8_is_refused_naming_the_option(run, monkeypatch):
+    from typer.testing import CliRunner
+
+    from followup.cli import app, prompt
+
+    monkeypatch.setattr(prompt, "interactive", lambda: True)
+    result = CliRunner().invoke(app, ["add"], input=b"Caf\xe9\nDev\n\n")
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.startswith("Error: --company: what was typed is not UTF-8 text")
+    assert run("list", "--all", "--json").stdout.strip() == "[]"
