@@ -247,8 +247,8 @@ def test_posix_offsets_count_west_as_the_c_library_does(rule):
         ["list", "--all", "--json"],
         ["show", "1"],
         ["show", "1", "--json"],
-        ["list", "-a", "--all"],  # the Typer commands
-        ["due", "--on", "tomorrow", "--days", "2", "--json", "--json"],
+        ["list", "--json", "--json"],  # not a fast-path form: the Typer commands
+        ["show", "1", "--json", "--json"],
         ["draft", "thanks", "1"],
         ["draft", "thanks", "1", "--plain"],
         ["draft", "thanks", "1", "--json"],
@@ -266,6 +266,14 @@ def test_stdout_on_a_full_disk_is_one_error_line(one, args):
         out = cli(*args, stdout=full)
     line = refused(out, 1, notes=args[0] == "draft")
     assert line == "Error: cannot write the output: No space left on device"
+
+
+@pytest.mark.parametrize("args", [["due"], ["due", "--json"], ["list"], ["show", "1"]])
+def test_stdout_on_a_full_disk_is_one_error_line_on_the_typer_path(one, args):
+    """The same commands through Typer (the fast path stands aside during completion)."""
+    with open("/dev/full", "w") as full:
+        out = cli(*args, stdout=full, env={"SOME_OTHER_COMPLETE": "1"})
+    assert refused(out, 1) == "Error: cannot write the output: No space left on device"
 
 
 def test_a_write_that_fails_elsewhere_is_not_blamed_on_stdout(one, tmp_path):
