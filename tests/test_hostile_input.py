@@ -348,6 +348,7 @@ def test_a_template_error_caused_by_the_users_text_names_the_field(ok, home):
     user.write_text("Subject: Hi\n\nAbout {{ topic|format }}.\n", encoding="utf-8")
     line = refused(cli("draft", "thanks", "1"), 1, notes=True)
     assert line.startswith(f"Error: template {user}, line 3 cannot take your topic (--topic"), line
+    assert line.endswith("Change that text, or the template"), line
 
 
 # -- line breaks other than CR and LF ---------------------------------------------------

@@ -256,7 +256,7 @@ def render(kind: str, lang: str, context: dict[str, Any], user_dir: Path) -> tup
         field = _culprit(template, context)
         if field is not None:
             raise FollowupError(
-                f"{where} cannot take your {field} ({error}); change the {field}, or the template"
+                f"{where} cannot take your {field}: {error}. Change that text, or the template"
             ) from None
         raise FollowupError(f"{where}: {error}") from None
     # Template syntax in the email is the template's mistake only when it is there without
