@@ -88,8 +88,11 @@ _REPLACED: list[Any] = []  # Python's own stdout, kept alive: collected, it woul
 
 
 def watch_stdout() -> None:
-    """Put ``sys.stdout`` over :class:`_Output`, keeping its encoding and buffering."""
+    """Put ``sys.stdout`` over :class:`_Output`, keeping its encoding and buffering. Not on
+    Windows, whose console takes text through an object of its own."""
     old = sys.stdout
+    if sys.platform == "win32":
+        return
     try:
         fd = old.fileno()
     except (AttributeError, OSError, ValueError):  # not a real file (a test's capture)
