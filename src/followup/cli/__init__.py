@@ -88,6 +88,10 @@ class _Group(TyperGroup):
         except Exception as error:  # a bug: say so plainly; FOLLOWUP_DEBUG=1 shows the traceback
             if output_failed(error):
                 raise  # main() says it: stdout cannot take the output
+            if isinstance(error, OSError) and error.filename is not None:
+                # a file the user named: a name too long, a loop of links, no permission
+                name = os.fsdecode(error.filename)
+                fail(f"cannot use {name[:200]}: {error.strerror or error}; nothing was changed.")
             if os.environ.get("FOLLOWUP_DEBUG") or isinstance(
                 error, (typer.Exit, typer.Abort, typer.TyperException)
             ):
