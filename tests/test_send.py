@@ -698,3 +698,92 @@ def test_a_check_goes_only_while_one_is_due(ok, run, smtp):
     after = run("send", "check", decided, "--yes")
     assert after.exit_code == 1 and "it has a result (rejected). Nothing was sent." in after.stderr
     assert len(inbox.messages) == 2
+
+
+class HeldInbox(Inbox):
+    """A server that holds each message until told to take it, as a slow one does."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.arrived = threading.Event()
+        self.release = threading.Event()
+
+    async def handle_DATA(self, server, session, envelope):
+        self.arrived.set()
+        while not self.release.is_set():
+            await asyncio.sleep(0.02)
+        return await super().handle_DATA(server, session, envelope)
+
+
+def followup_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "FOLLOWUP_DEBUG"}
+    env["PATH"] = BIN + os.pathsep + env.get("PATH", "")
+    env["FOLLOWUP_SMTP_TIMEOUT"] = "60"
+    env.update(extra)
+    return env
+
+
+def test_a_slow_server_keeps_no_other_writer_waiting(ok, backend):
+    """`send` holds the write lock only to claim and to record: while the server takes its
+    time, an `add` in another process goes through at once, and a second `send` of the same
+    email waits for the first, then finds it sent."""
+    inbox = HeldInbox()
+    with serving(ok, inbox):
+        ident = interview(ok, "en")
+        env = followup_env(FOLLOWUP_BUSY_TIMEOUT="1")
+        sender = subprocess.Popen(
+            ["followup", "send", "thanks", ident, "--yes"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        try:
+            assert inbox.arrived.wait(30), "the email never reached the server"
+            added = subprocess.run(
+                ["followup", "add", "-c", "Next", "-r", "Dev", "--json"],
+                env=env,
+                capture_output=True,
+                timeout=60,
+                check=False,
+            )
+            assert added.returncode == 0, added.stderr.decode()
+            ok("edit", ident, "--notes", "written while the email was going")
+        finally:
+            inbox.release.set()
+            _, errors = sender.communicate(timeout=60)
+    assert sender.returncode == 0, errors.decode()
+    assert len(inbox.messages) == 1
+    shown = ok("show", ident, "--json").json()
+    assert [e["name"] for e in shown["events"] if e["kind"] == "done"] == ["thanks"]
+    assert shown["notes"] == "written while the email was going"
+    assert len(ok("list", "--all", "--json").json()) == 2
+
+
+def test_a_send_killed_during_the_exchange_leaves_the_email_to_send_again(ok, backend):
+    """A crash between the claim and the record records nothing and leaves no claim behind:
+    the next `send` goes, as when the write lock was held all along."""
+    inbox = HeldInbox()
+    with serving(ok, inbox):
+        ident = interview(ok, "en")
+        env = followup_env(FOLLOWUP_BUSY_TIMEOUT="10")
+        sender = subprocess.Popen(
+            ["followup", "send", "thanks", ident, "--yes"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        assert inbox.arrived.wait(30), "the email never reached the server"
+        sender.kill()
+        sender.wait(timeout=30)
+        assert ok("show", ident, "--json").json()["events"] == []
+        inbox.release.set()
+        again = subprocess.run(
+            ["followup", "send", "thanks", ident, "--yes"],
+            env=env,
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+    assert again.returncode == 0, again.stderr.decode()
+    done = [e["name"] for e in ok("show", ident, "--json").json()["events"]]
+    assert done == ["thanks"]

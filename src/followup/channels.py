@@ -85,7 +85,7 @@ def _split(url: str) -> tuple[str, str, bool, str, str, str]:
 
 def _host_shown(hostport: str) -> bool:
     host, colon, port = hostport.partition(":")
-    return _is_host(host) and (not colon or port.isdigit())
+    return _is_host(host) and (not colon or (port.isascii() and port.isdigit()))
 
 
 def _secret_query(name: str) -> bool:

@@ -6,6 +6,8 @@ Kept apart from :mod:`followup.cli` so the fast path for ``followup due`` (see
 
 from __future__ import annotations
 
+import io
+import os
 import sys
 from collections.abc import Callable
 from datetime import date, datetime, timezone, tzinfo
@@ -46,12 +48,75 @@ CLOSED_PIPE = 141  # the exit code shells give a program whose reader went away 
 def stdout_closed() -> int:
     """The reader of stdout went away (``followup export | head``): no error to report, and
     nothing more to write there; the exit code to leave with."""
-    import os
-
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())  # Python's own flush at exit must not fail again
     os.close(devnull)
     return CLOSED_PIPE
+
+
+class _Output(io.RawIOBase):
+    """File descriptor 1 under ``sys.stdout``, remembering a write that failed (a full disk,
+    ``> /dev/full``), so that error is told apart from any other ``OSError``."""
+
+    failed: OSError | None = None
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self._fd)
+
+    def write(self, data: Any) -> int:
+        try:
+            return os.write(self._fd, data)
+        except OSError as error:
+            _Output.failed = error
+            raise
+
+    def close(self) -> None:  # fd 1 stays open, as with Python's own stdout
+        self.flush()
+
+
+_REPLACED: list[Any] = []  # Python's own stdout, kept alive: collected, it would close fd 1
+
+
+def watch_stdout() -> None:
+    """Put ``sys.stdout`` over :class:`_Output`, keeping its encoding and buffering. Not on
+    Windows, whose console takes text through an object of its own."""
+    old = sys.stdout
+    if sys.platform == "win32":
+        return
+    try:
+        fd = old.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's capture)
+        return
+    old.flush()
+    _REPLACED.append(old)
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(_Output(fd)),
+        encoding=old.encoding,
+        errors=old.errors,
+        line_buffering=bool(getattr(old, "line_buffering", False)),
+    )
+
+
+def output_failed(error: BaseException) -> bool:
+    """Whether ``error`` is stdout failing to take the output (a full disk)."""
+    return isinstance(error, OSError) and _Output.failed is not None
+
+
+def cannot_write_output(error: OSError) -> int:
+    """Say that stdout cannot take the output, in one line; the exit code to leave with."""
+    sys.stderr.write(f"Error: cannot write the output: {error.strerror or error}\n")
+    stdout_closed()  # nor what is left of it at exit
+    return 1
 
 
 def close_stores() -> None:

@@ -48,6 +48,11 @@ _TRAILING_ZONE = re.compile(
     r"^(?P<rest>.*?)\s+(?P<zone>[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)+|UTC|GMT|utc|gmt"
     r"|[A-Z]{2,5})$"
 )
+# "14:00 UTC+5:30", "GMT -3": an offset from UTC written after its name.
+_UTC_OFFSET = re.compile(
+    r"^(?P<rest>.*?)\s+(?:UTC|GMT)\s*(?P<sign>[+-])\s*(?P<hours>[0-9]{1,2})(?::?(?P<minutes>[0-9]{2}))?$",
+    re.I,
+)
 # Capitalised words dateutil reads itself: these are not zone abbreviations.
 _NOT_ZONES = {
     "AM",
@@ -82,6 +87,17 @@ def parse_zoned(text: str, *, now: datetime, tz: tzinfo) -> tuple[datetime, tzin
     """:func:`parse`, and the zone the text named (an IANA name, an abbreviation's offset,
     an explicit offset), or None when it named none and ``tz`` applied."""
     raw = " ".join(text.split())
+    offset = _UTC_OFFSET.match(raw)
+    if offset:  # "UTC+5:30", "GMT -3": read here, as people mean them (dateutil inverts them)
+        hours, minutes = int(offset["hours"]), int(offset["minutes"] or 0)
+        if hours > 14 or minutes > 59:
+            raise DateError(f"{text!r}: UTC offsets run from -12:00 to +14:00")
+        delta = timedelta(hours=hours, minutes=minutes)
+        fixed = timezone(-delta if offset["sign"] == "-" else delta)
+        moment = _parse(offset["rest"], text, now=now, tz=fixed)
+        if moment.utcoffset() != fixed.utcoffset(None):
+            raise DateError(f"{text!r} gives two offsets: give one, e.g. '14:00 +05:30'")
+        return moment, fixed
     trailing = _TRAILING_ZONE.match(raw)
     if trailing and trailing["zone"].upper() not in _NOT_ZONES:
         named = _typed_zone(trailing["zone"], text)
@@ -138,7 +154,10 @@ def _parse(text: str, original: str, *, now: datetime, tz: tzinfo) -> datetime:
             "+08:00 or an IANA name such as Asia/Shanghai"
         )
     if moment.tzinfo is not None and moment.tzinfo is not tz:
-        fixed = moment.utcoffset()
+        try:
+            fixed = moment.utcoffset()
+        except ValueError:  # "+99:00": dateutil keeps it, datetime refuses it
+            raise DateError(f"{original!r}: UTC offsets run from -12:00 to +14:00") from None
         moment = moment.replace(tzinfo=timezone(fixed if fixed is not None else timedelta(0)))
     return moment
 

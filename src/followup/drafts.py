@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import traceback
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time, tzinfo
 from pathlib import Path
 from typing import Any
@@ -99,6 +99,7 @@ def compose(
         result.warnings.extend(hints.reason_warnings(reason, lang))
     held = interview.tzinfo() or tz  # the letter names the time where the interview was held
     for to, cc in _recipients(kind, interview):
+        to, cc = _one_line(to), _one_line(cc)
         context = _context(interview, profile, held, lang, to, reason, now)
         context["invited"] = any(
             e.kind == "result" and e.name == "invited" for e in interview.events
@@ -126,6 +127,17 @@ def _recipients(
     if interviewers:
         return [(interviewers, recruiters)]
     return [(recruiters, [])]
+
+
+def sender(profile: records.Profile) -> records.Person:
+    """The profile as an email's From, its name on one line (as :func:`_one_line`)."""
+    return records.Person(wording.one_line(profile.name), profile.email)
+
+
+def _one_line(people: Sequence[records.Person]) -> list[records.Person]:
+    """People with names on one line: a line break kept in an older store (U+2028, NEL)
+    reaches no header, ``To:`` line or greeting."""
+    return [replace(p, name=wording.one_line(p.name)) for p in people]
 
 
 def _names(people: Sequence[records.Person], lang: str) -> str:
@@ -185,7 +197,11 @@ def _context(
         "names": _names(to, lang),
         "team": team,  # someone is greeted as the team: no name was recorded
         "group": len(to) > 1 or team,  # Chinese says 各位, never 您, to several people
-        "candidate": {"name": profile.name, "email": profile.email, "phone": profile.phone},
+        "candidate": {
+            "name": wording.one_line(profile.name),
+            "email": wording.one_line(profile.email),
+            "phone": wording.one_line(profile.phone),
+        },
         "topic": wording.phrase(_topic(interview, to)),
         "strength": "" if sentence_like else wording.phrase(strength),
         "strength_sentence": wording.sentence(strength, lang) if sentence_like else "",
@@ -237,8 +253,56 @@ def render(kind: str, lang: str, context: dict[str, Any], user_dir: Path) -> tup
     except Exception as error:  # a user's template can fail in many ways; name where
         line = _template_line(error, filename)
         where = f"template {filename}" + (f", line {line}" if line else "")
+        field = _culprit(template, context)
+        if field is not None:
+            raise FollowupError(
+                f"{where} cannot take your {field}: {error}. Change that text, or the template"
+            ) from None
         raise FollowupError(f"{where}: {error}") from None
-    return _split(text, filename)
+    # Template syntax in the email is the template's mistake only when it is there without
+    # the user's text: a company, topic or name may hold "{{" (it is data, never source).
+    plain = None if not _MARKERS.search(text) else template.render(**_neutral(context))
+    return _split(text, filename, plain)
+
+
+_MARKERS = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
+# The context's keys as the person knows them: what to change when a value breaks a template.
+FIELDS = {
+    "company": "company (--company)",
+    "role": "role (--role)",
+    "position": "role (--role)",
+    "topic": "topic (--topic or --topic-for)",
+    "strength": "strength (--strength)",
+    "strength_sentence": "strength (--strength)",
+    "idea": "idea (--idea)",
+    "reason": "reason (--reason)",
+    "names": "contact names (--contact, --recruiter)",
+    "candidate": "profile (--name, --email, --phone)",
+}
+
+
+def _neutral(value: Any) -> Any:
+    """The context with every brace in the user's text made a parenthesis."""
+    if isinstance(value, str):
+        return value.replace("{", "(").replace("}", ")")
+    if isinstance(value, dict):
+        return {key: _neutral(item) for key, item in value.items()}
+    return value
+
+
+def _culprit(template: Any, context: dict[str, Any]) -> str | None:
+    """The field (as the person knows it) whose text makes ``template`` fail, when the
+    template renders with that text made plain."""
+    for key, label in FIELDS.items():
+        if key not in context:
+            continue
+        blank: Any = {k: "x" for k in context[key]} if isinstance(context[key], dict) else "x"
+        try:
+            template.render(**{**context, key: blank})
+        except Exception:  # still failing: not this field
+            continue
+        return label
+    return None
 
 
 def _source(env: Any, name: str) -> str:
@@ -255,7 +319,9 @@ def _template_line(error: BaseException, filename: str) -> int | None:
     return frames[-1].lineno if frames else None
 
 
-def _split(text: str, filename: str) -> tuple[str, str]:
+def _split(text: str, filename: str, plain: str | None = None) -> tuple[str, str]:
+    """Subject and body; ``plain`` is the email rendered with the user's braces made
+    parentheses, where template syntax left over is the template's."""
     head, _, body = text.lstrip("\n").partition("\n")
     if not head.startswith("Subject:"):
         raise FollowupError(
@@ -267,7 +333,7 @@ def _split(text: str, filename: str) -> tuple[str, str]:
     if not subject or not body:
         raise FollowupError(f"template {filename}: the subject or the body came out empty")
     for marker in ("{{", "}}", "{%", "%}", "{#", "#}"):
-        if marker in subject or marker in body:
+        if plain is not None and marker in plain:
             raise FollowupError(
                 f"template {filename}: template syntax {marker!r} is left in the email"
             )

@@ -16,6 +16,12 @@ import os
 import sys
 
 
+def _number(text: str) -> int | None:
+    """A whole number written in ASCII digits, or None. ``str.isdigit`` also accepts ``²``
+    and other digits that ``int`` refuses or reads differently from the Typer path."""
+    return int(text) if text.isascii() and text.isdigit() else None
+
+
 def _plain_due(args: list[str]) -> dict[str, object] | None:
     """The options of a plain ``due`` invocation, or None when Typer should handle it."""
     if not args or args[0] != "due":
@@ -36,10 +42,11 @@ def _plain_due(args: list[str]) -> dict[str, object] | None:
                 value = rest.pop(0)
             if name == "--on":
                 options["on"] = value
-            elif value.isdigit() and int(value) <= 3650:
-                options["days"] = int(value)
             else:
-                return None
+                days = _number(value)
+                if days is None or days > 3650:
+                    return None
+                options["days"] = days
         else:
             return None
     return options
@@ -55,17 +62,17 @@ def _plain(args: list[str]) -> tuple[str, dict[str, object]] | None:
     flags = set(args[1:])
     if args[0] == "list" and flags <= {"--json", "--all", "-a"} and len(flags) == len(args) - 1:
         return "list", {"all_": bool(flags & {"--all", "-a"}), "json": "--json" in flags}
-    if (
-        args[0] == "show"
-        and 2 <= len(args) <= 3
-        and args[1].isdigit()
-        and 1 <= int(args[1]) < 2**63
-    ) and args[2:] in ([], ["--json"]):
-        return "show", {"interview_id": int(args[1]), "json": "--json" in args[2:]}
+    if args[0] == "show" and 2 <= len(args) <= 3 and args[2:] in ([], ["--json"]):
+        interview_id = _number(args[1])
+        if interview_id is not None and 1 <= interview_id < 2**63:
+            return "show", {"interview_id": interview_id, "json": "--json" in args[2:]}
     return None
 
 
 def main() -> None:
+    from followup.context import watch_stdout
+
+    watch_stdout()
     plain = None
     if not any(name.endswith("_COMPLETE") for name in os.environ):
         plain = _plain(sys.argv[1:])
@@ -75,7 +82,13 @@ def main() -> None:
         typer_main()
         return
     from followup import reading
-    from followup.context import close_stores, stdout_closed, unexpected
+    from followup.context import (
+        cannot_write_output,
+        close_stores,
+        output_failed,
+        stdout_closed,
+        unexpected,
+    )
     from followup.errors import FollowupError
 
     command, options = plain
@@ -89,6 +102,8 @@ def main() -> None:
     except BrokenPipeError:
         sys.exit(stdout_closed())
     except Exception as error:
+        if isinstance(error, OSError) and output_failed(error):
+            sys.exit(cannot_write_output(error))
         if os.environ.get("FOLLOWUP_DEBUG"):
             raise
         sys.stderr.write(f"Error: {unexpected(error)}\n")

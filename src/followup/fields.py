@@ -16,15 +16,21 @@ EMAIL_PATTERN = r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$"
 # What a one-line value (company, role, a name) and free text (notes) may hold, as patterns
 # that the commands and the import (pydantic-core, transfer.models) both check: what one
 # accepts, the other must read back. A tab is allowed in both; in free text line breaks too.
-LINE_PATTERN = r"^[^\x00-\x08\x0a-\x1f\x7f]*$"
+LINE_PATTERN = r"^[^\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]*$"  # no LINE_BREAKS either
 TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 _EMAIL = re.compile(EMAIL_PATTERN)
 _LINE = re.compile(LINE_PATTERN)
 _TEXT = re.compile(TEXT_PATTERN)
+# Every character that ends a line somewhere: CR and LF, and what Python's str.splitlines,
+# mail clients and editors also break at (vertical tab, form feed, the file/group/record
+# separators, NEL, and Unicode's line and paragraph separators). One definition for names,
+# addresses and every header value.
+LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_BREAK = re.compile(f"[{LINE_BREAKS}]")
 
 
 def _no_breaks(value: str) -> None:
-    if "\r" in value or "\n" in value:
+    if _BREAK.search(value):
         raise ValueError(
             "must be one line: line breaks are not allowed (it is used in email headers)"
         )

@@ -4,8 +4,8 @@ recorded.
 :func:`connect` connects, secures and logs in; :meth:`Outbox.check` then puts every
 recipient of every email to the server (``MAIL``, one ``RCPT`` per address, ``RSET``), so a
 refused address stops everything before anyone receives anything; :meth:`Outbox.send` sends
-(``MAIL``, ``RCPT``, ``DATA``), which the CLI does while holding the store's write lock, so
-the same email is never sent twice at once. Every wait on the
+(``MAIL``, ``RCPT``, ``DATA``), which the CLI does while holding the store's claim on the
+interview (not its write lock), so the same email is never sent twice at once. Every wait on the
 server is bounded by ``FOLLOWUP_SMTP_TIMEOUT`` (seconds, default 30). The password comes
 from ``FOLLOWUP_SMTP_PASSWORD`` or the system keyring (the optional ``keyring`` package),
 never from the store.
@@ -204,7 +204,7 @@ class Outbox:
 def connect(profile: records.Profile, secret: str | None) -> Iterator[Outbox]:
     """Connect, secure and log in as the profile says; yield the :class:`Outbox`; say QUIT."""
     _refuse_plaintext(profile)  # whoever calls, never a password in clear
-    sender = records.Person(profile.name, profile.email)
+    sender = drafts.sender(profile)
     security = profile.smtp_security or "starttls"
     port = profile.smtp_port or DEFAULT_PORTS[security]
     where = f"{profile.smtp_host}:{port}"

@@ -24,11 +24,9 @@ def zone(name: str | None) -> tzinfo:
         try:
             return named_zone(env)
         except ValueError:
-            from dateutil import tz
-
-            posix = tz.gettz(env)  # a POSIX rule such as "EST5EDT,M3.2.0,M11.1.0"
-            if posix is None or env.startswith(("/", ".")) or "/" in env:
-                raise ValueError(f"the TZ variable {env!r} is not a time zone") from None
+            posix = posix_zone(env)  # a POSIX rule such as "EST5EDT,M3.2.0,M11.1.0"
+            if posix is None:
+                raise ValueError(f"the TZ variable {env[:60]!r} is not a time zone") from None
             return posix
     key = _system_zone_key()
     if key:
@@ -37,6 +35,68 @@ def zone(name: str | None) -> tzinfo:
 
     local = tz.gettz()
     return local if local is not None else timezone.utc
+
+
+_POSIX_START = re.compile(r"^[A-Za-z]{3,}[+-]?[0-9]")  # a name, then its offset: EST5, UTC-3
+
+
+def posix_zone(rule: str) -> tzinfo | None:
+    """A POSIX ``TZ`` rule (``EST5EDT,M3.2.0,M11.1.0``, ``UTC-3``) as a zone, or None when
+    RULE is none: never a file name (``foo/bar``, ``../../etc/passwd``), never an offset of
+    a day or more (``UTC+99``). Offsets count as POSIX and the C library count them, hours
+    west of UTC: ``UTC+3`` is three hours behind, as ``date`` shows it."""
+    if not _POSIX_START.match(rule) or "/" in rule.split(",", 1)[0]:
+        return None
+    from dateutil import tz
+
+    try:
+        parsed = tz.tzstr(rule, posix_offset=True)
+        for month in (1, 7):  # standard time and summer time both within a day of UTC
+            datetime(2000, month, 1, tzinfo=parsed).utcoffset()
+    except (ValueError, OverflowError, TypeError, IndexError):
+        return None
+    return PosixZone(parsed, rule)
+
+
+class PosixZone(tzinfo):
+    """A POSIX rule read by dateutil, with the PEP 495 answer for a wall-clock time the
+    clocks skip, as ``zoneinfo`` gives it for a zone name: ``fold=0`` takes the offset from
+    before the change, so 02:30 on a spring-forward night resolves forward to 03:30 (dateutil
+    alone resolves it backwards to 01:30, and a deadline would move earlier)."""
+
+    def __init__(self, rule: tzinfo, text: str) -> None:
+        self._rule = rule
+        self._text = text
+
+    def _probe(self, dt: datetime) -> datetime:
+        """``dt`` as the rule reads it: moved a day off when the clocks skip it."""
+        from dateutil import tz
+
+        local = dt.replace(tzinfo=self._rule)
+        if tz.datetime_exists(local):
+            return local
+        return local + timedelta(days=1 if dt.fold else -1)
+
+    def utcoffset(self, dt: datetime | None) -> timedelta | None:
+        if dt is None:
+            return self._rule.utcoffset(None)
+        return self._rule.utcoffset(self._probe(dt))
+
+    def dst(self, dt: datetime | None) -> timedelta | None:
+        if dt is None:
+            return self._rule.dst(None)
+        return self._rule.dst(self._probe(dt))
+
+    def tzname(self, dt: datetime | None) -> str | None:
+        if dt is None:
+            return self._rule.tzname(None)
+        return self._rule.tzname(self._probe(dt))
+
+    def fromutc(self, dt: datetime) -> datetime:
+        return self._rule.fromutc(dt.replace(tzinfo=self._rule)).replace(tzinfo=self)
+
+    def __repr__(self) -> str:
+        return f"PosixZone({self._text!r})"
 
 
 def named_zone(name: str) -> tzinfo:

@@ -41,7 +41,14 @@ from followup.cli import (
     setup,
 )
 from followup.cli.output import fail
-from followup.context import close_stores, stdout_closed, unexpected
+from followup.context import (
+    UsageError,
+    cannot_write_output,
+    close_stores,
+    output_failed,
+    stdout_closed,
+    unexpected,
+)
 from followup.errors import FollowupError
 
 INTERRUPTED = 130  # Ctrl-C (or Ctrl-D at a prompt): what shells give a program stopped by SIGINT
@@ -60,6 +67,7 @@ class _Group(TyperGroup):
             waiting += getattr(command, "commands", {}).values()
             for param in command.params:
                 _plain_metavar(param)
+                _text_only(param)
 
     def main(self, *args: Any, **extra: Any) -> Any:  # type: ignore[override]
         from typer._click.exceptions import ClickException, NoArgsIsHelpError
@@ -78,6 +86,7 @@ class _Group(TyperGroup):
             code = INTERRUPTED
         if not standalone_mode:
             return code
+        sys.stdout.flush()  # a full disk is noticed here, not in Python's flush at exit
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:
@@ -88,6 +97,12 @@ class _Group(TyperGroup):
         except BrokenPipeError:
             raise typer.Exit(stdout_closed()) from None
         except Exception as error:  # a bug: say so plainly; FOLLOWUP_DEBUG=1 shows the traceback
+            if output_failed(error):
+                raise  # main() says it: stdout cannot take the output
+            if isinstance(error, OSError) and error.filename is not None:
+                # a file the user named: a name too long, a loop of links, no permission
+                name = os.fsdecode(error.filename)
+                fail(f"cannot use {name[:200]}: {error.strerror or error}; nothing was changed.")
             if os.environ.get("FOLLOWUP_DEBUG") or isinstance(
                 error, (typer.Exit, typer.Abort, typer.TyperException)
             ):
@@ -117,6 +132,32 @@ def _plain_metavar(param: Any) -> None:
         param.metavar = "FILE"
     else:
         param.metavar = "TEXT"
+
+
+def _text_only(param: Any) -> None:
+    """Refuse an argument that is not valid UTF-8 (``-c $'Caf\\xe9'``), naming the option,
+    before anything stores it: Python hands such bytes over as lone surrogates, which no
+    store, letter or terminal can take. A file name may be any bytes, so it is let through."""
+    if param.type_descriptor.is_path or param.metavar in ("FILE", "PATH"):
+        return
+    process_value = param.process_value
+
+    def checked(ctx: Any, value: Any) -> Any:
+        for text in value if isinstance(value, (list, tuple)) else [value]:
+            if isinstance(text, str) and not text.isascii():
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError:
+                    argument = param.param_type_name == "argument"
+                    name = param.metavar if argument else max(param.opts, key=len)
+                    typed = repr(os.fsencode(text))[1:]
+                    raise UsageError(
+                        f"{name}: {typed} is not UTF-8 text; type it again in UTF-8 (check "
+                        "your terminal's or locale's encoding). Nothing was changed."
+                    ) from None
+        return process_value(ctx, value)
+
+    param.process_value = checked
 
 
 def one_line(error: Any) -> str:
@@ -204,6 +245,4 @@ def main() -> None:
     try:
         app(prog_name="followup")
     except OSError as error:  # stdout itself cannot take the output: /dev/full, a full disk
-        stdout_closed()  # nor the rest of it at exit
-        sys.stderr.write(f"Error: cannot write the output: {error.strerror or error}\n")
-        sys.exit(1)
+        sys.exit(cannot_write_output(error))

@@ -177,9 +177,10 @@ def send(
             note("Dry run: the server accepted every recipient; nothing sent, nothing recorded.")
             return
         try:
-            # The store's write lock is held while the emails go (after the checks above), so
-            # a second `send` of them (another terminal, another machine) waits, then finds
-            # them recorded instead of sending them again.
+            # The claim is held while the emails go (after the checks above), so a second
+            # `send` of them (another terminal, another machine) waits, then finds them
+            # recorded instead of sending them again; the store's write lock is taken only
+            # to claim and to record, so a slow server keeps no other command waiting.
             with ctx.store.claim(
                 item.id, "done", action, seen=seen, now=ctx.now, refused="nothing was sent"
             ) as claim:
@@ -263,9 +264,9 @@ def _compose(
 
 
 def _sender(profile: "records.Profile") -> "records.Person | None":
-    from followup import records
+    from followup import drafts
 
-    return records.Person(profile.name, profile.email) if profile.email else None
+    return drafts.sender(profile) if profile.email else None
 
 
 def _eml_targets(

@@ -29,6 +29,12 @@ def ask(option: str, value: str | None, prompt: str) -> str:
     if not interactive():
         raise UsageError(f"missing option {option} (give it, or run in a terminal to be asked).")
     while True:
-        answer = str(typer.prompt(prompt))
+        try:
+            answer = str(typer.prompt(prompt))
+        except UnicodeDecodeError:
+            raise UsageError(
+                f"{option}: what was typed is not UTF-8 text; type it again in UTF-8 (check "
+                "your terminal's or locale's encoding). Nothing was changed."
+            ) from None
         if answer.strip():
             return answer

@@ -2,8 +2,8 @@
 
 Recording an action or a result also updates the interview's ``active`` flag
 (:func:`followup.rules.is_active`) in the same transaction; a decline closes it as withdrawn.
-:meth:`Events.claim` holds the write lock while something happens outside the store, such as
-an email going out.
+:meth:`Events.claim` claims an action while something happens outside the store, such as
+an email going out, holding the write lock only to check the claim and to record it.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 
 from followup import models, records, rules
 from followup.errors import FollowupError
-from followup.store import journal, sqlite_rows
+from followup.store import journal, locks, sqlite_rows
 from followup.store.interviews import Interviews, _named
 from followup.store.opening import utc
 
@@ -67,24 +67,37 @@ class Events(Interviews):
         now: datetime,
         refused: str = "nothing was added",
     ) -> Iterator[Claim]:
-        """Hold the store's write lock while something happens outside it (an email going
-        out), then record ``kind name`` at the moment the body sets on the claim, in the same
-        transaction. Another followup doing the same waits, then finds it done: the claim is
-        refused when the interview no longer has exactly ``seen`` such events. Nothing is
-        recorded when the body raises or sets no moment."""
-        with self.session(write=True) as session:
-            row = self._row(session, interview_id)  # the first statement takes the lock
-            if self._count_events(session, interview_id, kind, name) != seen:
-                raise FollowupError(
-                    f"{name} was recorded for interview {interview_id} by another followup "
-                    f"meanwhile; {refused}."
-                )
+        """Claim ``kind name`` while something happens outside the store (an email going
+        out), then record it at the moment the body sets on the claim.
+
+        The write lock is taken twice, briefly: to check the claim (so a store that is busy
+        or cannot be written fails before anything goes out) and to record. In between, a
+        lock of the store's own on this interview (:mod:`followup.store.locks`, released by
+        a crash) is held, so a slow mail server blocks no other writer, while another
+        followup claiming the same waits, then finds it done: the claim is refused when the
+        interview no longer has exactly ``seen`` such events. Nothing is recorded when the
+        body raises or sets no moment; nor when it was recorded by hand meanwhile."""
+        topic = f"interview {interview_id}"
+        with locks.held(self.engine, self.path, topic, self.where):
+            with self.session(write=True) as session:
+                self._row(session, interview_id)  # the first statement takes the write lock
+                if self._count_events(session, interview_id, kind, name) != seen:
+                    raise FollowupError(
+                        f"{name} was recorded for interview {interview_id} by another "
+                        f"followup meanwhile; {refused}."
+                    )
             claim = Claim()
             yield claim
-            if claim.at is not None:
-                for message in claim.messages:
+            if claim.at is None:
+                return
+            with self.session(write=True) as session:
+                row = self._row(session, interview_id)
+                for message in claim.messages:  # what went out, so that a reply is known
                     session.add(models.Message(**asdict(message)))
-                self._add_event(session, row, kind, name, claim.at, now=now)
+                if self._count_events(session, interview_id, kind, name) == seen:
+                    self._add_event(session, row, kind, name, claim.at, now=now)
+                else:
+                    session.commit()
 
     def _count_events(self, session: Session, interview_id: int, kind: str, name: str) -> int:
         query = select(sa.func.count()).where(
