@@ -12,6 +12,8 @@ import contextlib
 import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
+from followup import i18n
+from followup.i18n import _, pgettext
 from followup.zones import ABBREVIATIONS, named_zone, offset_text, offset_zone, zone_name
 
 _RELATIVE = re.compile(
@@ -268,26 +270,63 @@ def to_utc(moment: datetime) -> datetime:
 
 
 def show(moment: datetime, tz: tzinfo) -> str:
-    """``Fri 20 Nov 2026 14:00 -05:00``: a stored instant in the user's zone with its offset."""
+    """``Fri 20 Nov 2026 14:00 -05:00``: a stored instant in the user's zone with its offset
+    (``2026年11月20日 周五 14:00 -05:00`` in Chinese)."""
     local = moment.astimezone(tz)
     offset = local.strftime("%z")
-    return f"{local:%a %d %b %Y %H:%M} {offset[:3]}:{offset[3:]}"
+    offset = f"{offset[:3]}:{offset[3:]}"
+    if i18n.lang() == "en":
+        return f"{local:%a %d %b %Y %H:%M} {offset}"
+    return _named(_("{weekday} {day} {month} {year} {time} {offset}"), local, offset=offset)
 
 
 def short(moment: datetime, tz: tzinfo, now: datetime) -> str:
     """``Mon 23 Nov 15:00`` for tables, with the year when it is not this year's."""
     local = moment.astimezone(tz)
-    if local.year == now.astimezone(tz).year:
-        return f"{local:%a %d %b %H:%M}"
-    return f"{local:%a %d %b %Y %H:%M}"
+    this_year = local.year == now.astimezone(tz).year
+    if i18n.lang() == "en":
+        return f"{local:%a %d %b %H:%M}" if this_year else f"{local:%a %d %b %Y %H:%M}"
+    if this_year:
+        return _named(_("{weekday} {day} {month} {time}"), local)
+    return _named(_("{weekday} {day} {month} {year} {time}"), local)
+
+
+# The abbreviated names CLDR gives (Babel's ``get_day_names``/``get_month_names``, checked by
+# tests/test_i18n.py), kept in the catalogs so that the fast path need not import Babel.
+def weekday_name(day: date) -> str:
+    return (
+        *(pgettext("weekday", "Mon"), pgettext("weekday", "Tue"), pgettext("weekday", "Wed")),
+        *(pgettext("weekday", "Thu"), pgettext("weekday", "Fri"), pgettext("weekday", "Sat")),
+        pgettext("weekday", "Sun"),
+    )[day.weekday()]
+
+
+def month_name(day: date) -> str:
+    return (
+        *(pgettext("month", "Jan"), pgettext("month", "Feb"), pgettext("month", "Mar")),
+        *(pgettext("month", "Apr"), pgettext("month", "May"), pgettext("month", "Jun")),
+        *(pgettext("month", "Jul"), pgettext("month", "Aug"), pgettext("month", "Sep")),
+        *(pgettext("month", "Oct"), pgettext("month", "Nov"), pgettext("month", "Dec")),
+    )[day.month - 1]
+
+
+def _named(pattern: str, local: datetime, *, offset: str = "") -> str:
+    return pattern.format(
+        weekday=weekday_name(local),
+        day=local.day,
+        month=month_name(local),
+        year=local.year,
+        time=f"{local:%H:%M}",
+        offset=offset,
+    )
 
 
 def zone_caption(tz: tzinfo, now: datetime) -> str:
     """``Times in Asia/Shanghai (+08:00)``: which zone the table's times are in."""
     local = now.astimezone(tz)
     offset = local.strftime("%z")
-    name = getattr(tz, "key", None) or local.tzname() or "local time"
-    return f"Times in {name} (UTC{offset[:3]}:{offset[3:]})"
+    name = getattr(tz, "key", None) or local.tzname() or _("local time")
+    return _("Times in {zone} (UTC{offset})").format(zone=name, offset=f"{offset[:3]}:{offset[3:]}")
 
 
 def iso(moment: datetime, tz: tzinfo) -> str:
@@ -295,17 +334,24 @@ def iso(moment: datetime, tz: tzinfo) -> str:
     return moment.astimezone(tz).isoformat(timespec="seconds")
 
 
-def relative(moment: datetime, now: datetime) -> str:
-    """``in 5 h``, ``2 days ago``, ``now``: how far ``moment`` lies from ``now``."""
+def relative(moment: datetime, now: datetime, *, english: bool = False) -> str:
+    """``in 5 h``, ``2 days ago``, ``now``: how far ``moment`` lies from ``now``, in the
+    interface language (``3 小时前``, ``2 दिन में``), or in English for ``--json``."""
+    t = i18n.ENGLISH if english else i18n.translation()
     seconds = (moment - now).total_seconds()
     span = abs(seconds)
     if span < 60:
-        return "now"
+        return t.gettext("now")
     if span < 3600:
-        amount = f"{int(span // 60)} min"
+        count = int(span // 60)
+        amount = t.ngettext("{count} min", "{count} min", count)
     elif span < 86400:
-        amount = f"{int(span // 3600)} h"
+        count = int(span // 3600)
+        amount = t.ngettext("{count} h", "{count} h", count)
     else:
         count = int(span / 86400 + 0.5)  # 1 day 23 h reads as "2 days", not "1 day"
-        amount = f"{count} day" if count == 1 else f"{count} days"
-    return f"in {amount}" if seconds > 0 else f"{amount} ago"
+        amount = t.ngettext("{count} day", "{count} days", count)
+    amount = amount.format(count=count)
+    if seconds > 0:
+        return t.gettext("in {amount}").format(amount=amount)
+    return t.gettext("{amount} ago").format(amount=amount)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from followup import dates, render, rules
 from followup.context import Context, note
+from followup.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from followup import records
@@ -34,9 +35,9 @@ def list_interviews(*, all_: bool, json: bool) -> None:
         render.emit_json(rows)
     elif not rows:
         note(
-            "No open interviews."
+            _("No open interviews.")
             if not all_
-            else "No interviews yet: record one with `followup add`."
+            else _("No interviews yet: record one with `followup add`.")
         )
     elif render.terminal():
         render.interviews_table(rows, ctx.tz, ctx.now, render.console())
@@ -86,16 +87,29 @@ def due(*, on: str | None, days: int, json: bool) -> None:
     rows = []
     for item, interview in pairs:
         row = render.due_json(item, interview, now, ctx.tz)
-        row["relative"] = dates.relative(
-            item.action.opens if item.state == "upcoming" else item.action.due, now
-        )
+        moment = item.action.opens if item.state == "upcoming" else item.action.due
+        row["relative"] = dates.relative(moment, now, english=True)
         rows.append(row)
     if json:
         render.emit_json(rows)
         return
     if not rows:
-        note(f"Nothing due in the next {days} days." if days else "Nothing due.")
+        if days:
+            note(
+                ngettext(
+                    "Nothing due in the next {count} day.",
+                    "Nothing due in the next {count} days.",
+                    days,
+                ).format(count=days)
+            )
+        else:
+            note(_("Nothing due."))
         return
+    for row, (item, _interview) in zip(rows, pairs, strict=True):  # for people: their language
+        row["relative"] = dates.relative(
+            item.action.opens if item.state == "upcoming" else item.action.due, now
+        )
+        row["label"] = render.label(item.action)
     if render.terminal():
         render.due_table(rows, ctx.tz, now, render.console())
     else:  # a pipe or a file: plain aligned lines, which also spares loading Rich

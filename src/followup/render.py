@@ -12,7 +12,8 @@ import sys
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from followup import dates, records, rules, zones
+from followup import dates, i18n, records, rules, zones
+from followup.i18n import N_, _, ngettext, pgettext
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -25,7 +26,24 @@ NEXT_STEP = {
     "reply": "followup done reply {id}",
 }
 STATE_STYLE = {"overdue": "bold red", "due": "yellow", "upcoming": "cyan"}
-STATE_TITLE = {"overdue": "Overdue", "due": "Due now", "upcoming": "Coming up"}
+STATE_TITLE = {"overdue": N_("Overdue"), "due": N_("Due now"), "upcoming": N_("Coming up")}
+STATUS = {  # the values of "status" in --json, as people read them
+    "scheduled": N_("scheduled"),
+    "awaiting": N_("awaiting"),
+    "ghosted": N_("ghosted"),
+    "invited": N_("invited"),
+    "offer": N_("offer"),
+    "rejected": N_("rejected"),
+    "withdrawn": N_("withdrawn"),
+}
+
+
+def state_title(state: str, count: int) -> str:
+    return f"{_(STATE_TITLE[state])} ({count})"
+
+
+def status(value: str) -> str:
+    return _(STATUS[value]) if value in STATUS else value
 
 
 def terminal() -> bool:
@@ -124,9 +142,9 @@ def due_json(
         "opens": dates.iso(action.opens, tz),
         "deadline": dates.iso(action.deadline, tz) if action.deadline else None,
         "state": item.state,
-        "relative": dates.relative(action.due, now),
+        "relative": dates.relative(action.due, now, english=True),
         "next": next_step(action.action, interview.id),
-        "label": label(action),
+        "label": label(action, english=True),
     }
 
 
@@ -151,25 +169,33 @@ def where(row: dict[str, Any], tz: tzinfo) -> str:
     return f" ({zones.label(held, moment)})"
 
 
-def label(action: rules.Action) -> str:
-    names = {
-        "prep": "preparation",
-        "reflect": "reflection",
-        "thanks": "thank-you",
-        "check": "status check",
-        "reply": "reply to invite",
-    }
-    text = names[action.action]
-    return f"2nd {text}" if action.number == 2 else text
+LABELS = {
+    "prep": (N_("preparation"), N_("2nd preparation")),
+    "reflect": (N_("reflection"), N_("2nd reflection")),
+    "thanks": (N_("thank-you"), N_("2nd thank-you")),
+    "check": (N_("status check"), N_("2nd status check")),
+    "reply": (N_("reply to invite"), N_("2nd reply to invite")),
+}
+
+
+def label(action: rules.Action, *, english: bool = False) -> str:
+    """``thank-you``, ``2nd status check``: in the interface language, or English for JSON."""
+    text = LABELS[action.action][1 if action.number == 2 else 0]
+    return text if english else _(text)
+
+
+_ZERO_WIDTH = {"Mn", "Mc", "Me", "Cf"}  # marks, spacing or not (Devanagari's ि, ा), ZWJ
 
 
 def width(text: str) -> int:
-    """Columns a string takes in a terminal: wide CJK counts two, combining marks none."""
+    """Columns a string takes in a terminal, as Rich measures them (``rich.cells.cell_len``,
+    which the tests compare): wide CJK counts two, combining marks none, Devanagari's spacing
+    vowel signs included, so plain lines line up with Rich's tables."""
     import unicodedata
 
     return sum(
         0
-        if unicodedata.combining(c) or unicodedata.category(c) == "Mn"
+        if unicodedata.category(c) in _ZERO_WIDTH or "\u1160" <= c <= "\u11ff"
         else 2
         if unicodedata.east_asian_width(c) in "WF"
         else 1
@@ -196,7 +222,7 @@ def due_plain(rows: list[dict[str, Any]], tz: tzinfo, now: datetime) -> str:
         group = [r for r in rows if r["state"] == state]
         if not group:
             continue
-        when = "Opens" if state == "upcoming" else "Due"
+        when = _("Opens") if state == "upcoming" else _("Due")
         key = "opens" if state == "upcoming" else "due"
         table = [
             [
@@ -208,8 +234,9 @@ def due_plain(rows: list[dict[str, Any]], tz: tzinfo, now: datetime) -> str:
             ]
             for row in group
         ]
-        parts.append(f"{STATE_TITLE[state]} ({len(group)})\n")
-        parts.append(plain_table(["ID", "Interview", "Action", when, "Next"], table) + "\n")
+        parts.append(state_title(state, len(group)) + "\n")
+        headers = [_("ID"), _("Interview"), _("Action"), when, _("Next")]
+        parts.append(plain_table(headers, table) + "\n")
     parts.append(dates.zone_caption(tz, now) + "\n")
     return "".join(parts)
 
@@ -221,14 +248,14 @@ def interviews_plain(rows: list[dict[str, Any]], tz: tzinfo, now: datetime) -> s
             str(row["id"]),
             dates.short(datetime.fromisoformat(row["at"]), tz, now),
             f"{row['company']} · {row['role']}"
-            + (f" · round {row['round']}" if row["round"] > 1 else "")
+            + (_(" · round {number}").format(number=row["round"]) if row["round"] > 1 else "")
             + where(row, tz),
-            row["status"],
+            status(row["status"]),
             row["next"],
         ]
         for row in rows
     ]
-    body = plain_table(["ID", "When", "Interview", "Status", "Next"], table)
+    body = plain_table([_("ID"), _("When"), _("Interview"), _("Status"), _("Next")], table)
     return body + dates.zone_caption(tz, now) + "\n"
 
 
@@ -247,19 +274,19 @@ def due_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out: Consol
         if not group:
             continue
         table = Table(
-            title=f"{STATE_TITLE[state]} ({len(group)})",
+            title=state_title(state, len(group)),
             title_style=STATE_STYLE[state],
             title_justify="left",
             show_edge=False,
             pad_edge=False,
         )
-        table.add_column("ID", justify="right", no_wrap=True)
-        table.add_column("Interview", ratio=1)
-        table.add_column("Action", no_wrap=True)
+        table.add_column(_("ID"), justify="right", no_wrap=True)
+        table.add_column(_("Interview"), ratio=1)
+        table.add_column(_("Action"), no_wrap=True)
         table.add_column(
-            "Opens" if state == "upcoming" else "Due", style=STATE_STYLE[state], no_wrap=True
+            _("Opens") if state == "upcoming" else _("Due"), style=STATE_STYLE[state], no_wrap=True
         )
-        table.add_column("Next", style="dim", no_wrap=True)
+        table.add_column(_("Next"), style="dim", no_wrap=True)
         for row in group:
             moment = datetime.fromisoformat(row["due"] if state != "upcoming" else row["opens"])
             table.add_row(
@@ -282,7 +309,7 @@ def _due_stacked(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out: Con
         group = [r for r in rows if r["state"] == state]
         if not group:
             continue
-        out.print(f"{STATE_TITLE[state]} ({len(group)})", style=STATE_STYLE[state])
+        out.print(state_title(state, len(group)), style=STATE_STYLE[state])
         key = "opens" if state == "upcoming" else "due"
         for row in group:
             when = dates.short(datetime.fromisoformat(row[key]), tz, now)
@@ -307,25 +334,25 @@ def interviews_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out:
                 f"{row['id']}  {escape(row['company'])} · {escape(row['role'])}{where(row, tz)}",
                 soft_wrap=True,
             )
-            out.print(f"   {when} · {row['status']} · {row['next']}", soft_wrap=True)
+            out.print(f"   {when} · {status(row['status'])} · {row['next']}", soft_wrap=True)
         out.print(dates.zone_caption(tz, now), style="dim", soft_wrap=True)
         return
 
     table = Table(show_edge=False, pad_edge=False, caption=dates.zone_caption(tz, now))
-    table.add_column("ID", justify="right", no_wrap=True)
-    table.add_column("When", no_wrap=True)
-    table.add_column("Interview", ratio=1)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Next", no_wrap=True)
+    table.add_column(_("ID"), justify="right", no_wrap=True)
+    table.add_column(_("When"), no_wrap=True)
+    table.add_column(_("Interview"), ratio=1)
+    table.add_column(_("Status"), no_wrap=True)
+    table.add_column(_("Next"), no_wrap=True)
     for row in rows:
         table.add_row(
             str(row["id"]),
             dates.short(datetime.fromisoformat(row["at"]), tz, now),
             f"{escape(row['company'])}\n[dim]{escape(row['role'])}"
-            + (f" · round {row['round']}" if row["round"] > 1 else "")
+            + (_(" · round {number}").format(number=row["round"]) if row["round"] > 1 else "")
             + where(row, tz)
             + "[/]",
-            row["status"],
+            status(row["status"]),
             row["next"],
         )
     out.print(table)
@@ -342,67 +369,98 @@ def interview_detail(row: dict[str, Any], tz: tzinfo, now: datetime, out: Consol
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold")
     facts.add_column()
-    facts.add_row("Interview", f"{row['id']}: {escape(row['company'])}, {escape(row['role'])}")
-    facts.add_row("When", when(row["at"]))
+    facts.add_row(_("Interview"), f"{row['id']}: {escape(row['company'])}, {escape(row['role'])}")
+    facts.add_row(_("When"), when(row["at"]))
     held = held_elsewhere(row, tz)
     if held is not None:
         start = datetime.fromisoformat(row["at"])
-        facts.add_row("Held in", f"{zones.label(held, start)}: {dates.show(start, held)}")
-    facts.add_row("Round", str(row["round"]))
-    facts.add_row("Status", row["status"])
+        facts.add_row(_("Held in"), f"{zones.label(held, start)}: {dates.show(start, held)}")
+    facts.add_row(_("Round"), str(row["round"]))
+    facts.add_row(_("Status"), status(row["status"]))
     if row["decision_by"]:
-        facts.add_row("Decision by", row["decision_by"])
+        facts.add_row(_("Decision by"), row["decision_by"])
     if row["contacts"]:
-        facts.add_row("Interviewers", escape(", ".join(row["contacts"])))
+        facts.add_row(_("Interviewers"), escape(", ".join(row["contacts"])))
     if row["recruiters"]:
-        facts.add_row("Recruiter", escape(", ".join(row["recruiters"])))
+        facts.add_row(_("Recruiter"), escape(", ".join(row["recruiters"])))
     if row["lang"]:
-        facts.add_row("Language", row["lang"])
+        facts.add_row(_("Language"), row["lang"])
     for key, title in (
-        ("notes", "Notes"),
-        ("topic", "Topic"),
-        ("strength", "Strength"),
-        ("idea", "Idea"),
+        ("notes", N_("Notes")),
+        ("topic", N_("Topic")),
+        ("strength", N_("Strength")),
+        ("idea", N_("Idea")),
     ):
         if row[key]:
-            facts.add_row(title, escape(row[key]))
+            facts.add_row(_(title), escape(row[key]))
         if key == "topic":
             for own in row.get("topic_for", ()):
-                facts.add_row("Topic for", escape(f"{own['email']}: {own['topic']}"))
+                facts.add_row(_("Topic for"), escape(f"{own['email']}: {own['topic']}"))
     review = row.get("reflection")
     if review:
         for key, title in (
-            ("went_well", "Went well"),
-            ("improve", "To improve"),
-            ("idea", "Idea (reflection)"),
-            ("strength", "Strength (reflection)"),
+            ("went_well", N_("Went well")),
+            ("improve", N_("To improve")),
+            ("idea", N_("Idea (reflection)")),
+            ("strength", N_("Strength (reflection)")),
         ):
             if review[key]:
-                facts.add_row(title, escape(review[key]))
+                facts.add_row(_(title), escape(review[key]))
         for pair in review["questions"]:
-            facts.add_row("Asked", escape(pair["question"]))
+            facts.add_row(_("Asked"), escape(pair["question"]))
             if pair["answer"]:
                 facts.add_row("", f"[dim]{escape(pair['answer'])}[/]")
     out.print(facts)
     out.print()
-    timeline = Table(title="Timeline", title_justify="left", show_edge=False, pad_edge=False)
-    timeline.add_column("When")
-    timeline.add_column("What")
-    timeline.add_column("State")
+    timeline = Table(title=_("Timeline"), title_justify="left", show_edge=False, pad_edge=False)
+    timeline.add_column(_("When"))
+    timeline.add_column(_("What"))
+    timeline.add_column(_("State"))
     entries: list[tuple[str, str, str, str]] = [
-        (row["at"], "interview", "held" if row["status"] != "scheduled" else "scheduled", "")
+        (
+            row["at"],
+            _("interview"),
+            _("held") if row["status"] != "scheduled" else _("scheduled"),
+            "",
+        )
     ]
     for event in row["events"]:
-        what = f"{event['name']} done" if event["kind"] == "done" else f"result: {event['name']}"
-        entries.append((event["at"], what, "done" if event["kind"] == "done" else "recorded", ""))
+        if event["kind"] == "done":
+            what = _("{action} done").format(action=_event_name(event["name"]))
+        else:
+            what = _("result: {result}").format(result=_event_name(event["name"]))
+        entries.append(
+            (event["at"], what, _("done") if event["kind"] == "done" else _("recorded"), "")
+        )
     for action in row["pending"]:
         moment = action["due"] if action["state"] != "upcoming" else action["opens"]
         kind = label_for(action)
-        entries.append((moment, kind, action["state"], STATE_STYLE[action["state"]]))
+        state = _(STATE_NAME[action["state"]])
+        entries.append((moment, kind, state, STATE_STYLE[action["state"]]))
     entries.sort(key=lambda e: datetime.fromisoformat(e[0]))
     for moment, what, state, style in entries:
         timeline.add_row(when(moment), what, f"[{style}]{state}[/]" if style else state)
     out.print(timeline)
+
+
+STATE_NAME = {"overdue": N_("overdue"), "due": N_("due"), "upcoming": N_("upcoming")}
+
+
+def _event_name(name: str) -> str:
+    """A done action or a result as the timeline names it (``thanks done``, ``result: offer``)."""
+    names = {
+        "prep": pgettext("event", "prep"),
+        "reflect": pgettext("event", "reflect"),
+        "thanks": pgettext("event", "thanks"),
+        "check": pgettext("event", "check"),
+        "reply": pgettext("event", "reply"),
+        "decline": pgettext("event", "decline"),
+        "invited": pgettext("event", "invited"),
+        "offer": pgettext("event", "offer"),
+        "rejected": pgettext("event", "rejected"),
+        "withdrawn": pgettext("event", "withdrawn"),
+    }
+    return names.get(name, name)
 
 
 def label_for(action: dict[str, Any]) -> str:
@@ -416,28 +474,34 @@ def profile_table(profile: records.Profile, zone_name: str, out: Console) -> Non
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()
-    unset = "[dim](not set)[/]"
-    table.add_row("Name", escape(profile.name) or unset)
-    table.add_row("Email", escape(profile.email) or unset)
-    table.add_row("Phone", escape(profile.phone) or unset)
-    table.add_row("Time zone", profile.timezone or f"[dim]system ({escape(zone_name)})[/]")
-    table.add_row("Language", profile.lang)
-    table.add_row("Region", profile.locale or "[dim](from the language)[/]")
-    table.add_row("Thank-you within", plural(profile.thanks_days, "day"))
-    table.add_row("Status check after", plural(profile.check_days, "day"))
-    table.add_row("Reply within", plural(profile.reply_days, "day"))
+    unset = "[dim]" + _("(not set)") + "[/]"
+    table.add_row(_("Name"), escape(profile.name) or unset)
+    table.add_row(_("Email"), escape(profile.email) or unset)
+    table.add_row(_("Phone"), escape(profile.phone) or unset)
+    system = _("system ({zone})").format(zone=escape(zone_name))
+    table.add_row(_("Time zone"), profile.timezone or f"[dim]{system}[/]")
+    table.add_row(_("Language"), profile.lang)
+    table.add_row(_("Region"), profile.locale or "[dim]" + _("(from the language)") + "[/]")
+    table.add_row(_("Interface language"), i18n.lang())
+    table.add_row(_("Thank-you within"), days(profile.thanks_days))
+    table.add_row(_("Status check after"), days(profile.check_days))
+    table.add_row(_("Reply within"), days(profile.reply_days))
     if profile.smtp_host:
         port = f":{profile.smtp_port}" if profile.smtp_port else ""
-        login = f", login {escape(profile.smtp_user)}" if profile.smtp_user else ""
+        login = (
+            ", " + _("login {user}").format(user=escape(profile.smtp_user))
+            if profile.smtp_user
+            else ""
+        )
         table.add_row("SMTP", f"{escape(profile.smtp_host)}{port} ({profile.smtp_security}{login})")
     table.add_row(
-        "Reflect within",
-        plural(profile.reflect_days, "day") if profile.reflect else "[dim](not listed)[/]",
+        _("Reflect within"),
+        days(profile.reflect_days) if profile.reflect else "[dim]" + _("(not listed)") + "[/]",
     )
     from followup import channels
 
     table.add_row(
-        "Reminders",
+        _("Reminders"),
         "\n".join(escape(channels.mask(url)) for url in profile.notify) or unset,
     )
     out.print(table)
@@ -454,8 +518,9 @@ def profile_json(profile: records.Profile) -> dict[str, Any]:
     return shown
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def days(count: int) -> str:
+    """``1 day``, ``3 days``, ``3 天``, ``3 दिन``."""
+    return ngettext("{count} day", "{count} days", count).format(count=count)
 
 
 def drafts_panels(emails: list[Any], out: Console, interview_id: int | None = None) -> None:
@@ -472,7 +537,7 @@ def drafts_panels(emails: list[Any], out: Console, interview_id: int | None = No
         head = Text()
         head.append(f"# {title}\n", style="dim")
         head.append("To: ", style="bold")
-        head.append(", ".join(drafts.quoted(p) for p in email.to) or "(no address)")
+        head.append(", ".join(drafts.quoted(p) for p in email.to) or _("(no address)"))
         if email.cc:
             head.append("\nCc: ", style="bold")
             head.append(", ".join(drafts.quoted(p) for p in email.cc))
@@ -483,4 +548,5 @@ def drafts_panels(emails: list[Any], out: Console, interview_id: int | None = No
         out.print(head, soft_wrap=True)
         out.print()
     if emails and interview_id is not None:
-        out.print(f"Once sent: followup done {emails[0].kind} {interview_id}", style="dim")
+        command = f"followup done {emails[0].kind} {interview_id}"
+        out.print(_("Once sent: {command}").format(command=command), style="dim")

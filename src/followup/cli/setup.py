@@ -40,6 +40,14 @@ def profile(
             help="Email language of interviews you add from now on: en, zh or hi, e.g. --lang zh."
         ),
     ] = None,
+    ui_lang: Annotated[
+        Lang | None,
+        typer.Option(
+            help="The language followup speaks to you (messages, tables, help): en, zh or hi, "
+            "e.g. --ui-lang zh. Default: your LANG if it is one of these, else en; "
+            "FOLLOWUP_UI_LANG overrides it for one command."
+        ),
+    ] = None,
     locale: Annotated[
         Locale | None,
         typer.Option(
@@ -133,6 +141,16 @@ def profile(
         changes["smtp_security"] = smtp_security.value
     if notify is not None:
         changes["notify"] = _channels(notify)
+    if ui_lang is not None:
+        from followup import i18n
+
+        try:
+            i18n.store(ui_lang.value)
+        except OSError as error:
+            raise FollowupError(
+                f"cannot save the interface language in {i18n.stored_file()}: "
+                f"{error.strerror or error}"
+            ) from None
     ctx = Context(read_only=not changes)
     current = ctx.store.set_profile(changes) if changes else ctx.profile
     email_ready = current.email and current.smtp_host
@@ -148,7 +166,7 @@ def profile(
         getattr(zones.zone(None), "key", None) or datetime.now(zones.zone(None)).tzname()
     )
     render.profile_table(current, zone_name, render.console())
-    if changes:
+    if changes or ui_lang is not None:
         note("Profile saved.")
 
 
