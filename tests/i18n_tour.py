@@ -57,7 +57,7 @@ SCENARIO = [
     ["draft", "thanks", "1", "--plain"],
     ["done", "thanks", "1", "--at", "2026-11-30 18:00"],
     ["result", "2", "invited", "--at", "2026-12-01 09:00"],
-    ["log"],
+    ["log", "1"],
     ["undo"],
     ["lessons"],
     ["prep", "2"],

@@ -34,10 +34,12 @@ def note(message: str) -> None:
 
 def unexpected(error: BaseException) -> str:
     """The message for a failure nobody foresaw: plain words, not a traceback."""
-    return (
-        f"unexpected {type(error).__name__}: {error}. Nothing more was changed. "
-        "Please report this; FOLLOWUP_DEBUG=1 shows the details."
-    )
+    from followup.i18n import _
+
+    return _(
+        "unexpected {kind}: {error}. Nothing more was changed. Please report this; "
+        "FOLLOWUP_DEBUG=1 shows the details."
+    ).format(kind=type(error).__name__, error=error)
 
 
 CLOSED_PIPE = 141  # the exit code shells give a program whose reader went away (128 + SIGPIPE)
@@ -83,8 +85,12 @@ class Context:
         try:
             self.tz: tzinfo = zones.zone(self.profile.timezone or None)
         except ValueError as error:
+            from followup.i18n import _
+
             raise FollowupError(
-                f"{error}: fix it, or set yours with `followup profile --timezone Europe/Paris`."
+                _(
+                    "{error}: fix it, or set yours with `followup profile --timezone Europe/Paris`."
+                ).format(error=error)
             ) from None
         self.now: datetime = datetime.now(timezone.utc)
 

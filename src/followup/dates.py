@@ -13,7 +13,7 @@ import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from followup import i18n
-from followup.i18n import _, pgettext
+from followup.i18n import N_, _, pgettext
 from followup.zones import ABBREVIATIONS, named_zone, offset_text, offset_zone, zone_name
 
 _RELATIVE = re.compile(
@@ -76,8 +76,10 @@ def parse_zoned(text: str, *, now: datetime, tz: tzinfo) -> tuple[datetime, tzin
             moment = _parse(trailing["rest"], text, now=now, tz=named)
             if moment.tzinfo is not named:
                 raise DateError(
-                    f"{text!r} gives both an offset and a zone: give one, e.g. "
-                    "'2026-11-20 14:00 +05:30' or '2026-11-20 14:00 Asia/Kolkata'"
+                    _(
+                        "{text} gives both an offset and a zone: give one, e.g. "
+                        "'2026-11-20 14:00 +05:30' or '2026-11-20 14:00 Asia/Kolkata'"
+                    ).format(text=repr(text))
                 )
             return moment, named
     moment = _parse(raw, text, now=now, tz=tz)
@@ -93,20 +95,32 @@ def _typed_zone(word: str, original: str) -> tzinfo | None:
             return named_zone(word)
         except ValueError:
             raise DateError(
-                f"{original!r}: {word!r} is not a time zone; give an IANA name such as "
-                "Asia/Kolkata or an offset such as +05:30"
+                _(
+                    "{text}: {word} is not a time zone; give an IANA name such as "
+                    "Asia/Kolkata or an offset such as +05:30"
+                ).format(text=repr(original), word=repr(word))
             ) from None
     offsets = ABBREVIATIONS.get(word)
     if offsets is None:
         raise DateError(
-            f"{original!r}: {word!r} is not a time zone abbreviation I know; give an offset "
-            "such as -05:00 or +08:00, or an IANA name such as America/New_York"
+            _(
+                "{text}: {word} is not a time zone abbreviation I know; give an offset "
+                "such as -05:00 or +08:00, or an IANA name such as America/New_York"
+            ).format(text=repr(original), word=repr(word))
         )
     if len(offsets) > 1:
         choices = ", ".join(f"{offset} ({place})" for offset, place in offsets)
         raise DateError(
-            f"{original!r}: {word} is ambiguous, it means {choices}; give the offset, "
-            f"e.g. '{offsets[0][0]}', or an IANA name such as {offsets[0][1]}"
+            _(
+                "{text}: {word} is ambiguous, it means {choices}; give the offset, "
+                "e.g. '{offset}', or an IANA name such as {zone}"
+            ).format(
+                text=repr(original),
+                word=word,
+                choices=choices,
+                offset=offsets[0][0],
+                zone=offsets[0][1],
+            )
         )
     found = offset_zone(offsets[0][0])
     assert found is not None
@@ -121,8 +135,10 @@ def _parse(text: str, original: str, *, now: datetime, tz: tzinfo) -> datetime:
         moment = _parse_in(text, original, now=now, tz=tz)
     if any(type(w.message).__name__ == "UnknownTimezoneWarning" for w in caught):
         raise DateError(  # dateutil would drop the zone it does not know, silently
-            f"{original!r} names a time zone I do not know; give an offset such as "
-            "+08:00 or an IANA name such as Asia/Shanghai"
+            _(
+                "{text} names a time zone I do not know; give an offset such as "
+                "+08:00 or an IANA name such as Asia/Shanghai"
+            ).format(text=repr(original))
         )
     if moment.tzinfo is not None and moment.tzinfo is not tz:
         fixed = moment.utcoffset()
@@ -135,7 +151,7 @@ def _parse_in(text: str, original: str, *, now: datetime, tz: tzinfo) -> datetim
     text = original
     if not raw:
         raise DateError(
-            "is empty: give a date such as 2026-11-20 14:00, 'today 9am' or 'yesterday'"
+            _("is empty: give a date such as 2026-11-20 14:00, 'today 9am' or 'yesterday'")
         )
     local_now = now.astimezone(tz)
     match = _RELATIVE.match(raw)
@@ -144,7 +160,7 @@ def _parse_in(text: str, original: str, *, now: datetime, tz: tzinfo) -> datetim
         rest = match.group("rest").strip()
         if word == "now":
             if rest:
-                raise DateError(f"{text!r}: 'now' takes no time after it")
+                raise DateError(_("{text}: 'now' takes no time after it").format(text=repr(text)))
             return local_now
         day = local_now.date() + timedelta(days=_DAY_SHIFT[word])
         if not rest:
@@ -154,11 +170,19 @@ def _parse_in(text: str, original: str, *, now: datetime, tz: tzinfo) -> datetim
         moment = _parse_dateutil(rest, text, default=midnight)
         probe = _parse_dateutil(rest, text, default=midnight + timedelta(days=1))
         if moment.date() != day or probe.date() != day + timedelta(days=1):
-            raise DateError(f"{text!r}: after {word!r} give only a time, such as 9am or 15:00")
+            raise DateError(
+                _("{text}: after {word} give only a time, such as 9am or 15:00").format(
+                    text=repr(text), word=repr(word)
+                )
+            )
     else:
         moment, has_time = _absolute(raw, text, local_now)
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
-        raise DateError(f"{text!r} is not between the years {FIRST_YEAR} and {LAST_YEAR}")
+        raise DateError(
+            _("{text} is not between the years {first} and {last}").format(
+                text=repr(text), first=FIRST_YEAR, last=LAST_YEAR
+            )
+        )
     if moment.tzinfo is None:
         if has_time:
             _exists(moment, tz, text)
@@ -169,7 +193,7 @@ def _parse_in(text: str, original: str, *, now: datetime, tz: tzinfo) -> datetim
 def _exists(naive: datetime, tz: tzinfo, original: str) -> None:
     """Refuse a wall-clock time that ``tz`` skips (spring forward) or shows twice (fall back):
     either would be a guess."""
-    where = zone_name(tz) or "your time zone"
+    where = zone_name(tz) or _("your time zone")
     moment = naive.replace(tzinfo=tz, fold=0)
     if moment.astimezone(timezone.utc).astimezone(tz).replace(tzinfo=None) != naive:
         before = naive.replace(fold=0).replace(tzinfo=tz).utcoffset()
@@ -178,16 +202,26 @@ def _exists(naive: datetime, tz: tzinfo, original: str) -> None:
         earlier = naive - lost
         later = naive + lost
         raise DateError(
-            f"{original!r} does not exist in {where}: the clocks jump forward that night. "
-            f"Give the time as it was, e.g. {earlier:%H:%M} or {later:%H:%M}, or with an offset"
+            _(
+                "{text} does not exist in {where}: the clocks jump forward that night. "
+                "Give the time as it was, e.g. {earlier} or {later}, or with an offset"
+            ).format(
+                text=repr(original), where=where, earlier=f"{earlier:%H:%M}", later=f"{later:%H:%M}"
+            )
         )
     if moment.utcoffset() != naive.replace(tzinfo=tz, fold=1).utcoffset():
         first = naive.replace(fold=0, tzinfo=tz)
         second = naive.replace(fold=1, tzinfo=tz)
         raise DateError(
-            f"{original!r} happens twice in {where}: the clocks go back that night. Add the "
-            f"offset: '{naive:%Y-%m-%d %H:%M} {offset_text(first.utcoffset())}' for the first, "
-            f"'{naive:%Y-%m-%d %H:%M} {offset_text(second.utcoffset())}' for the second"
+            _(
+                "{text} happens twice in {where}: the clocks go back that night. Add the "
+                "offset: '{first}' for the first, '{second}' for the second"
+            ).format(
+                text=repr(original),
+                where=where,
+                first=f"{naive:%Y-%m-%d %H:%M} {offset_text(first.utcoffset())}",
+                second=f"{naive:%Y-%m-%d %H:%M} {offset_text(second.utcoffset())}",
+            )
         )
 
 
@@ -198,7 +232,7 @@ _ISO = re.compile(
     r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?( ?(Z|[+-]\d{2}:?\d{2}))?$"
 )
 _NUMERIC_DAY_MONTH = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})(?![\d:])")
-_FORMS = "try 2026-11-20 14:00, '20 Nov 2026 2pm', 'today 9am' or 'yesterday 15:00'"
+_FORMS = N_("try 2026-11-20 14:00, '20 Nov 2026 2pm', 'today 9am' or 'yesterday 15:00'")
 
 
 def _absolute(raw: str, original: str, local_now: datetime) -> tuple[datetime, bool]:
@@ -215,7 +249,11 @@ def _absolute(raw: str, original: str, local_now: datetime) -> tuple[datetime, b
             return moment, bool(iso.group(1))
     numeric = _NUMERIC_DAY_MONTH.match(raw)
     if numeric and numeric[1] != numeric[2] and max(int(numeric[1]), int(numeric[2])) <= 12:
-        raise DateError(f"{original!r} is ambiguous (day/month or month/day?): {_FORMS}")
+        raise DateError(
+            _("{text} is ambiguous (day/month or month/day?): {forms}").format(
+                text=repr(original), forms=_(_FORMS)
+            )
+        )
     named = _weekday_named(raw)
     first, second = (_parse_dateutil(raw, original, default=probe) for probe in _PROBES)
     has_day, has_month = first.day == second.day, first.month == second.month
@@ -223,20 +261,33 @@ def _absolute(raw: str, original: str, local_now: datetime) -> tuple[datetime, b
     has_time = first.hour == second.hour or first.minute == second.minute
     if named is not None and not (has_day and has_month):
         raise DateError(
-            f"{original!r} names a weekday but not its date (this week's or last?): {_FORMS}"
+            _("{text} names a weekday but not its date (this week's or last?): {forms}").format(
+                text=repr(original), forms=_(_FORMS)
+            )
         )
     if has_day and has_month:
         moment = _parse_dateutil(raw, original, default=datetime(local_now.year, 1, 1))
         if named is not None and moment.weekday() != named:
             raise DateError(
-                f"{original!r}: {moment:%d %b %Y} is a {moment:%A}, not a "
-                f"{calendar.day_name[named]}; give the date alone, e.g. {moment:%Y-%m-%d}"
+                _(
+                    "{text}: {date} is a {weekday}, not a {named}; give the date alone, e.g. {iso}"
+                ).format(
+                    text=repr(original),
+                    date=f"{moment:%d %b %Y}",
+                    weekday=f"{moment:%A}",
+                    named=calendar.day_name[named],
+                    iso=f"{moment:%Y-%m-%d}",
+                )
             )
         return moment, has_time
     if has_time and not (has_day or has_month or has_year):
         today = datetime.combine(local_now.date(), time(0))
         return _parse_dateutil(raw, original, default=today), True
-    raise DateError(f"{original!r} does not name a day and a month: {_FORMS}")
+    raise DateError(
+        _("{text} does not name a day and a month: {forms}").format(
+            text=repr(original), forms=_(_FORMS)
+        )
+    )
 
 
 def _weekday_named(raw: str) -> int | None:
@@ -257,7 +308,11 @@ def _parse_dateutil(raw: str, original: str, *, default: datetime) -> datetime:
     try:
         return parser.parse(raw, default=default, dayfirst=False)
     except (ValueError, OverflowError):
-        raise DateError(f"{original!r} is not a date I understand: {_FORMS}") from None
+        raise DateError(
+            _("{text} is not a date I understand: {forms}").format(
+                text=repr(original), forms=_(_FORMS)
+            )
+        ) from None
 
 
 def parse_date(text: str, *, now: datetime, tz: tzinfo) -> date:

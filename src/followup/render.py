@@ -426,9 +426,9 @@ def interview_detail(row: dict[str, Any], tz: tzinfo, now: datetime, out: Consol
     ]
     for event in row["events"]:
         if event["kind"] == "done":
-            what = _("{action} done").format(action=_event_name(event["name"]))
+            what = _("{action} done").format(action=event_name(event["name"]))
         else:
-            what = _("result: {result}").format(result=_event_name(event["name"]))
+            what = _("result: {result}").format(result=event_name(event["name"]))
         entries.append(
             (event["at"], what, _("done") if event["kind"] == "done" else _("recorded"), "")
         )
@@ -446,7 +446,7 @@ def interview_detail(row: dict[str, Any], tz: tzinfo, now: datetime, out: Consol
 STATE_NAME = {"overdue": N_("overdue"), "due": N_("due"), "upcoming": N_("upcoming")}
 
 
-def _event_name(name: str) -> str:
+def event_name(name: str) -> str:
     """A done action or a result as the timeline names it (``thanks done``, ``result: offer``)."""
     names = {
         "prep": pgettext("event", "prep"),

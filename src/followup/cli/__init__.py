@@ -32,6 +32,7 @@ from followup.cli import data, history, learning, letters, morning, recording, r
 from followup.cli.output import fail
 from followup.context import close_stores, stdout_closed, unexpected
 from followup.errors import FollowupError
+from followup.i18n import _
 
 INTERRUPTED = 130  # Ctrl-C (or Ctrl-D at a prompt): what shells give a program stopped by SIGINT
 
@@ -63,7 +64,7 @@ class _Group(TyperGroup):
             sys.stderr.write(f"Error: {one_line(error)}\n")
             code = error.exit_code
         except typer.Abort:
-            sys.stderr.write("\nError: interrupted; nothing more was recorded.\n")
+            sys.stderr.write("\nError: " + _("interrupted; nothing more was recorded.") + "\n")
             code = INTERRUPTED
         if not standalone_mode:
             return code
@@ -117,7 +118,7 @@ def one_line(error: Any) -> str:
     message = message.replace("Value error, ", "")
     message = re.sub(
         r"Input should be a valid integer(, unable to parse string as an integer)?",
-        "it should be a whole number",
+        _("it should be a whole number"),
         message,
     )
     message = re.sub(r"Input should be (.+)", r"it should be \1", message)
@@ -125,10 +126,15 @@ def one_line(error: Any) -> str:
     message = re.sub(
         r"^Missing argument '([^']+)'\. Choose from: ", r"missing \1: one of ", message
     )
-    message = re.sub(r"^Missing argument '([^']+)'\.", r"missing \1.", message)
+    message = re.sub(
+        r"^Missing argument '([^']+)'\.",
+        lambda m: _("missing {name}.").format(name=m.group(1)),
+        message,
+    )
     context = getattr(error, "ctx", None)
     if context is not None and getattr(error, "exit_code", 1) == 2:
-        message = message.rstrip(".") + f" (see `{context.command_path} --help`)."
+        see = _("(see `{command} --help`).").format(command=context.command_path)
+        message = message.rstrip(".。।") + " " + see
     return message
 
 
@@ -194,5 +200,7 @@ def main() -> None:
         app(prog_name="followup")
     except OSError as error:  # stdout itself cannot take the output: /dev/full, a full disk
         stdout_closed()  # nor the rest of it at exit
-        sys.stderr.write(f"Error: cannot write the output: {error.strerror or error}\n")
+        reason = error.strerror or error
+        message = _("cannot write the output: {reason}").format(reason=reason)
+        sys.stderr.write(f"Error: {message}\n")
         sys.exit(1)

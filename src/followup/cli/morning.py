@@ -8,11 +8,12 @@ from typing import Annotated
 
 import typer
 
-from followup import dates
+from followup import dates, render
 from followup.cli import guards, output
 from followup.cli.options import DaysOpt, DoneAction, IdArg, JsonOpt, Outcome, SkipOpt
 from followup.context import Context, UsageError, note
 from followup.errors import FollowupError
+from followup.i18n import _
 
 app = typer.Typer()
 
@@ -98,7 +99,11 @@ def done(
     Example: followup done thanks 3 --at 'yesterday 18:00'
     """
     if skip and action is not DoneAction.reflect:
-        raise UsageError(f"--skip goes with `done reflect`, not with `done {action.value}`.")
+        raise UsageError(
+            _("--skip goes with `done reflect`, not with `done {action}`.").format(
+                action=action.value
+            )
+        )
     ctx = Context()
     moment = ctx.when("--at", at)
     item = ctx.store.get(interview_id)
@@ -111,13 +116,18 @@ def done(
         output.emit_interview(ctx, item)
         return
     note(
-        f"Recorded {action.value} for interview {item.id} ({item.company}, {item.role}) "
-        f"at {dates.show(moment, ctx.tz)}."
+        _("Recorded {action} for interview {id} ({company}, {role}) at {when}.").format(
+            action=render.event_name(action.value),
+            id=item.id,
+            company=item.company,
+            role=item.role,
+            when=dates.show(moment, ctx.tz),
+        )
     )
     if action is DoneAction.decline:
-        note("The interview is closed as withdrawn.")
+        note(_("The interview is closed as withdrawn."))
     if action is DoneAction.reflect:
-        note("Reflections are still asked for your other interviews.")
+        note(_("Reflections are still asked for your other interviews."))
 
 
 @app.command()
@@ -147,25 +157,40 @@ def result(
     guards.not_in_the_future(ctx, moment)
     if outcome is not Outcome.withdrawn and moment < item.at:
         raise UsageError(
-            f"--at {dates.show(moment, ctx.tz)} is before interview {item.id} starts "
-            f"({dates.show(item.at, ctx.tz)}); an employer answers after the interview."
+            _(
+                "--at {when} is before interview {id} starts ({start}); an employer answers "
+                "after the interview."
+            ).format(when=dates.show(moment, ctx.tz), id=item.id, start=dates.show(item.at, ctx.tz))
         )
     same = [e.at for e in item.events if e.kind == "result" and e.name == outcome.value]
     if same:
         raise FollowupError(
-            f"{outcome.value} is already recorded for interview {item.id} "
-            f"({dates.show(same[0], ctx.tz)}); nothing was added. `followup log {item.id}` "
-            "lists what is recorded."
+            _(
+                "{result} is already recorded for interview {id} ({when}); nothing was added. "
+                "`followup log {id}` lists what is recorded."
+            ).format(
+                result=render.event_name(outcome.value),
+                id=item.id,
+                when=dates.show(same[0], ctx.tz),
+            )
         )
     item = ctx.store.record(interview_id, "result", outcome.value, moment, now=ctx.now, once=True)
     if json:
         output.emit_interview(ctx, item)
         return
-    note(f"Recorded {outcome.value} for interview {item.id} ({item.company}, {item.role}).")
+    note(
+        _("Recorded {result} for interview {id} ({company}, {role}).").format(
+            result=render.event_name(outcome.value),
+            id=item.id,
+            company=item.company,
+            role=item.role,
+        )
+    )
     reply = next((a for a in ctx.assess(item).pending if a.action == "reply"), None)
     if reply and reply.deadline:
         note(
-            f"Answer by {dates.show(reply.deadline, ctx.tz)}: "
-            f"accept with `followup done reply {item.id}` (then add the next round), "
-            f"or decline with `followup done decline {item.id}`."
+            _(
+                "Answer by {when}: accept with `followup done reply {id}` (then add the next "
+                "round), or decline with `followup done decline {id}`."
+            ).format(when=dates.show(reply.deadline, ctx.tz), id=item.id)
         )

@@ -27,6 +27,7 @@ from followup.cli.options import (
     ZoneOpt,
 )
 from followup.context import Context, UsageError, check, note
+from followup.i18n import _
 
 if TYPE_CHECKING:
     from followup import records
@@ -57,8 +58,8 @@ def add(
     Example: followup add -c Acme -r 'Support Engineer' --at 'today 10:00'
     --contact 'Wang Fang <wang.fang@example.cn>'
     """
-    company = prompt.ask("--company", company, "Company")
-    role = prompt.ask("--role", role, "Role")
+    company = prompt.ask("--company", company, _("Company"))
+    role = prompt.ask("--role", role, _("Role"))
     ctx = Context()
     changes = _changes(
         ctx,
@@ -90,11 +91,18 @@ def add(
         output.emit_interview(ctx, item)
         return
     thanks = next((a for a in ctx.assess(item).pending if a.action == "thanks"), None)
-    typer.echo(f"Added interview {item.id}: {item.company}, {item.role}, {_when(ctx, item)}.")
+    typer.echo(
+        _("Added interview {id}: {company}, {role}, {when}.").format(
+            id=item.id, company=item.company, role=item.role, when=_when(ctx, item)
+        )
+    )
     if thanks and thanks.deadline:
         typer.echo(
-            f"Send the thank-you by {dates.show(thanks.deadline, ctx.tz)} "
-            f"({dates.relative(thanks.deadline, ctx.now)}): followup draft thanks {item.id}"
+            _("Send the thank-you by {when} ({relative}): {command}").format(
+                when=dates.show(thanks.deadline, ctx.tz),
+                relative=dates.relative(thanks.deadline, ctx.now),
+                command=f"followup draft thanks {item.id}",
+            )
         )
 
 
@@ -143,7 +151,7 @@ def edit(
     contacts = _people("--contact", contact)
     recruiters = _people("--recruiter", recruiter)
     if not changes and contacts is None and recruiters is None:
-        raise UsageError("nothing to change: give at least one option, e.g. --role 'New title'.")
+        raise UsageError(_("nothing to change: give at least one option, e.g. --role 'New title'."))
     if "topic_for" in changes or contacts is not None:
         current = ctx.store.get(interview_id)
         _check_topics_for(
@@ -159,7 +167,11 @@ def edit(
     if json:
         output.emit_interview(ctx, item)
         return
-    typer.echo(f"Updated interview {item.id}: {item.company}, {item.role}, {_when(ctx, item)}.")
+    typer.echo(
+        _("Updated interview {id}: {company}, {role}, {when}.").format(
+            id=item.id, company=item.company, role=item.role, when=_when(ctx, item)
+        )
+    )
 
 
 @app.command()
@@ -175,14 +187,18 @@ def rm(
     item = ctx.store.get(interview_id)
     if not yes:
         if not prompt.interactive():
-            raise UsageError(f"not removed: confirm with `followup rm {interview_id} --yes`.")
-        if not typer.confirm(f"Remove interview {item.id} ({item.company}, {item.role})?"):
-            note("Nothing removed.")
+            raise UsageError(
+                _("not removed: confirm with `followup rm {id} --yes`.").format(id=interview_id)
+            )
+        question = _("Remove interview {id} ({company}, {role})?")
+        if not typer.confirm(question.format(id=item.id, company=item.company, role=item.role)):
+            note(_("Nothing removed."))
             raise typer.Exit(1)
     ctx.store.remove(interview_id, now=ctx.now)
     note(
-        f"Removed interview {item.id} ({item.company}, {item.role}); "
-        "`followup undo` brings it back."
+        _("Removed interview {id} ({company}, {role}); `followup undo` brings it back.").format(
+            id=item.id, company=item.company, role=item.role
+        )
     )
 
 
@@ -268,7 +284,7 @@ def _check_topics_for(
 ) -> None:
     """A topic for an address no interviewer has would never be used: say so."""
     known = {p.email.lower() for p in contacts}
-    for email, _ in topics or ():
+    for email, _topic in topics or ():
         if email.lower() not in known:
             note(
                 f"Warning: --topic-for {email}: no interviewer (--contact) has this address, "
