@@ -140,7 +140,7 @@ def one_line(error: Any) -> str:
 
 app = typer.Typer(
     name="followup",
-    help=(
+    help=_(
         "Keep track of interview follow-ups: a thank-you within two days, a status check after "
         "a week, a prompt reply to an invitation.\n\n"
         "Daily use: `followup add` after an interview, `followup due` each morning, "
@@ -170,7 +170,7 @@ def main_callback(
             "--version",
             callback=_version,
             is_eager=True,
-            help="Print the version and exit.",
+            help=_("Print the version and exit."),
         ),
     ] = False,
 ) -> None:

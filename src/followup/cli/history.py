@@ -7,33 +7,40 @@ import typer
 from followup import dates, render
 from followup.cli.options import IdArg, JsonOpt
 from followup.context import Context, note
+from followup.i18n import _
 
 app = typer.Typer()
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Reverse the last change recorded, and say what it was.\n"
+        "\n"
+        "An action done, a result, a reflection, an edit, an add or a removal (rm): each "
+        "`undo`\n"
+        "reverses one more, newest first. A removed interview can be brought back for 30 "
+        "days,\n"
+        "and in any case until the next `followup backup`.\n"
+        "\n"
+        "Example: followup undo"
+    )
+)
 def undo() -> None:
-    """Reverse the last change recorded, and say what it was.
-
-    An action done, a result, a reflection, an edit, an add or a removal (rm): each `undo`
-    reverses one more, newest first. A removed interview can be brought back for 30 days,
-    and in any case until the next `followup backup`.
-
-    Example: followup undo
-    """
     ctx = Context()
     summary = ctx.store.undo(now=ctx.now)
     note(f"Undone: {summary}.")
 
 
-@app.command()
+@app.command(
+    help=_(
+        "List an interview's recorded events with their ids, oldest first.\n"
+        "\n"
+        "Give an id to `followup forget` to remove one event recorded by mistake.\n"
+        "\n"
+        "Example: followup log 3"
+    )
+)
 def log(interview_id: IdArg, json: JsonOpt = False) -> None:
-    """List an interview's recorded events with their ids, oldest first.
-
-    Give an id to `followup forget` to remove one event recorded by mistake.
-
-    Example: followup log 3
-    """
     ctx = Context()
     item = ctx.store.get(interview_id)
     found = ctx.store.log(interview_id)
@@ -66,23 +73,25 @@ def log(interview_id: IdArg, json: JsonOpt = False) -> None:
     typer.echo(f"Remove one with `followup forget EVENT`, e.g. followup forget {found[-1].id}")
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Remove one event recorded by mistake; the deadlines recompute without it.\n"
+        "\n"
+        "Nothing else changes; `followup undo` puts it back.\n"
+        "\n"
+        "Example: followup forget 12"
+    )
+)
 def forget(
     event_id: Annotated[
         int,
         typer.Argument(
             metavar="EVENT",
             min=1,
-            help="The event's id, as `followup log ID` shows it, e.g. 12.",
+            help=_("The event's id, as `followup log ID` shows it, e.g. 12."),
         ),
     ],
 ) -> None:
-    """Remove one event recorded by mistake; the deadlines recompute without it.
-
-    Nothing else changes; `followup undo` puts it back.
-
-    Example: followup forget 12
-    """
     ctx = Context()
     gone = ctx.store.forget(event_id, now=ctx.now)
     what = f"{gone.name} done" if gone.kind == "done" else f"result {gone.name}"

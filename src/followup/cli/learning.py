@@ -9,6 +9,7 @@ from followup.cli import files, guards, output, prompt
 from followup.cli.options import IdArg, JsonOpt, Lang, SkipOpt, complete_ids
 from followup.context import Context, UsageError, check, note
 from followup.errors import FollowupError
+from followup.i18n import _
 
 if TYPE_CHECKING:
     from followup import records
@@ -16,44 +17,50 @@ if TYPE_CHECKING:
 app = typer.Typer()
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Review an interview: questions, lessons, ideas.\n"
+        "\n"
+        "Without options, in a terminal, it opens $EDITOR on a short form in the "
+        "interview's\n"
+        "language, with what you wrote before to correct. Running it again adds "
+        "questions, gives\n"
+        "a question already recorded its new answer, and replaces only what you give. "
+        "The\n"
+        "thank-you uses the idea and strength when the interview has none of its own.\n"
+        "\n"
+        "Example: followup reflect 3 -q 'Why customer service?' -a 'Told the story of "
+        "...'\n"
+        "--improve 'Prepare a shorter answer about salary'"
+    )
+)
 def reflect(
     interview_id: IdArg,
     question: Annotated[
         list[str] | None,
         typer.Option(
-            "--question", "-q", help="A question you were asked; repeat, paired with --answer."
+            "--question", "-q", help=_("A question you were asked; repeat, paired with --answer.")
         ),
     ] = None,
     answer: Annotated[
         list[str] | None,
         typer.Option(
-            "--answer", "-a", help="How you answered, in the order of --question ('' for none)."
+            "--answer", "-a", help=_("How you answered, in the order of --question ('' for none).")
         ),
     ] = None,
-    went_well: Annotated[str | None, typer.Option("--went-well", help="What went well.")] = None,
+    went_well: Annotated[str | None, typer.Option("--went-well", help=_("What went well."))] = None,
     improve: Annotated[
-        str | None, typer.Option("--improve", help="What to improve next time.")
+        str | None, typer.Option("--improve", help=_("What to improve next time."))
     ] = None,
     idea: Annotated[
-        str | None, typer.Option("--idea", help="An idea worth adding to the thank-you.")
+        str | None, typer.Option("--idea", help=_("An idea worth adding to the thank-you."))
     ] = None,
     strength: Annotated[
-        str | None, typer.Option("--strength", help="A strength worth adding to the thank-you.")
+        str | None, typer.Option("--strength", help=_("A strength worth adding to the thank-you."))
     ] = None,
     skip: SkipOpt = False,
     json: JsonOpt = False,
 ) -> None:
-    """Review an interview: questions, lessons, ideas.
-
-    Without options, in a terminal, it opens $EDITOR on a short form in the interview's
-    language, with what you wrote before to correct. Running it again adds questions, gives
-    a question already recorded its new answer, and replaces only what you give. The
-    thank-you uses the idea and strength when the interview has none of its own.
-
-    Example: followup reflect 3 -q 'Why customer service?' -a 'Told the story of ...'
-    --improve 'Prepare a shorter answer about salary'
-    """
     from followup import config, reflection
 
     given = {"went_well": went_well, "improve": improve, "idea": idea, "strength": strength}
@@ -130,15 +137,18 @@ def reflect(
     note(f"Recorded the reflection on interview {item.id} ({item.company}, {item.role}).")
 
 
-@app.command()
+@app.command(
+    help=_(
+        "What your reflections say to improve, and repeated questions.\n"
+        "\n"
+        'Lists each reflection\'s "to improve", newest interview first, then the '
+        "questions asked in\n"
+        "more than one interview (the same ignoring case, spacing and punctuation).\n"
+        "\n"
+        "Example: followup lessons --json"
+    )
+)
 def lessons(json: JsonOpt = False) -> None:
-    """What your reflections say to improve, and repeated questions.
-
-    Lists each reflection's "to improve", newest interview first, then the questions asked in
-    more than one interview (the same ignoring case, spacing and punctuation).
-
-    Example: followup lessons --json
-    """
     from followup import insights, render, render_learning
 
     ctx = Context(read_only=True)
@@ -152,7 +162,21 @@ def lessons(json: JsonOpt = False) -> None:
     render_learning.lessons(found, ctx.tz, ctx.now, render.console())
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Prepare: past interviews, questions, lessons, advice.\n"
+        "\n"
+        "Shows your past interviews with the company and their reflections, the "
+        "questions you were\n"
+        "asked for similar roles with every answer you gave, your lessons, and advice "
+        "for the\n"
+        "questions common to the role, in the interview's language; an answer you gave "
+        "before\n"
+        "that the advice warns against is pointed out.\n"
+        "\n"
+        "Example: followup prep 3"
+    )
+)
 def prep(
     interview_id: Annotated[
         int | None,
@@ -160,30 +184,21 @@ def prep(
             metavar="ID",
             min=1,
             autocompletion=complete_ids,
-            help="The interview to prepare for (or use --role).",
+            help=_("The interview to prepare for (or use --role)."),
         ),
     ] = None,
     role: Annotated[
         str | None,
-        typer.Option("--role", help="Prepare for a role instead, e.g. --role 'Help Desk'."),
+        typer.Option("--role", help=_("Prepare for a role instead, e.g. --role 'Help Desk'.")),
     ] = None,
     lang: Annotated[
         Lang | None,
         typer.Option(
-            "--lang", help="Write it in en, zh or hi (default: the interview's language)."
+            "--lang", help=_("Write it in en, zh or hi (default: the interview's language).")
         ),
     ] = None,
     json: JsonOpt = False,
 ) -> None:
-    """Prepare: past interviews, questions, lessons, advice.
-
-    Shows your past interviews with the company and their reflections, the questions you were
-    asked for similar roles with every answer you gave, your lessons, and advice for the
-    questions common to the role, in the interview's language; an answer you gave before
-    that the advice warns against is pointed out.
-
-    Example: followup prep 3
-    """
     from followup import config, guidance, insights, render, render_learning
 
     if interview_id is None and role is None:
@@ -220,31 +235,34 @@ def prep(
     )
 
 
-@app.command()
+@app.command(
+    help=_(
+        "A picture of your search, as bars.\n"
+        "\n"
+        "The funnel per round, thank-yous on time, late or never, status checks too "
+        "early or on\n"
+        "time, the median days to a first answer, and interviews per week.\n"
+        "\n"
+        "Example: followup stats --since 2026-09-01"
+    )
+)
 def stats(
     since: Annotated[
         str | None,
         typer.Option(
             "--since",
             metavar="DATE",
-            help="Only interviews from this day on, e.g. --since 2026-09-01.",
+            help=_("Only interviews from this day on, e.g. --since 2026-09-01."),
         ),
     ] = None,
     on: Annotated[
         str | None,
         typer.Option(
-            "--on", metavar="WHEN", help="Compute as of another moment, e.g. --on 2026-12-31."
+            "--on", metavar="WHEN", help=_("Compute as of another moment, e.g. --on 2026-12-31.")
         ),
     ] = None,
     json: JsonOpt = False,
 ) -> None:
-    """A picture of your search, as bars.
-
-    The funnel per round, thank-yous on time, late or never, status checks too early or on
-    time, the median days to a first answer, and interviews per week.
-
-    Example: followup stats --since 2026-09-01
-    """
     from followup import insights, render, render_learning
 
     ctx = Context(read_only=True)

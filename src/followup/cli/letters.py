@@ -12,6 +12,7 @@ from followup.cli import files, guards, output, prompt
 from followup.cli.options import DraftLangOpt, IdArg, JsonOpt, Kind, Lang, ReasonOpt
 from followup.context import Context, UsageError, check, note
 from followup.errors import FollowupError, StoreError
+from followup.i18n import _
 
 if TYPE_CHECKING:
     from followup import records
@@ -19,21 +20,32 @@ if TYPE_CHECKING:
 app = typer.Typer()
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Draft an email: thanks, check or decline.\n"
+        "\n"
+        "Drafting records nothing: run `followup done KIND ID` once sent.\n"
+        "\n"
+        "Example: followup draft thanks 3 --lang zh"
+    )
+)
 def draft(
     kind: Annotated[
         Kind,
         typer.Argument(
             metavar="KIND",
-            help="thanks (within 2 days), check (status follow-up; alias: followup) or "
-            "decline (withdraw from a further round).",
+            help=_(
+                "thanks (within 2 days), check (status follow-up; alias: followup) or "
+                "decline (withdraw from a further round)."
+            ),
         ),
     ],
     interview_id: IdArg,
     lang: DraftLangOpt = None,
     reason: ReasonOpt = None,
     plain: Annotated[
-        bool, typer.Option("--plain", help="Plain To:/Cc:/Subject: lines and the body, for piping.")
+        bool,
+        typer.Option("--plain", help=_("Plain To:/Cc:/Subject: lines and the body, for piping.")),
     ] = False,
     json: JsonOpt = False,
     eml: Annotated[
@@ -41,21 +53,17 @@ def draft(
         typer.Option(
             "--eml",
             metavar="PATH",
-            help="Write .eml drafts that mail clients open: a file for one email, "
-            "a folder for several.",
+            help=_(
+                "Write .eml drafts that mail clients open: a file for one email, "
+                "a folder for several."
+            ),
         ),
     ] = None,
-    mailto: Annotated[bool, typer.Option("--mailto", help="Print mailto: links.")] = False,
+    mailto: Annotated[bool, typer.Option("--mailto", help=_("Print mailto: links."))] = False,
     force: Annotated[
-        bool, typer.Option("--force", help="With --eml: replace .eml files that exist.")
+        bool, typer.Option("--force", help=_("With --eml: replace .eml files that exist."))
     ] = False,
 ) -> None:
-    """Draft an email: thanks, check or decline.
-
-    Drafting records nothing: run `followup done KIND ID` once sent.
-
-    Example: followup draft thanks 3 --lang zh
-    """
     from followup import drafts, render
 
     if sum((plain, json, eml is not None, mailto)) > 1:
@@ -76,41 +84,49 @@ def draft(
         render.drafts_panels(emails, render.console(), item.id)
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Send a drafted email over SMTP and record it.\n"
+        "\n"
+        "Shows the email and asks first (--yes skips the question). The action is "
+        "recorded as\n"
+        "done only once the server accepted every recipient. Set the server with\n"
+        "`followup profile --smtp-host ...`; the password comes from "
+        "FOLLOWUP_SMTP_PASSWORD.\n"
+        "\n"
+        "Example: followup send thanks 3"
+    )
+)
 def send(
     kind: Annotated[
         Kind,
-        typer.Argument(metavar="KIND", help="thanks, check (alias: followup) or decline."),
+        typer.Argument(metavar="KIND", help=_("thanks, check (alias: followup) or decline.")),
     ],
     interview_id: IdArg,
     lang: DraftLangOpt = None,
     reason: ReasonOpt = None,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Send without asking.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=_("Send without asking."))] = False,
     dry_run: Annotated[
         bool,
         typer.Option(
             "--dry-run",
-            help="Connect, log in and have the server accept every recipient; send nothing, "
-            "record nothing, ask nothing.",
+            help=_(
+                "Connect, log in and have the server accept every recipient; send nothing, "
+                "record nothing, ask nothing."
+            ),
         ),
     ] = False,
     early: Annotated[
         bool,
         typer.Option(
             "--early",
-            help="Send a status check before it is due to open (a week after the interview, "
-            "and not before the decision date), e.g. when another offer will not wait.",
+            help=_(
+                "Send a status check before it is due to open (a week after the interview, "
+                "and not before the decision date), e.g. when another offer will not wait."
+            ),
         ),
     ] = False,
 ) -> None:
-    """Send a drafted email over SMTP and record it.
-
-    Shows the email and asks first (--yes skips the question). The action is recorded as
-    done only once the server accepted every recipient. Set the server with
-    `followup profile --smtp-host ...`; the password comes from FOLLOWUP_SMTP_PASSWORD.
-
-    Example: followup send thanks 3
-    """
     from followup import render
     from followup import send as smtp
 

@@ -18,65 +18,82 @@ from followup.i18n import _
 app = typer.Typer()
 
 
-@app.command()
+@app.command(
+    help=_(
+        "What to do now, most urgent first.\n"
+        "\n"
+        "Lists overdue, due and coming-up follow-ups with the command to run next.\n"
+        "\n"
+        "Example: followup due --days 7"
+    )
+)
 def due(
     on: Annotated[
         str | None,
         typer.Option(
             "--on",
             metavar="WHEN",
-            help="Answer for another moment, e.g. --on 'tomorrow 9am'. Default: now.",
+            help=_("Answer for another moment, e.g. --on 'tomorrow 9am'. Default: now."),
         ),
     ] = None,
     days: DaysOpt = 3,
     json: JsonOpt = False,
 ) -> None:
-    """What to do now, most urgent first.
-
-    Lists overdue, due and coming-up follow-ups with the command to run next.
-
-    Example: followup due --days 7
-    """
     from followup import reading
 
     reading.due(on=on, days=days, json=json)
 
 
-@app.command("list")
+@app.command(
+    "list",
+    help=_("List open interviews (--all: every one).\n\nExample: followup list --all --json"),
+)
 def list_(
-    all_: Annotated[bool, typer.Option("--all", "-a", help="Include closed interviews.")] = False,
+    all_: Annotated[
+        bool, typer.Option("--all", "-a", help=_("Include closed interviews."))
+    ] = False,
     json: JsonOpt = False,
 ) -> None:
-    """List open interviews (--all: every one).
-
-    Example: followup list --all --json
-    """
     from followup import reading
 
     reading.list_interviews(all_=all_, json=json)
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Show one interview and its timeline.\n"
+        "\n"
+        "What was done and what is pending, with deadlines.\n"
+        "\n"
+        "Example: followup show 3"
+    )
+)
 def show(interview_id: IdArg, json: JsonOpt = False) -> None:
-    """Show one interview and its timeline.
-
-    What was done and what is pending, with deadlines.
-
-    Example: followup show 3
-    """
     from followup import reading
 
     reading.show(interview_id, json=json)
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Record that you did something.\n"
+        "\n"
+        "`done decline` also closes the interview as withdrawn; `done reflect ID --skip` "
+        "stops\n"
+        "asking for this interview's reflection.\n"
+        "\n"
+        "Example: followup done thanks 3 --at 'yesterday 18:00'"
+    )
+)
 def done(
     action: Annotated[
         DoneAction,
         typer.Argument(
             metavar="ACTION",
-            help="What you did: thanks, check, reply (accepted), decline, or reflect "
-            "(with --skip: no reflection for this interview).",
+            help=_(
+                "What you did: thanks, check, reply (accepted), decline, or reflect "
+                "(with --skip: no reflection for this interview)."
+            ),
         ),
     ],
     interview_id: IdArg,
@@ -85,19 +102,12 @@ def done(
         typer.Option(
             "--at",
             metavar="WHEN",
-            help="When you did it, e.g. --at 'yesterday 18:00'. Default: now.",
+            help=_("When you did it, e.g. --at 'yesterday 18:00'. Default: now."),
         ),
     ] = None,
     skip: SkipOpt = False,
     json: JsonOpt = False,
 ) -> None:
-    """Record that you did something.
-
-    `done decline` also closes the interview as withdrawn; `done reflect ID --skip` stops
-    asking for this interview's reflection.
-
-    Example: followup done thanks 3 --at 'yesterday 18:00'
-    """
     if skip and action is not DoneAction.reflect:
         raise UsageError(
             _("--skip goes with `done reflect`, not with `done {action}`.").format(
@@ -130,27 +140,23 @@ def done(
         note(_("Reflections are still asked for your other interviews."))
 
 
-@app.command()
+@app.command(help=_("Record what the employer decided.\n\nExample: followup result 3 invited"))
 def result(
     interview_id: IdArg,
     outcome: Annotated[
         Outcome,
         typer.Argument(
-            metavar="OUTCOME", help="invited (to a further round), offer, rejected or withdrawn."
+            metavar="OUTCOME", help=_("invited (to a further round), offer, rejected or withdrawn.")
         ),
     ],
     at: Annotated[
         str | None,
         typer.Option(
-            "--at", metavar="WHEN", help="When you heard, e.g. --at 'today 11:00'. Default: now."
+            "--at", metavar="WHEN", help=_("When you heard, e.g. --at 'today 11:00'. Default: now.")
         ),
     ] = None,
     json: JsonOpt = False,
 ) -> None:
-    """Record what the employer decided.
-
-    Example: followup result 3 invited
-    """
     ctx = Context()
     moment = ctx.when("--at", at)
     item = ctx.store.get(interview_id)

@@ -35,7 +35,14 @@ if TYPE_CHECKING:
 app = typer.Typer()
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Record an interview.\n"
+        "\n"
+        "Example: followup add -c Acme -r 'Support Engineer' --at 'today 10:00'\n"
+        "--contact 'Wang Fang <wang.fang@example.cn>'"
+    )
+)
 def add(
     company: CompanyOpt = None,
     role: RoleOpt = None,
@@ -53,11 +60,6 @@ def add(
     idea: IdeaOpt = None,
     json: JsonOpt = False,
 ) -> None:
-    """Record an interview.
-
-    Example: followup add -c Acme -r 'Support Engineer' --at 'today 10:00'
-    --contact 'Wang Fang <wang.fang@example.cn>'
-    """
     company = prompt.ask("--company", company, _("Company"))
     role = prompt.ask("--role", role, _("Role"))
     ctx = Context()
@@ -106,7 +108,18 @@ def add(
         )
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Change an interview.\n"
+        "\n"
+        "Each option replaces the stored value; --contact, --recruiter and --topic-for "
+        "replace\n"
+        "the whole list, and an empty value (--contact '' or --decision-by '') clears "
+        "it.\n"
+        "\n"
+        "Example: followup edit 3 --decision-by 2026-11-27"
+    )
+)
 def edit(
     interview_id: IdArg,
     company: CompanyOpt = None,
@@ -125,13 +138,6 @@ def edit(
     idea: IdeaOpt = None,
     json: JsonOpt = False,
 ) -> None:
-    """Change an interview.
-
-    Each option replaces the stored value; --contact, --recruiter and --topic-for replace
-    the whole list, and an empty value (--contact '' or --decision-by '') clears it.
-
-    Example: followup edit 3 --decision-by 2026-11-27
-    """
     ctx = Context()
     changes = _changes(
         ctx,
@@ -174,15 +180,17 @@ def edit(
     )
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Remove an interview and its history (`followup undo` brings it back).\n"
+        "\n"
+        "Example: followup rm 3 --yes"
+    )
+)
 def rm(
     interview_id: IdArg,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove without asking.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=_("Remove without asking."))] = False,
 ) -> None:
-    """Remove an interview and its history (`followup undo` brings it back).
-
-    Example: followup rm 3 --yes
-    """
     ctx = Context()
     item = ctx.store.get(interview_id)
     if not yes:
