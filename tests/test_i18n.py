@@ -277,8 +277,10 @@ FRAMEWORK = re.compile(
     r"Missing (argument|option)|Invalid value|is not one of|Got unexpected extra argument|"
     r"Install completion for the current shell|Show completion for the current shell|"
     r"to copy it or customize the installation|is not a valid integer|"
-    r"is not in the range|Did you mean",
+    r"is not in the range|Did you mean|customize the installation|to copy it or",
 )
+# Values a person types, not prose: CSV columns, and the actions `done` takes.
+VALUES = re.compile(r"company, role, at|thanks, check, reply")
 ENGLISH_RUN = re.compile(r"\b[A-Za-z][a-z']+(?:[ ,]+[A-Za-z][a-z']+){2,}\b")
 NOT_PROSE = re.compile(
     r"`[^`]*`|'[^']*'|\"[^\"]*\"|\bfollowup [a-z -]+(\d+)?|--?[a-z][a-z-]*|https?://\S+|\S+@\S+"
@@ -294,7 +296,7 @@ def english_runs(output: str) -> set[str]:
     for line in output.splitlines():
         if line.startswith("$ followup"):
             continue
-        line = FRAMEWORK.sub(" ", line)
+        line = VALUES.sub(" ", FRAMEWORK.sub(" ", line))
         line = NOT_PROSE.sub(" ", line)
         runs.update(m.group(0) for m in ENGLISH_RUN.finditer(line))
     return runs

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import gettext
 import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from followup import i18n
-from followup.i18n import N_, _, pgettext
+from followup.i18n import N_, _
 from followup.zones import ABBREVIATIONS, named_zone, offset_text, offset_zone, zone_name
 
 _RELATIVE = re.compile(
@@ -324,15 +325,17 @@ def to_utc(moment: datetime) -> datetime:
     return moment.astimezone(timezone.utc)
 
 
-def show(moment: datetime, tz: tzinfo) -> str:
+def show(moment: datetime, tz: tzinfo, *, lang: str | None = None) -> str:
     """``Fri 20 Nov 2026 14:00 -05:00``: a stored instant in the user's zone with its offset
     (``2026年11月20日 周五 14:00 -05:00`` in Chinese)."""
     local = moment.astimezone(tz)
     offset = local.strftime("%z")
     offset = f"{offset[:3]}:{offset[3:]}"
-    if i18n.lang() == "en":
+    t = i18n.translation_for(lang) if lang else i18n.translation()
+    if (lang or i18n.lang()) == "en":
         return f"{local:%a %d %b %Y %H:%M} {offset}"
-    return _named(_("{weekday} {day} {month} {year} {time} {offset}"), local, offset=offset)
+    pattern = t.gettext("{weekday} {day} {month} {year} {time} {offset}")
+    return _named(pattern, local, offset=offset, t=t)
 
 
 def short(moment: datetime, tz: tzinfo, now: datetime) -> str:
@@ -348,7 +351,8 @@ def short(moment: datetime, tz: tzinfo, now: datetime) -> str:
 
 # The abbreviated names CLDR gives (Babel's ``get_day_names``/``get_month_names``, checked by
 # tests/test_i18n.py), kept in the catalogs so that the fast path need not import Babel.
-def weekday_name(day: date) -> str:
+def weekday_name(day: date, t: gettext.NullTranslations | None = None) -> str:
+    pgettext = (t or i18n.translation()).pgettext
     return (
         *(pgettext("weekday", "Mon"), pgettext("weekday", "Tue"), pgettext("weekday", "Wed")),
         *(pgettext("weekday", "Thu"), pgettext("weekday", "Fri"), pgettext("weekday", "Sat")),
@@ -356,7 +360,8 @@ def weekday_name(day: date) -> str:
     )[day.weekday()]
 
 
-def month_name(day: date) -> str:
+def month_name(day: date, t: gettext.NullTranslations | None = None) -> str:
+    pgettext = (t or i18n.translation()).pgettext
     return (
         *(pgettext("month", "Jan"), pgettext("month", "Feb"), pgettext("month", "Mar")),
         *(pgettext("month", "Apr"), pgettext("month", "May"), pgettext("month", "Jun")),
@@ -365,11 +370,13 @@ def month_name(day: date) -> str:
     )[day.month - 1]
 
 
-def _named(pattern: str, local: datetime, *, offset: str = "") -> str:
+def _named(
+    pattern: str, local: datetime, *, offset: str = "", t: gettext.NullTranslations | None = None
+) -> str:
     return pattern.format(
-        weekday=weekday_name(local),
+        weekday=weekday_name(local, t),
         day=local.day,
-        month=month_name(local),
+        month=month_name(local, t),
         year=local.year,
         time=f"{local:%H:%M}",
         offset=offset,

@@ -83,6 +83,14 @@ def use(lang: str) -> None:
         _translation = _gettext.translation(DOMAIN, LOCALE_DIR, languages=[_lang], fallback=True)
 
 
+def translation_for(lang: str) -> _gettext.NullTranslations:
+    """The catalog of ``lang`` whatever the interface speaks (the reflection form follows
+    the interview's language)."""
+    if lang not in ("zh", "hi"):
+        return ENGLISH
+    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+
+
 def translation() -> _gettext.NullTranslations:
     if _translation is None:
         use(choose())

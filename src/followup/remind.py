@@ -221,9 +221,12 @@ def run(
     from followup import reading
 
     if not profile.notify:
+        from followup.i18n import _
+
         raise FollowupError(
-            "no channel to remind you on: followup profile --notify ntfys://ntfy.sh/YOUR-TOPIC "
-            "(any Apprise URL) or --notify email"
+            _("no channel to remind you on: {command} (any Apprise URL) or --notify email").format(
+                command="followup profile --notify ntfys://ntfy.sh/YOUR-TOPIC"
+            )
         )
     pairs = reading.due_items(store.interviews(open_only=True), now, tz, profile.settings, days)
     items = [item for item, _ in pairs]

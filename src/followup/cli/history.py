@@ -28,7 +28,7 @@ app = typer.Typer()
 def undo() -> None:
     ctx = Context()
     summary = ctx.store.undo(now=ctx.now)
-    note(f"Undone: {summary}.")
+    note(_("Undone: {summary}.").format(summary=summary))
 
 
 @app.command(
@@ -58,19 +58,33 @@ def log(interview_id: IdArg, json: JsonOpt = False) -> None:
         render.emit_json(rows)
         return
     if not rows:
-        note(f"Nothing recorded yet for interview {item.id} ({item.company}, {item.role}).")
+        note(
+            _("Nothing recorded yet for interview {id} ({company}, {role}).").format(
+                id=item.id, company=item.company, role=item.role
+            )
+        )
         return
     table = [
         [
             str(e.id),
             dates.show(e.at, ctx.tz),
-            f"{e.name} done" if e.kind == "done" else f"result: {e.name}",
+            _("{action} done").format(action=render.event_name(e.name))
+            if e.kind == "done"
+            else _("result: {result}").format(result=render.event_name(e.name)),
         ]
         for e in found
     ]
-    typer.echo(f"Interview {item.id}: {item.company}, {item.role}")
-    typer.echo(render.plain_table(["Event", "When", "What"], table), nl=False)
-    typer.echo(f"Remove one with `followup forget EVENT`, e.g. followup forget {found[-1].id}")
+    typer.echo(
+        _("Interview {id}: {company}, {role}").format(
+            id=item.id, company=item.company, role=item.role
+        )
+    )
+    typer.echo(render.plain_table([_("Event"), _("When"), _("What")], table), nl=False)
+    typer.echo(
+        _("Remove one with `followup forget EVENT`, e.g. {command}").format(
+            command=f"followup forget {found[-1].id}"
+        )
+    )
 
 
 @app.command(
@@ -94,8 +108,13 @@ def forget(
 ) -> None:
     ctx = Context()
     gone = ctx.store.forget(event_id, now=ctx.now)
-    what = f"{gone.name} done" if gone.kind == "done" else f"result {gone.name}"
+    what = (
+        _("{action} done").format(action=render.event_name(gone.name))
+        if gone.kind == "done"
+        else _("result: {result}").format(result=render.event_name(gone.name))
+    )
     note(
-        f"Forgot event {gone.id} of interview {gone.interview_id}: {what} at "
-        f"{dates.show(gone.at, ctx.tz)}."
+        _("Forgot event {event} of interview {id}: {what} at {when}.").format(
+            event=gone.id, id=gone.interview_id, what=what, when=dates.show(gone.at, ctx.tz)
+        )
     )

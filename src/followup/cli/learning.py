@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from followup import dates, fields
+from followup import dates, fields, i18n
 from followup.cli import files, guards, output, prompt
 from followup.cli.options import IdArg, JsonOpt, Lang, SkipOpt, complete_ids
 from followup.context import Context, UsageError, check, note
@@ -68,7 +68,9 @@ def reflect(
     answers = answer or []
     if skip:
         if questions or answers or any(v is not None for v in given.values()):
-            raise UsageError("--skip records no reflection: give it alone, e.g. reflect 3 --skip")
+            raise UsageError(
+                _("--skip records no reflection: give it alone, e.g. reflect 3 --skip")
+            )
         ctx = Context()
         item = _reflectable(ctx, interview_id)
         guards.check_done(ctx, item, "reflect", ctx.now, given=False)
@@ -77,24 +79,28 @@ def reflect(
             output.emit_interview(ctx, item)
             return
         note(
-            f"No reflection asked for interview {item.id} ({item.company}, {item.role}) any "
-            "more; your other interviews still ask for theirs."
+            _(
+                "No reflection asked for interview {id} ({company}, {role}) any more; your "
+                "other interviews still ask for theirs."
+            ).format(id=item.id, company=item.company, role=item.role)
         )
         return
     if not questions and not answers and all(v is None for v in given.values()):
         if not (prompt.interactive() and prompt.stdout_terminal()):
             raise UsageError(
-                "give --question/--answer, --went-well, --improve, --idea or --strength, "
-                "or run `followup reflect ID` in a terminal to fill in a form."
+                _(
+                    "give --question/--answer, --went-well, --improve, --idea or --strength, "
+                    "or run `followup reflect ID` in a terminal to fill in a form."
+                )
             )
         ctx = Context()
         item = _reflectable(ctx, interview_id)
-        heading = f"{item.company}, {item.role} ({dates.show(item.at, ctx.tz)})"
-        lang = item.lang or ctx.profile.lang or "en"
+        lang = item.lang or ctx.profile.lang or "en"  # the form speaks the interview's language
+        heading = f"{item.company}, {item.role} ({dates.show(item.at, ctx.tz, lang=lang)})"
         blank = reflection.form(lang, heading, item.reflection)
         text = reflection.edit(blank)
         if text == blank:
-            note("Nothing recorded: the form was closed without a change.")
+            note(_("Nothing recorded: the form was closed without a change."))
             return
         try:
             filled = reflection.parse(text)
@@ -103,22 +109,26 @@ def reflect(
             kept = files.private_folder(config.home()) / f"reflection-{item.id}.txt"
             files.write_private(kept, text.encode("utf-8"))
             raise FollowupError(
-                f"{error}. Nothing was recorded; your form is kept in {kept}"
+                _("{error}. Nothing was recorded; your form is kept in {path}").format(
+                    error=error, path=kept
+                )
             ) from None
         if filled.empty():
-            note("Nothing recorded: the form was empty.")
+            note(_("Nothing recorded: the form was empty."))
             return
     else:
         if len(questions) != len(answers):
             raise UsageError(
-                f"--question and --answer come in pairs: {len(questions)} question(s), "
-                f"{len(answers)} answer(s); use --answer '' for a question you did not answer."
+                _(
+                    "--question and --answer come in pairs: {questions} question(s), "
+                    "{answers} answer(s); use --answer '' for a question you did not answer."
+                ).format(questions=len(questions), answers=len(answers))
             )
         filled = reflection.Filled()
         for q, a in zip(questions, answers, strict=True):
             q = check("--question", lambda v: fields.text(v, limit=2000), q)
             if not q:
-                raise UsageError("--question must not be empty")
+                raise UsageError(_("--question must not be empty"))
             filled.questions.append((q, check("--answer", lambda v: fields.text(v, limit=5000), a)))
         for key, value in given.items():
             if value is not None:
@@ -134,7 +144,11 @@ def reflect(
     if json:
         output.emit_interview(ctx, item)
         return
-    note(f"Recorded the reflection on interview {item.id} ({item.company}, {item.role}).")
+    note(
+        _("Recorded the reflection on interview {id} ({company}, {role}).").format(
+            id=item.id, company=item.company, role=item.role
+        )
+    )
 
 
 @app.command(
@@ -157,7 +171,7 @@ def lessons(json: JsonOpt = False) -> None:
         render.emit_json(found)
         return
     if not found["improve"] and not found["repeated"]:
-        note("No lessons yet: record what you learn with `followup reflect ID`.")
+        note(_("No lessons yet: record what you learn with `followup reflect ID`."))
         return
     render_learning.lessons(found, ctx.tz, ctx.now, render.console())
 
@@ -202,9 +216,9 @@ def prep(
     from followup import config, guidance, insights, render, render_learning
 
     if interview_id is None and role is None:
-        raise UsageError("give an interview ID or --role, e.g. `followup prep 3`.")
+        raise UsageError(_("give an interview ID or --role, e.g. `followup prep 3`."))
     if interview_id is not None and role is not None:
-        raise UsageError("give an interview ID or --role, not both.")
+        raise UsageError(_("give an interview ID or --role, not both."))
     if role is not None:
         role = check("--role", fields.one_line, role)
     ctx = Context(read_only=True)
@@ -274,14 +288,18 @@ def stats(
     if json:
         render.emit_json(found)
         return
-    render_learning.stats(found, ctx.profile.lang or "en", render.console())
+    # The interface's language, or else the profile's (stats spoke it before the interface did).
+    reader = i18n.lang() if i18n.lang() != "en" else (ctx.profile.lang or "en")
+    render_learning.stats(found, reader, render.console())
 
 
 def _reflectable(ctx: Context, interview_id: int) -> "records.Interview":
     item = ctx.store.get(interview_id)
     if item.at > ctx.now:
         raise UsageError(
-            f"interview {item.id} starts {dates.show(item.at, ctx.tz)}; reflect on it afterwards."
+            _("interview {id} starts {when}; reflect on it afterwards.").format(
+                id=item.id, when=dates.show(item.at, ctx.tz)
+            )
         )
     return item
 

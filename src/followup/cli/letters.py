@@ -12,7 +12,7 @@ from followup.cli import files, guards, output, prompt
 from followup.cli.options import DraftLangOpt, IdArg, JsonOpt, Kind, Lang, ReasonOpt
 from followup.context import Context, UsageError, check, note
 from followup.errors import FollowupError, StoreError
-from followup.i18n import _
+from followup.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from followup import records
@@ -67,7 +67,7 @@ def draft(
     from followup import drafts, render
 
     if sum((plain, json, eml is not None, mailto)) > 1:
-        raise UsageError("choose one of --plain, --json, --eml and --mailto.")
+        raise UsageError(_("choose one of --plain, --json, --eml and --mailto."))
     ctx, item, emails = _compose("draft", kind, interview_id, lang, reason, read_only=True)
     if json:
         render.emit_json([d.as_json() for d in emails])
@@ -77,7 +77,7 @@ def draft(
         sender = _sender(ctx.profile)
         for target, message in _eml_targets(eml, item.id, emails, force=force):
             files.write_private(target, drafts.to_eml(message, sender))
-            note(f"Wrote {target}")
+            note(_("Wrote {path}").format(path=target))
     elif plain or not render.terminal():
         typer.echo("\n\n".join(output.plain_email(d) for d in emails), nl=False)
     else:
@@ -134,7 +134,13 @@ def send(
 
     def recordable(ctx: Context, item: "records.Interview") -> None:
         guards.check_done(
-            ctx, item, action, ctx.now, given=False, refused="nothing was sent", early_note=False
+            ctx,
+            item,
+            action,
+            ctx.now,
+            given=False,
+            refused=N_("nothing was sent"),
+            early_note=False,
         )
         if action != "check":
             return
@@ -142,17 +148,21 @@ def send(
         if opens is None:
             status = ctx.assess(item).status
             why = (
-                f"it has a result ({status})"
+                _("it has a result ({result})").format(result=render.status(status))
                 if status in ("invited", "offer", "rejected", "withdrawn")
-                else "two checks have gone already, and a third would press the recruiter"
+                else _("two checks have gone already, and a third would press the recruiter")
             )
             raise FollowupError(
-                f"no status check is due for interview {item.id}: {why}. Nothing was sent."
+                _("no status check is due for interview {id}: {why}. Nothing was sent.").format(
+                    id=item.id, why=why
+                )
             )
         if ctx.now < opens and not early:
             raise UsageError(
-                f"the status check opens {dates.show(opens, ctx.tz)}; asking earlier can "
-                "disturb the recruiter. Nothing was sent: wait, or send it now with --early."
+                _(
+                    "the status check opens {when}; asking earlier can disturb the recruiter. "
+                    "Nothing was sent: wait, or send it now with --early."
+                ).format(when=dates.show(opens, ctx.tz))
             )
 
     ctx, item, emails = _compose(
@@ -161,11 +171,12 @@ def send(
     secret = smtp.password(ctx.profile)
     smtp.check_ready(emails, ctx.profile, secret, item.id)
     if not (yes or dry_run or prompt.interactive()):
-        raise UsageError("not sent: confirm with --yes when there is no terminal to ask in.")
+        raise UsageError(_("not sent: confirm with --yes when there is no terminal to ask in."))
     render.drafts_panels(emails, render.console(stderr=True))
-    question = f"Send {len(emails)} email{'s' if len(emails) > 1 else ''}?"
+    count = len(emails)
+    question = ngettext("Send {count} email?", "Send {count} emails?", count).format(count=count)
     if not (yes or dry_run or typer.confirm(question, err=True)):
-        note("Nothing sent.")
+        note(_("Nothing sent."))
         raise typer.Exit(1)
     seen = sum(1 for e in item.events if e.kind == "done" and e.name == action)
     sent_at = None
@@ -173,8 +184,8 @@ def send(
         checked = outbox.check(emails)  # every recipient accepted before anything goes
         if dry_run:
             for line in checked:
-                note(f"Would send: {line}")
-            note("Dry run: the server accepted every recipient; nothing sent, nothing recorded.")
+                note(_("Would send: {email}").format(email=line))
+            note(_("Dry run: the server accepted every recipient; nothing sent, nothing recorded."))
             return
         try:
             # The store's write lock is held while the emails go (after the checks above), so
@@ -185,19 +196,25 @@ def send(
             ) as claim:
                 moment = datetime.now(timezone.utc)
                 for line in outbox.send(emails, sent_at=moment.astimezone(ctx.tz)):
-                    note(f"Sent: {line}")
+                    note(_("Sent: {email}").format(email=line))
                 claim.at = sent_at = moment
         except FollowupError as error:
             if sent_at is None and isinstance(error, StoreError):  # the lock, before anything
-                raise StoreError(f"{error} Nothing was sent.") from None
+                raise StoreError(_("{error} Nothing was sent.").format(error=error)) from None
             if sent_at is None:
                 raise
+            when = dates.iso(sent_at.replace(microsecond=0), ctx.tz)
             raise FollowupError(
-                f"the email was sent, but recording it failed: {error} Do not send it again; "
-                f"once the store is free, run: followup done {action} {item.id} --at "
-                f"'{dates.iso(sent_at.replace(microsecond=0), ctx.tz)}'"
+                _(
+                    "the email was sent, but recording it failed: {error} Do not send it again; "
+                    "once the store is free, run: {command}"
+                ).format(error=error, command=f"followup done {action} {item.id} --at '{when}'")
             ) from None
-    note(f"Recorded {action} for interview {item.id} ({item.company}, {item.role}).")
+    note(
+        _("Recorded {action} for interview {id} ({company}, {role}).").format(
+            action=render.event_name(action), id=item.id, company=item.company, role=item.role
+        )
+    )
 
 
 def _compose(
@@ -215,7 +232,7 @@ def _compose(
     from followup import config, drafts
 
     if reason is not None and kind is not Kind.decline:
-        raise UsageError(f"--reason is for `{command} decline` only.")
+        raise UsageError(_("--reason is for `{command} decline` only.").format(command=command))
     reason_text = check("--reason", lambda v: fields.text(v, limit=1000), reason or "")
     ctx = Context(read_only=read_only)
     item = ctx.store.get(interview_id)
@@ -232,7 +249,7 @@ def _compose(
         reason=reason_text,
     )
     for warning in drafted.warnings:
-        note(f"Warning: {warning}")
+        note(f"Warning: {warning}")  # the warning in the interface language, the prefix not
     return ctx, item, drafted.drafts
 
 

@@ -160,8 +160,9 @@ def profile(
             i18n.store(ui_lang.value)
         except OSError as error:
             raise FollowupError(
-                f"cannot save the interface language in {i18n.stored_file()}: "
-                f"{error.strerror or error}"
+                _("cannot save the interface language in {path}: {reason}").format(
+                    path=i18n.stored_file(), reason=error.strerror or error
+                )
             ) from None
     ctx = Context(read_only=not changes)
     current = ctx.store.set_profile(changes) if changes else ctx.profile
@@ -179,7 +180,7 @@ def profile(
     )
     render.profile_table(current, zone_name, render.console())
     if changes or ui_lang is not None:
-        note("Profile saved.")
+        note(_("Profile saved."))
 
 
 def _channels(given: list[str]) -> tuple[str, ...]:
