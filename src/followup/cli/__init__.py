@@ -24,6 +24,7 @@ import sys
 from typing import Annotated, Any
 
 import typer
+import typer.core as typer_core
 from typer._completion_shared import _completion_scripts
 from typer.core import TyperGroup
 
@@ -32,9 +33,12 @@ from followup.cli import data, history, learning, letters, morning, recording, r
 from followup.cli.output import fail
 from followup.context import close_stores, stdout_closed, unexpected
 from followup.errors import FollowupError
-from followup.i18n import _
+from followup.i18n import N_, _
 
 INTERRUPTED = 130  # Ctrl-C (or Ctrl-D at a prompt): what shells give a program stopped by SIGINT
+
+
+HELP_OPTION_NAMES = ["-h", "--help"]
 
 
 class _Group(TyperGroup):
@@ -44,12 +48,20 @@ class _Group(TyperGroup):
 
     def __init__(self, *args: Any, **extra: Any) -> None:
         super().__init__(*args, **extra)
-        waiting = list(self.commands.values())
+        waiting = [self, *self.commands.values()]
         while waiting:  # every command, those of sub-groups (templates) too
             command = waiting.pop()
             waiting += getattr(command, "commands", {}).values()
             for param in command.params:
                 _plain_metavar(param)
+                _translate_typer_words(param)
+            _translate_help_option(command)
+
+    def get_params(self, ctx: Any) -> Any:
+        params = super().get_params(ctx)
+        for param in params:  # Typer's completion options join the group after __init__
+            _translate_typer_words(param)
+        return params
 
     def main(self, *args: Any, **extra: Any) -> Any:  # type: ignore[override]
         from typer._click.exceptions import ClickException, NoArgsIsHelpError
@@ -85,6 +97,39 @@ class _Group(TyperGroup):
             fail(unexpected(error))
         finally:
             close_stores()
+
+
+# Typer's own words in --help, in our catalogs: the help option and completion options are
+# given their translation above; the section titles and "[default: ...]" come from gettext
+# calls in typer.core, which are pointed at our catalog below.
+TYPER_WORDS = (
+    N_("Show this message and exit."),
+    N_("Install completion for the current shell."),
+    N_("Show completion for the current shell, to copy it or customize the installation."),
+)
+_TYPER_CORE_WORDS = (
+    N_("Options"),
+    N_("Commands"),
+    N_("Arguments"),
+    N_("default: {default}"),
+    N_("required"),
+    N_("env var: {var}"),
+)
+typer_core._ = _  # type: ignore[attr-defined]
+
+
+def _translate_typer_words(param: Any) -> None:
+    if getattr(param, "help", None) in TYPER_WORDS:
+        param.help = _(param.help)
+
+
+def _translate_help_option(command: Any) -> None:
+    from types import SimpleNamespace
+
+    names = SimpleNamespace(help_option_names=HELP_OPTION_NAMES)
+    option = command.get_help_option(names)  # made once and kept by the command
+    if option is not None and option.help in TYPER_WORDS:
+        option.help = _(option.help)
 
 
 def _plain_metavar(param: Any) -> None:
@@ -150,7 +195,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": HELP_OPTION_NAMES},
 )
 for area in (recording, morning, history, letters, learning, data, setup, reminders):
     app.add_typer(area.app)
