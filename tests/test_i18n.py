@@ -8,6 +8,7 @@ When this file fails after new messages were added, bring the catalogs up to dat
 
 from __future__ import annotations
 
+import ast
 import gettext
 import io
 import json
@@ -322,3 +323,57 @@ def test_every_command_and_its_help_speak_the_language(lang, tmp_path):
         f"English in the {lang} interface; mark these messages with _() and run "
         f"`python scripts/catalogs.py`: {sorted(left)}"
     )
+
+
+# -- no message bypasses gettext -------------------------------------------------------------
+
+SRC = ROOT / "src" / "followup"
+MESSAGE_CALLS = {"note", "echo", "secho", "fail", "warn", "confirm", "prompt", "ask"}
+PROGRAMMING_ERRORS = {"AttributeError", "TypeError", "AssertionError", "KeyError"}
+PENDING_CODE = ROOT / "tests" / "i18n_pending_code.txt"
+
+
+def _literal(node: ast.expr) -> str | None:
+    """The text of a string literal or f-string (its constant parts), else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(
+            part.value if isinstance(part, ast.Constant) else " "
+            for part in node.values
+            if isinstance(part, (ast.Constant, ast.FormattedValue))
+        )
+    return None
+
+
+def bare_messages() -> set[str]:
+    """English sentences handed to a message call or an error without going through _():
+    ``note("...")``, ``raise FollowupError(f"...")``, ``typer.echo("...")``."""
+    found = set()
+    for path in sorted(SRC.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if name in PROGRAMMING_ERRORS or (
+                name not in MESSAGE_CALLS and not name.endswith("Error")
+            ):
+                continue
+            text = _literal(node.args[0])
+            if text and ENGLISH_RUN.search(NOT_PROSE.sub(" ", text)):
+                relative = path.relative_to(SRC).as_posix()
+                found.add(f"{relative}: {' '.join(text.split())[:70]}")
+    return found
+
+
+def test_no_message_in_the_code_bypasses_gettext():
+    """A message written as a bare string (not ``_("...")``) is never translated. The ones
+    listed in tests/i18n_pending_code.txt wait for theirs; a new one fails here: mark it with
+    _(), run `python scripts/catalogs.py` and translate it."""
+    pending = {line for line in PENDING_CODE.read_text(encoding="utf-8").splitlines() if line}
+    new = bare_messages() - pending
+    assert not new, f"mark these with _() (docs/languages.md): {sorted(new)}"
+    fixed = pending - bare_messages()
+    assert not fixed, f"translated now: remove them from {PENDING_CODE.name}: {sorted(fixed)}"

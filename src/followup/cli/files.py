@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from followup.errors import FollowupError
+from followup.i18n import _
 
 
 def target(option: str, text: str, *, force: bool, example: str) -> Path:
@@ -14,12 +15,20 @@ def target(option: str, text: str, *, force: bool, example: str) -> Path:
     from followup.context import UsageError
 
     if not text.strip():
-        raise UsageError(f"{option} needs a file name, e.g. {example}.")
+        raise UsageError(
+            _("{option} needs a file name, e.g. {example}.").format(option=option, example=example)
+        )
     path = Path(text).expanduser()
     if path.is_dir():
-        raise UsageError(f"{option} {text!r} is a folder; give a file name, e.g. {example}.")
+        raise UsageError(
+            _("{option} {value} is a folder; give a file name, e.g. {example}.").format(
+                option=option, value=repr(text), example=example
+            )
+        )
     if path.exists() and not force:
-        raise FollowupError(f"{path} exists already; add --force to replace it.")
+        raise FollowupError(
+            _("{path} exists already; add --force to replace it.").format(path=path)
+        )
     return path
 
 
@@ -29,7 +38,9 @@ def private_folder(path: Path) -> Path:
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
-        raise FollowupError(f"cannot create {path}: {error.strerror or error}") from None
+        raise FollowupError(
+            _("cannot create {path}: {reason}").format(path=path, reason=error.strerror or error)
+        ) from None
     return path
 
 
@@ -48,4 +59,6 @@ def write_private(path: Path, data: bytes | Iterable[str]) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
-        raise FollowupError(f"cannot write {path}: {error.strerror or error}") from None
+        raise FollowupError(
+            _("cannot write {path}: {reason}").format(path=path, reason=error.strerror or error)
+        ) from None

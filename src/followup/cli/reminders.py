@@ -8,7 +8,7 @@ import typer
 
 from followup.cli.options import DaysOpt
 from followup.context import Context, UsageError, note
-from followup.i18n import _
+from followup.i18n import _, pgettext
 
 app = typer.Typer()
 
@@ -86,7 +86,11 @@ def remind(
     chosen = [name for name, given in (("--install", install), ("--uninstall", uninstall),
                                        ("--status", status)) if given]  # fmt: skip
     if len(chosen) > 1:
-        raise UsageError(f"{' and '.join(chosen)} cannot go together; give one.")
+        raise UsageError(
+            _("{options} cannot go together; give one.").format(
+                options=(" " + pgettext("list", "and") + " ").join(chosen)
+            )
+        )
     if chosen:
         from followup import timers
 
@@ -112,9 +116,9 @@ def _send(*, always: bool, again: bool, dry_run: bool, on: str | None, days: int
     for channel, message in outcome.dry_run:
         typer.echo(f"To {channel}:\n{message.title}\n\n{message.body}")
     for channel, _kind, title in outcome.sent:
-        note(f"Sent to {channel}: {title}")
+        note(_("Sent to {channel}: {title}").format(channel=channel, title=title))
     for channel, why in outcome.skipped:
-        note(f"Nothing sent to {channel}: {why}.")
+        note(_("Nothing sent to {channel}: {why}.").format(channel=channel, why=why))
     for channel, error in outcome.failed:  # one `Error:` line per channel that failed
         sys.stderr.write(
             f"Error: cannot remind you on {channel}: {error.rstrip('.')}; nothing marked for it, "
