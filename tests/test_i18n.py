@@ -377,3 +377,44 @@ def test_no_message_in_the_code_bypasses_gettext():
     assert not new, f"mark these with _() (docs/languages.md): {sorted(new)}"
     fixed = pending - bare_messages()
     assert not fixed, f"translated now: remove them from {PENDING_CODE.name}: {sorted(fixed)}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_terminal_table_lines_up_with_devanagari_and_chinese(lang):
+    """``due`` in a terminal (Rich): every row's column rules at the same display columns."""
+    from datetime import datetime, timezone
+
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    now = datetime(2026, 12, 2, 1, 0, tzinfo=timezone.utc)
+    rows = [
+        {
+            "id": ident,
+            "company": company,
+            "role": role,
+            "zone": None,
+            "state": "due",
+            "due": "2026-12-03T10:00:00+00:00",
+            "opens": "2026-12-01T10:00:00+00:00",
+            "relative": "in 1 day",
+            "label": "thank-you",
+            "next": f"followup draft thanks {ident}",
+        }
+        for ident, company, role in (
+            (1, "हिन्दुस्तान कंप्यूटर्स", "ग्राहक सेवा अधिकारी"),
+            (2, "华为技术有限公司", "客服专员"),
+            (3, "Acme", "Support"),
+        )
+    ]
+    out = io.StringIO()
+    i18n.use(lang)
+    try:
+        render.due_table(rows, timezone.utc, now, Console(file=out, width=120, color_system=None))
+    finally:
+        i18n.use("en")
+    lines = [line for line in out.getvalue().splitlines() if "│" in line]
+    assert len(lines) >= 6
+    rules_at = {tuple(cell_len(line[:i]) for i, c in enumerate(line) if c == "│") for line in lines}
+    assert len(rules_at) == 1, out.getvalue()
+    assert "हिन्दुस्तान कंप्यूटर्स" in out.getvalue()
