@@ -275,17 +275,25 @@ def _eml_targets(
         if path.exists() and not path.is_dir():
             raise FollowupError(f"{path} is a file; {len(emails)} emails need a folder.")
         if not path.parent.is_dir():
-            raise FollowupError(f"cannot create the folder {path}: {path.parent} is not a folder.")
+            raise FollowupError(
+                _("cannot create the folder {path}: {parent} is not a folder.").format(
+                    path=path, parent=path.parent
+                )
+            )
         try:
             path.mkdir(mode=0o700, exist_ok=True)
         except OSError as error:
             raise FollowupError(
-                f"cannot create the folder {path}: {error.strerror or error}"
+                _("cannot create the folder {path}: {reason}").format(
+                    path=path, reason=error.strerror or error
+                )
             ) from None
         targets = [
             (path / f"{interview_id}-{d.kind}-{n}.eml", d) for n, d in enumerate(emails, start=1)
         ]
     existing = [str(t) for t, _ in targets if t.exists()]
     if existing and not force:
-        raise FollowupError(f"{', '.join(existing)} exists already; add --force to replace it.")
+        raise FollowupError(
+            _("{path} exists already; add --force to replace it.").format(path=", ".join(existing))
+        )
     return targets

@@ -295,6 +295,9 @@ def _check_topics_for(
     for email, _topic in topics or ():
         if email.lower() not in known:
             note(
-                f"Warning: --topic-for {email}: no interviewer (--contact) has this address, "
-                "so no thank-you will use this topic."
+                "Warning: "
+                + _(
+                    "--topic-for {email}: no interviewer (--contact) has this address, so no "
+                    "thank-you will use this topic."
+                ).format(email=email)
             )

@@ -169,8 +169,10 @@ def profile(
     email_ready = current.email and current.smtp_host
     if "notify" in changes and "email" in current.notify and not email_ready:
         note(
-            "The 'email' channel sends to your --email through your SMTP settings: set "
-            "--email and --smtp-host too (docs/sending.md)."
+            _(
+                "The 'email' channel sends to your --email through your SMTP settings: set "
+                "--email and --smtp-host too (docs/sending.md)."
+            )
         )
     if json:
         render.emit_json(render.profile_json(current))
@@ -194,13 +196,15 @@ def _channels(given: list[str]) -> tuple[str, ...]:
     if any(url != channels.EMAIL for url in urls):
         apprise = channels.apprise()
         if apprise is None:
-            note(f"Reminders need Apprise: {channels.INSTALL_HINT}.")
+            note(_("Reminders need Apprise: {hint}.").format(hint=channels.INSTALL_HINT))
         else:
             for url in urls:
                 if url != channels.EMAIL and apprise.Apprise.instantiate(url) is None:
                     raise UsageError(
-                        f"--notify {channels.mask(url)}: Apprise does not know this URL; "
-                        "see https://github.com/caronc/apprise/wiki for the forms it takes."
+                        _(
+                            "--notify {url}: Apprise does not know this URL; see "
+                            "https://github.com/caronc/apprise/wiki for the forms it takes."
+                        ).format(url=channels.mask(url))
                     )
     return tuple(dict.fromkeys(urls))
 
@@ -286,7 +290,9 @@ def templates_copy(
     target = config.home() / "templates" / name
     if target.exists() and not force:
         raise FollowupError(
-            f"{target} exists already; add --force to replace it with the built-in one."
+            _("{path} exists already; add --force to replace it with the built-in one.").format(
+                path=target
+            )
         )
     files.private_folder(target.parent.parent)
     files.private_folder(target.parent)
