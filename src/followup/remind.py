@@ -90,7 +90,12 @@ class Message:
 
 
 def language(profile: records.Profile) -> str:
-    """The profile's language, as ``stats`` reads it."""
+    """The interface's language (``profile --ui-lang``, ``LANG``) when it is not English,
+    else the profile's, as ``stats`` reads it."""
+    from followup import i18n
+
+    if i18n.lang() != "en":
+        return i18n.lang()
     return profile.lang if profile.lang in TEXT else "en"
 
 
