@@ -178,8 +178,9 @@ def one_line(error: Any) -> str:
     )
     context = getattr(error, "ctx", None)
     if context is not None and getattr(error, "exit_code", 1) == 2:
-        see = _("(see `{command} --help`).").format(command=context.command_path)
-        message = message.rstrip(".。।") + " " + see
+        message = _("{message} (see `{command} --help`).").format(
+            message=message.rstrip(".。।"), command=context.command_path
+        )
     return message
 
 
