@@ -114,7 +114,7 @@ def parse(text: str, path: Path) -> Guide:
 
 
 def _flag(line: str, path: Path) -> Flag:
-    number, _, text = line.partition("\t")
+    number, _tab, text = line.partition("\t")
     parts = [p.strip() for p in text.split("|")]
     words = tuple(w.strip() for w in parts[-1].split(",") if w.strip()) if len(parts) == 3 else ()
     if len(parts) != 3 or not _ID.match(parts[0]) or not parts[1] or not words:
