@@ -109,7 +109,7 @@ def profile(
     notify: NotifyOpt = None,
     json: JsonOpt = False,
 ) -> None:
-    from followup import render
+    from followup import render, render_profile
 
     changes: dict[str, Any] = {}
     if name is not None:
@@ -175,12 +175,12 @@ def profile(
             )
         )
     if json:
-        render.emit_json(render.profile_json(current))
+        render.emit_json(render_profile.profile_json(current))
         return
     zone_name = str(
         getattr(zones.zone(None), "key", None) or datetime.now(zones.zone(None)).tzname()
     )
-    render.profile_table(current, zone_name, render.console())
+    render_profile.profile_table(current, zone_name, render.console())
     if changes or ui_lang is not None:
         note(_("Profile saved."))
 
