@@ -26,6 +26,11 @@ import local_postgres
 import pytest
 from typer.testing import CliRunner
 
+# The tests read followup in English whatever the developer's LANG: the language is chosen
+# when followup.cli is first imported (its --help is built then), which is just below.
+# tests/test_i18n.py runs Chinese and Hindi in subprocesses of their own.
+os.environ["FOLLOWUP_UI_LANG"] = "en"
+
 from followup.cli import app
 
 POSTGRES_URL = os.environ.get("FOLLOWUP_TEST_POSTGRES_URL", "").strip()
@@ -190,6 +195,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("TZ", "UTC")
     monkeypatch.setenv("FOLLOWUP_DEBUG", "1")  # an unexpected exception fails the test loudly
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FOLLOWUP_UI_LANG", "en")
     for name in (
         "FOLLOWUP_SMTP_PASSWORD",
         "FOLLOWUP_SMTP_TIMEOUT",

@@ -37,3 +37,5 @@ def test_the_wheel_ships_the_templates_folder(tmp_path):
     }
     assert expected and expected <= shipped
     assert "followup/cli/__init__.py" in names
+    for lang in ("zh", "hi"):  # the interface's compiled catalogs
+        assert f"followup/locale/{lang}/LC_MESSAGES/followup.mo" in names

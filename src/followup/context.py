@@ -36,10 +36,12 @@ def note(message: str) -> None:
 
 def unexpected(error: BaseException) -> str:
     """The message for a failure nobody foresaw: plain words, not a traceback."""
-    return (
-        f"unexpected {type(error).__name__}: {error}. Nothing more was changed. "
-        "Please report this; FOLLOWUP_DEBUG=1 shows the details."
-    )
+    from followup.i18n import _
+
+    return _(
+        "unexpected {kind}: {error}. Nothing more was changed. Please report this; "
+        "FOLLOWUP_DEBUG=1 shows the details."
+    ).format(kind=type(error).__name__, error=error)
 
 
 CLOSED_PIPE = 141  # the exit code shells give a program whose reader went away (128 + SIGPIPE)
@@ -114,7 +116,11 @@ def output_failed(error: BaseException) -> bool:
 
 def cannot_write_output(error: OSError) -> int:
     """Say that stdout cannot take the output, in one line; the exit code to leave with."""
-    sys.stderr.write(f"Error: cannot write the output: {error.strerror or error}\n")
+    from followup.i18n import _
+
+    reason = error.strerror or error
+    message = _("cannot write the output: {reason}").format(reason=reason)
+    sys.stderr.write(f"Error: {message}\n")
     stdout_closed()  # nor what is left of it at exit
     return 1
 
@@ -155,8 +161,12 @@ class Context:
         try:
             self.tz: tzinfo = zones.zone(self.profile.timezone or None)
         except ValueError as error:
+            from followup.i18n import _
+
             raise FollowupError(
-                f"{error}: fix it, or set yours with `followup profile --timezone Europe/Paris`."
+                _(
+                    "{error}: fix it, or set yours with `followup profile --timezone Europe/Paris`."
+                ).format(error=error)
             ) from None
         self.now: datetime = datetime.now(timezone.utc)
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import gettext
 import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
+from followup import i18n
+from followup.i18n import N_, _
 from followup.zones import ABBREVIATIONS, named_zone, offset_text, offset_zone, zone_name
 
 _RELATIVE = re.compile(
@@ -105,8 +108,10 @@ def parse_zoned(text: str, *, now: datetime, tz: tzinfo) -> tuple[datetime, tzin
             moment = _parse(trailing["rest"], text, now=now, tz=named)
             if moment.tzinfo is not named:
                 raise DateError(
-                    f"{text!r} gives both an offset and a zone: give one, e.g. "
-                    "'2026-11-20 14:00 +05:30' or '2026-11-20 14:00 Asia/Kolkata'"
+                    _(
+                        "{text} gives both an offset and a zone: give one, e.g. "
+                        "'2026-11-20 14:00 +05:30' or '2026-11-20 14:00 Asia/Kolkata'"
+                    ).format(text=repr(text))
                 )
             return moment, named
     moment = _parse(raw, text, now=now, tz=tz)
@@ -122,20 +127,32 @@ def _typed_zone(word: str, original: str) -> tzinfo | None:
             return named_zone(word)
         except ValueError:
             raise DateError(
-                f"{original!r}: {word!r} is not a time zone; give an IANA name such as "
-                "Asia/Kolkata or an offset such as +05:30"
+                _(
+                    "{text}: {word} is not a time zone; give an IANA name such as "
+                    "Asia/Kolkata or an offset such as +05:30"
+                ).format(text=repr(original), word=repr(word))
             ) from None
     offsets = ABBREVIATIONS.get(word)
     if offsets is None:
         raise DateError(
-            f"{original!r}: {word!r} is not a time zone abbreviation I know; give an offset "
-            "such as -05:00 or +08:00, or an IANA name such as America/New_York"
+            _(
+                "{text}: {word} is not a time zone abbreviation I know; give an offset "
+                "such as -05:00 or +08:00, or an IANA name such as America/New_York"
+            ).format(text=repr(original), word=repr(word))
         )
     if len(offsets) > 1:
         choices = ", ".join(f"{offset} ({place})" for offset, place in offsets)
         raise DateError(
-            f"{original!r}: {word} is ambiguous, it means {choices}; give the offset, "
-            f"e.g. '{offsets[0][0]}', or an IANA name such as {offsets[0][1]}"
+            _(
+                "{text}: {word} is ambiguous, it means {choices}; give the offset, "
+                "e.g. '{offset}', or an IANA name such as {zone}"
+            ).format(
+                text=repr(original),
+                word=word,
+                choices=choices,
+                offset=offsets[0][0],
+                zone=offsets[0][1],
+            )
         )
     found = offset_zone(offsets[0][0])
     assert found is not None
@@ -150,14 +167,18 @@ def _parse(text: str, original: str, *, now: datetime, tz: tzinfo) -> datetime:
         moment = _parse_in(text, original, now=now, tz=tz)
     if any(type(w.message).__name__ == "UnknownTimezoneWarning" for w in caught):
         raise DateError(  # dateutil would drop the zone it does not know, silently
-            f"{original!r} names a time zone I do not know; give an offset such as "
-            "+08:00 or an IANA name such as Asia/Shanghai"
+            _(
+                "{text} names a time zone I do not know; give an offset such as "
+                "+08:00 or an IANA name such as Asia/Shanghai"
+            ).format(text=repr(original))
         )
     if moment.tzinfo is not None and moment.tzinfo is not tz:
         try:
             fixed = moment.utcoffset()
         except ValueError:  # "+99:00": dateutil keeps it, datetime refuses it
-            raise DateError(f"{original!r}: UTC offsets run from -12:00 to +14:00") from None
+            raise DateError(
+                _("{text}: UTC offsets run from -12:00 to +14:00").format(text=repr(original))
+            ) from None
         moment = moment.replace(tzinfo=timezone(fixed if fixed is not None else timedelta(0)))
     return moment
 
@@ -167,7 +188,7 @@ def _parse_in(text: str, original: str, *, now: datetime, tz: tzinfo) -> datetim
     text = original
     if not raw:
         raise DateError(
-            "is empty: give a date such as 2026-11-20 14:00, 'today 9am' or 'yesterday'"
+            _("is empty: give a date such as 2026-11-20 14:00, 'today 9am' or 'yesterday'")
         )
     local_now = now.astimezone(tz)
     match = _RELATIVE.match(raw)
@@ -176,7 +197,7 @@ def _parse_in(text: str, original: str, *, now: datetime, tz: tzinfo) -> datetim
         rest = match.group("rest").strip()
         if word == "now":
             if rest:
-                raise DateError(f"{text!r}: 'now' takes no time after it")
+                raise DateError(_("{text}: 'now' takes no time after it").format(text=repr(text)))
             return local_now
         day = local_now.date() + timedelta(days=_DAY_SHIFT[word])
         if not rest:
@@ -186,24 +207,43 @@ def _parse_in(text: str, original: str, *, now: datetime, tz: tzinfo) -> datetim
         moment = _parse_dateutil(rest, text, default=midnight)
         probe = _parse_dateutil(rest, text, default=midnight + timedelta(days=1))
         if moment.date() != day or probe.date() != day + timedelta(days=1):
-            raise DateError(f"{text!r}: after {word!r} give only a time, such as 9am or 15:00")
+            raise DateError(
+                _("{text}: after {word} give only a time, such as 9am or 15:00").format(
+                    text=repr(text), word=repr(word)
+                )
+            )
     else:
         moment, has_time = _absolute(raw, text, local_now)
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
-        raise DateError(f"{text!r} is not {RANGE_TEXT}")
+        raise DateError(
+            _("{text} is not between the years {first} and {last}").format(
+                text=repr(text), first=FIRST_YEAR, last=LAST_YEAR
+            )
+        )
     if moment.tzinfo is None:
         if has_time:
             _exists(moment, tz, text)
         moment = normalize(moment.replace(tzinfo=tz))
+    else:
+        try:
+            moment.utcoffset()
+        except ValueError:  # "+99:00": dateutil keeps it, datetime refuses it
+            raise DateError(
+                _("{text}: UTC offsets run from -12:00 to +14:00").format(text=repr(original))
+            ) from None
     if not in_range(moment):  # the first or last hours of the range, in a far zone
-        raise DateError(f"{text!r} is not {RANGE_TEXT}")
+        raise DateError(
+            _("{text} is not between the years {first} and {last}").format(
+                text=repr(text), first=FIRST_YEAR, last=LAST_YEAR
+            )
+        )
     return moment
 
 
 def _exists(naive: datetime, tz: tzinfo, original: str) -> None:
     """Refuse a wall-clock time that ``tz`` skips (spring forward) or shows twice (fall back):
     either would be a guess."""
-    where = zone_name(tz) or "your time zone"
+    where = zone_name(tz) or _("your time zone")
     moment = naive.replace(tzinfo=tz, fold=0)
     if moment.astimezone(timezone.utc).astimezone(tz).replace(tzinfo=None) != naive:
         before = naive.replace(fold=0).replace(tzinfo=tz).utcoffset()
@@ -212,16 +252,26 @@ def _exists(naive: datetime, tz: tzinfo, original: str) -> None:
         earlier = naive - lost
         later = naive + lost
         raise DateError(
-            f"{original!r} does not exist in {where}: the clocks jump forward that night. "
-            f"Give the time as it was, e.g. {earlier:%H:%M} or {later:%H:%M}, or with an offset"
+            _(
+                "{text} does not exist in {where}: the clocks jump forward that night. "
+                "Give the time as it was, e.g. {earlier} or {later}, or with an offset"
+            ).format(
+                text=repr(original), where=where, earlier=f"{earlier:%H:%M}", later=f"{later:%H:%M}"
+            )
         )
     if moment.utcoffset() != naive.replace(tzinfo=tz, fold=1).utcoffset():
         first = naive.replace(fold=0, tzinfo=tz)
         second = naive.replace(fold=1, tzinfo=tz)
         raise DateError(
-            f"{original!r} happens twice in {where}: the clocks go back that night. Add the "
-            f"offset: '{naive:%Y-%m-%d %H:%M} {offset_text(first.utcoffset())}' for the first, "
-            f"'{naive:%Y-%m-%d %H:%M} {offset_text(second.utcoffset())}' for the second"
+            _(
+                "{text} happens twice in {where}: the clocks go back that night. Add the "
+                "offset: '{first}' for the first, '{second}' for the second"
+            ).format(
+                text=repr(original),
+                where=where,
+                first=f"{naive:%Y-%m-%d %H:%M} {offset_text(first.utcoffset())}",
+                second=f"{naive:%Y-%m-%d %H:%M} {offset_text(second.utcoffset())}",
+            )
         )
 
 
@@ -232,7 +282,7 @@ _ISO = re.compile(
     r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?( ?(Z|[+-]\d{2}:?\d{2}))?$"
 )
 _NUMERIC_DAY_MONTH = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})(?![\d:])")
-_FORMS = "try 2026-11-20 14:00, '20 Nov 2026 2pm', 'today 9am' or 'yesterday 15:00'"
+_FORMS = N_("try 2026-11-20 14:00, '20 Nov 2026 2pm', 'today 9am' or 'yesterday 15:00'")
 
 
 def _absolute(raw: str, original: str, local_now: datetime) -> tuple[datetime, bool]:
@@ -249,7 +299,11 @@ def _absolute(raw: str, original: str, local_now: datetime) -> tuple[datetime, b
             return moment, bool(iso.group(1))
     numeric = _NUMERIC_DAY_MONTH.match(raw)
     if numeric and numeric[1] != numeric[2] and max(int(numeric[1]), int(numeric[2])) <= 12:
-        raise DateError(f"{original!r} is ambiguous (day/month or month/day?): {_FORMS}")
+        raise DateError(
+            _("{text} is ambiguous (day/month or month/day?): {forms}").format(
+                text=repr(original), forms=_(_FORMS)
+            )
+        )
     named = _weekday_named(raw)
     first, second = (_parse_dateutil(raw, original, default=probe) for probe in _PROBES)
     has_day, has_month = first.day == second.day, first.month == second.month
@@ -257,20 +311,33 @@ def _absolute(raw: str, original: str, local_now: datetime) -> tuple[datetime, b
     has_time = first.hour == second.hour or first.minute == second.minute
     if named is not None and not (has_day and has_month):
         raise DateError(
-            f"{original!r} names a weekday but not its date (this week's or last?): {_FORMS}"
+            _("{text} names a weekday but not its date (this week's or last?): {forms}").format(
+                text=repr(original), forms=_(_FORMS)
+            )
         )
     if has_day and has_month:
         moment = _parse_dateutil(raw, original, default=datetime(local_now.year, 1, 1))
         if named is not None and moment.weekday() != named:
             raise DateError(
-                f"{original!r}: {moment:%d %b %Y} is a {moment:%A}, not a "
-                f"{calendar.day_name[named]}; give the date alone, e.g. {moment:%Y-%m-%d}"
+                _(
+                    "{text}: {date} is a {weekday}, not a {named}; give the date alone, e.g. {iso}"
+                ).format(
+                    text=repr(original),
+                    date=f"{moment:%d %b %Y}",
+                    weekday=f"{moment:%A}",
+                    named=calendar.day_name[named],
+                    iso=f"{moment:%Y-%m-%d}",
+                )
             )
         return moment, has_time
     if has_time and not (has_day or has_month or has_year):
         today = datetime.combine(local_now.date(), time(0))
         return _parse_dateutil(raw, original, default=today), True
-    raise DateError(f"{original!r} does not name a day and a month: {_FORMS}")
+    raise DateError(
+        _("{text} does not name a day and a month: {forms}").format(
+            text=repr(original), forms=_(_FORMS)
+        )
+    )
 
 
 def _weekday_named(raw: str) -> int | None:
@@ -291,7 +358,11 @@ def _parse_dateutil(raw: str, original: str, *, default: datetime) -> datetime:
     try:
         return parser.parse(raw, default=default, dayfirst=False)
     except (ValueError, OverflowError):
-        raise DateError(f"{original!r} is not a date I understand: {_FORMS}") from None
+        raise DateError(
+            _("{text} is not a date I understand: {forms}").format(
+                text=repr(original), forms=_(_FORMS)
+            )
+        ) from None
 
 
 def parse_date(text: str, *, now: datetime, tz: tzinfo) -> date:
@@ -303,27 +374,70 @@ def to_utc(moment: datetime) -> datetime:
     return moment.astimezone(timezone.utc)
 
 
-def show(moment: datetime, tz: tzinfo) -> str:
-    """``Fri 20 Nov 2026 14:00 -05:00``: a stored instant in the user's zone with its offset."""
+def show(moment: datetime, tz: tzinfo, *, lang: str | None = None) -> str:
+    """``Fri 20 Nov 2026 14:00 -05:00``: a stored instant in the user's zone with its offset
+    (``2026年11月20日 周五 14:00 -05:00`` in Chinese)."""
     local = moment.astimezone(tz)
     offset = local.strftime("%z")
-    return f"{local:%a %d %b %Y %H:%M} {offset[:3]}:{offset[3:]}"
+    offset = f"{offset[:3]}:{offset[3:]}"
+    t = i18n.translation_for(lang) if lang else i18n.translation()
+    if (lang or i18n.lang()) == "en":
+        return f"{local:%a %d %b %Y %H:%M} {offset}"
+    pattern = t.gettext("{weekday} {day} {month} {year} {time} {offset}")
+    return _named(pattern, local, offset=offset, t=t)
 
 
 def short(moment: datetime, tz: tzinfo, now: datetime) -> str:
     """``Mon 23 Nov 15:00`` for tables, with the year when it is not this year's."""
     local = moment.astimezone(tz)
-    if local.year == now.astimezone(tz).year:
-        return f"{local:%a %d %b %H:%M}"
-    return f"{local:%a %d %b %Y %H:%M}"
+    this_year = local.year == now.astimezone(tz).year
+    if i18n.lang() == "en":
+        return f"{local:%a %d %b %H:%M}" if this_year else f"{local:%a %d %b %Y %H:%M}"
+    if this_year:
+        return _named(_("{weekday} {day} {month} {time}"), local)
+    return _named(_("{weekday} {day} {month} {year} {time}"), local)
+
+
+# The abbreviated names CLDR gives (Babel's ``get_day_names``/``get_month_names``, checked by
+# tests/test_i18n.py), kept in the catalogs so that the fast path need not import Babel.
+def weekday_name(day: date, t: gettext.NullTranslations | None = None) -> str:
+    pgettext = (t or i18n.translation()).pgettext
+    return (
+        *(pgettext("weekday", "Mon"), pgettext("weekday", "Tue"), pgettext("weekday", "Wed")),
+        *(pgettext("weekday", "Thu"), pgettext("weekday", "Fri"), pgettext("weekday", "Sat")),
+        pgettext("weekday", "Sun"),
+    )[day.weekday()]
+
+
+def month_name(day: date, t: gettext.NullTranslations | None = None) -> str:
+    pgettext = (t or i18n.translation()).pgettext
+    return (
+        *(pgettext("month", "Jan"), pgettext("month", "Feb"), pgettext("month", "Mar")),
+        *(pgettext("month", "Apr"), pgettext("month", "May"), pgettext("month", "Jun")),
+        *(pgettext("month", "Jul"), pgettext("month", "Aug"), pgettext("month", "Sep")),
+        *(pgettext("month", "Oct"), pgettext("month", "Nov"), pgettext("month", "Dec")),
+    )[day.month - 1]
+
+
+def _named(
+    pattern: str, local: datetime, *, offset: str = "", t: gettext.NullTranslations | None = None
+) -> str:
+    return pattern.format(
+        weekday=weekday_name(local, t),
+        day=local.day,
+        month=month_name(local, t),
+        year=local.year,
+        time=f"{local:%H:%M}",
+        offset=offset,
+    )
 
 
 def zone_caption(tz: tzinfo, now: datetime) -> str:
     """``Times in Asia/Shanghai (+08:00)``: which zone the table's times are in."""
     local = now.astimezone(tz)
     offset = local.strftime("%z")
-    name = getattr(tz, "key", None) or local.tzname() or "local time"
-    return f"Times in {name} (UTC{offset[:3]}:{offset[3:]})"
+    name = getattr(tz, "key", None) or local.tzname() or _("local time")
+    return _("Times in {zone} (UTC{offset})").format(zone=name, offset=f"{offset[:3]}:{offset[3:]}")
 
 
 def iso(moment: datetime, tz: tzinfo) -> str:
@@ -331,17 +445,24 @@ def iso(moment: datetime, tz: tzinfo) -> str:
     return moment.astimezone(tz).isoformat(timespec="seconds")
 
 
-def relative(moment: datetime, now: datetime) -> str:
-    """``in 5 h``, ``2 days ago``, ``now``: how far ``moment`` lies from ``now``."""
+def relative(moment: datetime, now: datetime, *, english: bool = False) -> str:
+    """``in 5 h``, ``2 days ago``, ``now``: how far ``moment`` lies from ``now``, in the
+    interface language (``3 小时前``, ``2 दिन में``), or in English for ``--json``."""
+    t = i18n.ENGLISH if english else i18n.translation()
     seconds = (moment - now).total_seconds()
     span = abs(seconds)
     if span < 60:
-        return "now"
+        return t.gettext("now")
     if span < 3600:
-        amount = f"{int(span // 60)} min"
+        count = int(span // 60)
+        amount = t.ngettext("{count} min", "{count} min", count)
     elif span < 86400:
-        amount = f"{int(span // 3600)} h"
+        count = int(span // 3600)
+        amount = t.ngettext("{count} h", "{count} h", count)
     else:
         count = int(span / 86400 + 0.5)  # 1 day 23 h reads as "2 days", not "1 day"
-        amount = f"{count} day" if count == 1 else f"{count} days"
-    return f"in {amount}" if seconds > 0 else f"{amount} ago"
+        amount = t.ngettext("{count} day", "{count} days", count)
+    amount = amount.format(count=count)
+    if seconds > 0:
+        return t.gettext("in {amount}").format(amount=amount)
+    return t.gettext("{amount} ago").format(amount=amount)

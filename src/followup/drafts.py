@@ -18,6 +18,7 @@ from typing import Any
 
 from followup import hints, records, wording
 from followup.errors import FollowupError
+from followup.i18n import _
 
 KINDS = ("thanks", "check", "decline")
 ALIASES = {"followup": "check"}
@@ -237,15 +238,19 @@ def render(kind: str, lang: str, context: dict[str, Any], user_dir: Path) -> tup
         template = env.get_template(name)
     except jinja2.TemplateSyntaxError as error:
         raise FollowupError(
-            f"template {error.filename or name}, line {error.lineno}: {error.message}"
+            _("template {name}, line {number}: {message}").format(
+                name=error.filename or name, number=error.lineno, message=error.message
+            )
         ) from None
     except UnicodeDecodeError:
         raise FollowupError(
-            f"template {_source(env, name)} is not UTF-8 text; save it as UTF-8"
+            _("template {name} is not UTF-8 text; save it as UTF-8").format(name=_source(env, name))
         ) from None
     except jinja2.TemplateNotFound:
         raise FollowupError(
-            f"there is no template {name} in {user_dir} or the built-in ones"
+            _("there is no template {name} in {folder} or the built-in ones").format(
+                name=name, folder=user_dir
+            )
         ) from None
     filename = template.filename or name
     try:
@@ -322,20 +327,26 @@ def _template_line(error: BaseException, filename: str) -> int | None:
 def _split(text: str, filename: str, plain: str | None = None) -> tuple[str, str]:
     """Subject and body; ``plain`` is the email rendered with the user's braces made
     parentheses, where template syntax left over is the template's."""
-    head, _, body = text.lstrip("\n").partition("\n")
+    head, _newline, body = text.lstrip("\n").partition("\n")
     if not head.startswith("Subject:"):
         raise FollowupError(
-            f"template {filename}, line 1: it must start with a 'Subject: ...' line, "
-            "then a blank line, then the body"
+            _(
+                "template {name}, line 1: it must start with a 'Subject: ...' line, then a "
+                "blank line, then the body"
+            ).format(name=filename)
         )
     subject = wording.tidy_punctuation(" ".join(head[len("Subject:") :].split()))
     body = wording.tidy_punctuation(_tidy(body))
     if not subject or not body:
-        raise FollowupError(f"template {filename}: the subject or the body came out empty")
+        raise FollowupError(
+            _("template {name}: the subject or the body came out empty").format(name=filename)
+        )
     for marker in ("{{", "}}", "{%", "%}", "{#", "#}"):
         if plain is not None and marker in plain:
             raise FollowupError(
-                f"template {filename}: template syntax {marker!r} is left in the email"
+                _("template {name}: template syntax {marker} is left in the email").format(
+                    name=filename, marker=repr(marker)
+                )
             )
     return subject, body
 
@@ -388,7 +399,9 @@ def to_eml(
             message["Cc"] = [address(p) for p in draft.cc]
         message["Subject"] = draft.subject
     except ValueError as error:  # a line break in a header value, refused by the email package
-        raise FollowupError(f"cannot write this email's headers: {error}") from None
+        raise FollowupError(
+            _("cannot write this email's headers: {error}").format(error=error)
+        ) from None
     if sent_at is None:
         message["X-Unsent"] = "1"
     else:
@@ -420,11 +433,13 @@ def ascii_domain(person: records.Person) -> str:
     """The address's domain as a header carries it: an internationalized one in IDNA
     (``例子.中国`` as ``xn--fsqu00a.xn--fiqs8s``). A name before the @ that is not ASCII
     cannot be written into a draft's header, and is refused rather than garbled."""
-    user, _, domain = person.email.rpartition("@")
+    user, _at, domain = person.email.rpartition("@")
     if not user.isascii():
         raise FollowupError(
-            f"{person.email} has characters before the @ that an email header cannot carry "
-            "without SMTPUTF8; ask for the person's ASCII address."
+            _(
+                "{email} has characters before the @ that an email header cannot carry "
+                "without SMTPUTF8; ask for the person's ASCII address."
+            ).format(email=person.email)
         )
     if domain.isascii():
         return domain
@@ -432,7 +447,9 @@ def ascii_domain(person: records.Person) -> str:
         return domain.encode("idna").decode("ascii")
     except UnicodeError:
         raise FollowupError(
-            f"{person.email}: {domain!r} is not a valid internationalized domain name."
+            _("{email}: {domain} is not a valid internationalized domain name.").format(
+                email=person.email, domain=repr(domain)
+            )
         ) from None
 
 

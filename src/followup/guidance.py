@@ -18,6 +18,7 @@ from pathlib import Path
 
 from followup import config, insights
 from followup.errors import FollowupError
+from followup.i18n import _
 
 SECTIONS = ("tests", "build", "avoid")
 OPTIONAL = ("flags",)
@@ -61,12 +62,16 @@ def parse(text: str, path: Path) -> Guide:
             section = header[1]
             if section not in SECTIONS + OPTIONAL:
                 raise FollowupError(
-                    f"guidance file {path}, line {number}: [{section}] is not one of "
-                    "[tests], [build], [avoid], [flags]"
+                    _(
+                        "guidance file {path}, line {number}: [{section}] is not one of "
+                        "[tests], [build], [avoid], [flags]"
+                    ).format(path=path, number=number, section=section)
                 )
             if section in body:
                 raise FollowupError(
-                    f"guidance file {path}, line {number}: [{section}] appears twice"
+                    _("guidance file {path}, line {number}: [{section}] appears twice").format(
+                        path=path, number=number, section=section
+                    )
                 )
             body[section] = []
         elif section == "flags":
@@ -78,15 +83,23 @@ def parse(text: str, path: Path) -> Guide:
             key, colon, value = stripped.partition(":")
             if not colon or key not in ("question", "roles", "replaces"):
                 raise FollowupError(
-                    f"guidance file {path}, line {number}: expected 'question:', 'roles:' or "
-                    "'replaces:' before the first [section]"
+                    _(
+                        "guidance file {path}, line {number}: expected 'question:', 'roles:' or "
+                        "'replaces:' before the first [section]"
+                    ).format(path=path, number=number)
                 )
             head[key] = value.strip()
     if not head.get("question"):
-        raise FollowupError(f"guidance file {path}, line 1: it needs a 'question:' line")
+        raise FollowupError(
+            _("guidance file {path}, line 1: it needs a 'question:' line").format(path=path)
+        )
     missing = [s for s in SECTIONS if not "\n".join(body.get(s, [])).strip()]
     if missing:
-        raise FollowupError(f"guidance file {path}: the section [{missing[0]}] is missing or empty")
+        raise FollowupError(
+            _("guidance file {path}: the section [{section}] is missing or empty").format(
+                path=path, section=missing[0]
+            )
+        )
     roles = tuple(r.strip() for r in head.get("roles", "").split(",") if r.strip())
     return Guide(
         id=path.stem,
@@ -101,12 +114,14 @@ def parse(text: str, path: Path) -> Guide:
 
 
 def _flag(line: str, path: Path) -> Flag:
-    number, _, text = line.partition("\t")
+    number, _tab, text = line.partition("\t")
     parts = [p.strip() for p in text.split("|")]
     words = tuple(w.strip() for w in parts[-1].split(",") if w.strip()) if len(parts) == 3 else ()
     if len(parts) != 3 or not _ID.match(parts[0]) or not parts[1] or not words:
         raise FollowupError(
-            f"guidance file {path}, line {number}: a flag is 'ID | advice | word, word, ...'"
+            _(
+                "guidance file {path}, line {number}: a flag is 'ID | advice | word, word, ...'"
+            ).format(path=path, number=number)
         )
     return Flag(parts[0], parts[1], words)
 
@@ -125,13 +140,21 @@ def load(lang: str, user_dir: Path) -> dict[str, Guide]:
             continue
         for path in sorted(folder.glob("*.txt")):
             if not _ID.match(path.stem):
-                raise FollowupError(f"guidance file {path}: the name must be like why-role.txt")
+                raise FollowupError(
+                    _("guidance file {path}: the name must be like why-role.txt").format(path=path)
+                )
             try:
                 text = path.read_text(encoding="utf-8-sig")  # Notepad's byte-order mark too
             except UnicodeDecodeError:
-                raise FollowupError(f"guidance file {path} is not UTF-8 text") from None
+                raise FollowupError(
+                    _("guidance file {path} is not UTF-8 text").format(path=path)
+                ) from None
             except OSError as error:
-                raise FollowupError(f"cannot read {path}: {error.strerror or error}") from None
+                raise FollowupError(
+                    _("cannot read {path}: {reason}").format(
+                        path=path, reason=error.strerror or error
+                    )
+                ) from None
             guides[path.stem] = parse(text, path)
     return guides
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime, time, tzinfo
 
-from followup import dates, records, rules, wording
+from followup import dates, records, render, rules, wording
+from followup.i18n import _
 
 EXAMPLES = {
     "topic": {
@@ -50,51 +51,83 @@ def warnings(
     if kind == "thanks":
         if now < interview.at:
             warn(
-                f"interview {ident} has not happened yet (it starts "
-                f"{dates.show(interview.at, tz)}): send the thank-you after it."
+                _(
+                    "interview {id} has not happened yet (it starts {when}): send the "
+                    "thank-you after it."
+                ).format(id=ident, when=dates.show(interview.at, tz))
             )
         thanks = pending.get("thanks")
         if thanks and thanks.deadline and now > thanks.deadline:
             warn(
-                f"the thank-you was due {dates.show(thanks.deadline, tz)} "
-                f"({dates.relative(thanks.deadline, now)}): late, but still worth sending today."
+                _(
+                    "the thank-you was due {when} ({relative}): late, but still worth sending "
+                    "today."
+                ).format(
+                    when=dates.show(thanks.deadline, tz),
+                    relative=dates.relative(thanks.deadline, now),
+                )
             )
         if interview.at.astimezone(held).time() == time(0):
             warn(
-                f"interview {ident} has no time of day, so the thank-you names only its date: "
-                f"followup edit {ident} --at '{interview.at.astimezone(held):%Y-%m-%d} HH:MM'"
+                _(
+                    "interview {id} has no time of day, so the thank-you names only its date: "
+                    "{command}"
+                ).format(
+                    id=ident,
+                    command=f"followup edit {ident} --at "
+                    f"'{interview.at.astimezone(held):%Y-%m-%d} HH:MM'",
+                )
             )
         for field, value, why in (
-            ("topic", interview.topic or interview.topic_for, "something specific you discussed"),
-            ("strength", interview.strength_or_reflected, "the strength you bring to the role"),
-            ("idea", interview.idea_or_reflected, "a new thought about the role"),
+            (
+                "topic",
+                interview.topic or interview.topic_for,
+                _("the thank-you is stronger with something specific you discussed: {command}"),
+            ),
+            (
+                "strength",
+                interview.strength_or_reflected,
+                _("the thank-you is stronger with the strength you bring to the role: {command}"),
+            ),
+            (
+                "idea",
+                interview.idea_or_reflected,
+                _("the thank-you is stronger with a new thought about the role: {command}"),
+            ),
         ):
             if not value:
                 warn(
-                    f"the thank-you is stronger with {why}: "
-                    f"followup edit {ident} --{field} '{EXAMPLES[field][lang]}'"
+                    why.format(command=f"followup edit {ident} --{field} '{EXAMPLES[field][lang]}'")
                 )
     elif kind == "check":
         check = pending.get("check")
         if check and now < check.opens:
             warn(
-                f"too early: wait until {dates.show(check.opens, tz)} "
-                f"({dates.relative(check.opens, now)}) before asking for news, so as not to "
-                "disturb the recruiter while they decide."
+                _(
+                    "too early: wait until {when} ({relative}) before asking for news, so as "
+                    "not to disturb the recruiter while they decide."
+                ).format(
+                    when=dates.show(check.opens, tz), relative=dates.relative(check.opens, now)
+                )
             )
         if assessment.status not in ("awaiting", "scheduled", "ghosted"):
-            warn(f"interview {ident} already has a result ({assessment.status}).")
-    for option, value in (
-        ("--name", profile.name),
-        ("--email", profile.email),
-        ("--phone", profile.phone),
+            warn(
+                _("interview {id} already has a result ({result}).").format(
+                    id=ident, result=render.status(assessment.status)
+                )
+            )
+    for option, value, missing in (
+        ("--name", profile.name, _("your profile has no name to sign with: {command}")),
+        ("--email", profile.email, _("your profile has no email to sign with: {command}")),
+        ("--phone", profile.phone, _("your profile has no phone to sign with: {command}")),
     ):
         if not value:
-            warn(f"your profile has no {option[2:]} to sign with: followup profile {option} '...'")
+            warn(missing.format(command=f"followup profile {option} '...'"))
     if not interview.contacts and not interview.recruiters:
         warn(
-            f"interview {ident} has no contact address: "
-            f"followup edit {ident} --contact 'Name <email>' (or --recruiter)"
+            _("interview {id} has no contact address: {command} (or --recruiter)").format(
+                id=ident, command=f"followup edit {ident} --contact 'Name <email>'"
+            )
         )
     used: list[tuple[str, str]] = []
     if kind == "thanks":
@@ -113,15 +146,16 @@ def warnings(
 def reason_warnings(reason: str, lang: str) -> list[str]:
     if not reason.strip():
         return [
-            f"a short honest reason makes a decline kinder: --reason '{EXAMPLES['reason'][lang]}'"
+            _("a short honest reason makes a decline kinder: {option}").format(
+                option=f"--reason '{EXAMPLES['reason'][lang]}'"
+            )
         ]
     script = wording.other_script(reason, lang)
     return [_script_warning("--reason", script, lang)] if script else []
 
 
 def _script_warning(option: str, script: str, lang: str) -> str:
-    return (
-        f"{option} is written in {script} script but the letter is in "
-        f"{wording.LANG_NAMES[lang]}; it is used as typed, so check how it reads "
-        f"(or draft with --lang)."
-    )
+    return _(
+        "{option} is written in {script} script but the letter is in {language}; it is used "
+        "as typed, so check how it reads (or draft with --lang)."
+    ).format(option=option, script=_(script), language=_(wording.LANG_NAMES[lang]))

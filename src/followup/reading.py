@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from followup import dates, render, rules
 from followup.context import Context, note
+from followup.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from followup import records
@@ -34,9 +35,9 @@ def list_interviews(*, all_: bool, json: bool) -> None:
         render.emit_json(rows)
     elif not rows:
         note(
-            "No open interviews."
+            _("No open interviews.")
             if not all_
-            else "No interviews yet: record one with `followup add`."
+            else _("No interviews yet: record one with `followup add`.")
         )
     elif render.terminal():
         render.interviews_table(rows, ctx.tz, ctx.now, render.console())
@@ -93,7 +94,16 @@ def due(*, on: str | None, days: int, json: bool, all_: bool = False) -> None:
         render.emit_json([render_due.row_json(item, i, now, ctx.tz) for item, i in pairs])
         return
     if not pairs:
-        note(f"Nothing due in the next {days} days." if days else "Nothing due.")
+        if days:
+            note(
+                ngettext(
+                    "Nothing due in the next {count} day.",
+                    "Nothing due in the next {count} days.",
+                    days,
+                ).format(count=days)
+            )
+        else:
+            note(_("Nothing due."))
         return
     if render.terminal():
         render_due.screen(pairs, ctx.tz, now, render.console(), every=all_)

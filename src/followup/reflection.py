@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from followup.errors import FollowupError
+from followup.i18n import _
 from followup.records import Reflection
 
 SECTIONS = ("questions", "went_well", "improve", "idea", "strength")
@@ -109,24 +110,34 @@ def parse(text: str) -> Filled:
         if header:
             section = header["key"]
             if section not in SECTIONS:
-                raise FollowupError(f"line {number}: [{section}] is not a heading of the form")
+                raise FollowupError(
+                    _("line {number}: [{section}] is not a heading of the form").format(
+                        number=number, section=section
+                    )
+                )
             continue
         if not line.strip():
             if section in texts:
                 texts[section].append("")
             continue
         if section is None:
-            raise FollowupError(f"line {number}: write under one of the headings, e.g. [improve]")
+            raise FollowupError(
+                _("line {number}: write under one of the headings, e.g. [improve]").format(
+                    number=number
+                )
+            )
         if section != "questions":
             texts[section].append(line)
             continue
-        marker, _, rest = line.strip().partition(":")
-        if marker.upper() == "Q" and _:
+        marker, colon, rest = line.strip().partition(":")
+        if marker.upper() == "Q" and colon:
             filled.questions.append((rest.strip(), ""))
-        elif marker.upper() == "A" and _:
+        elif marker.upper() == "A" and colon:
             if not filled.questions:
                 raise FollowupError(
-                    f"line {number}: an answer without a question; add 'Q: ...' above it"
+                    _("line {number}: an answer without a question; add 'Q: ...' above it").format(
+                        number=number
+                    )
                 )
             question, answer = filled.questions[-1]
             filled.questions[-1] = (question, f"{answer}\n{rest.strip()}".strip())
@@ -137,11 +148,17 @@ def parse(text: str) -> Filled:
             else:
                 filled.questions[-1] = (f"{question} {line.strip()}".strip(), answer)
         else:
-            raise FollowupError(f"line {number}: start a question with 'Q: '")
+            raise FollowupError(
+                _("line {number}: start a question with 'Q: '").format(number=number)
+            )
     filled.questions = [(q, a) for q, a in filled.questions if q or a]
     for index, (question, answer) in enumerate(filled.questions, start=1):
         if not question:
-            raise FollowupError(f"question {index}: the answer {answer[:40]!r} has no question")
+            raise FollowupError(
+                _("question {index}: the answer {answer} has no question").format(
+                    index=index, answer=repr(answer[:40])
+                )
+            )
     for key, lines in texts.items():
         value = "\n".join(lines).strip()
         if value:
@@ -161,19 +178,23 @@ def edit(text: str) -> str:
             done = subprocess.run([*shlex.split(editor), str(path)], check=False)
         except (OSError, ValueError) as error:
             raise FollowupError(
-                f"cannot start the editor {editor!r}: {error}; set EDITOR"
+                _("cannot start the editor {editor}: {error}; set EDITOR").format(
+                    editor=repr(editor), error=error
+                )
             ) from None
         if done.returncode != 0:
             raise FollowupError(
-                f"the editor {editor!r} exited with {done.returncode}; nothing was recorded"
+                _("the editor {editor} exited with {code}; nothing was recorded").format(
+                    editor=repr(editor), code=done.returncode
+                )
             )
         try:
             return path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise FollowupError(
-                "the form was not saved as UTF-8 text; nothing was recorded"
+                _("the form was not saved as UTF-8 text; nothing was recorded")
             ) from None
         except FileNotFoundError:
-            raise FollowupError("the editor removed the form; nothing was recorded") from None
+            raise FollowupError(_("the editor removed the form; nothing was recorded")) from None
     finally:
         path.unlink(missing_ok=True)

@@ -90,7 +90,12 @@ class Message:
 
 
 def language(profile: records.Profile) -> str:
-    """The profile's language, as ``stats`` reads it."""
+    """The interface's language (``profile --ui-lang``, ``LANG``) when it is not English,
+    else the profile's, as ``stats`` reads it."""
+    from followup import i18n
+
+    if i18n.lang() != "en":
+        return i18n.lang()
     return profile.lang if profile.lang in TEXT else "en"
 
 
@@ -221,9 +226,12 @@ def run(
     from followup import reading
 
     if not profile.notify:
+        from followup.i18n import _
+
         raise FollowupError(
-            "no channel to remind you on: followup profile --notify ntfys://ntfy.sh/YOUR-TOPIC "
-            "(any Apprise URL) or --notify email"
+            _("no channel to remind you on: {command} (any Apprise URL) or --notify email").format(
+                command="followup profile --notify ntfys://ntfy.sh/YOUR-TOPIC"
+            )
         )
     pairs = reading.due_items(store.interviews(open_only=True), now, tz, profile.settings, days)
     items = [item for item, _ in pairs]

@@ -14,6 +14,7 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from followup import dates, records, rules, zones
+from followup.i18n import N_, _, pgettext
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -26,8 +27,21 @@ NEXT_STEP = {
     "reply": "followup done reply {id}",
 }
 STATE_STYLE = {"overdue": "bold red", "due": "yellow", "upcoming": "cyan"}
-STATE_TITLE = {"overdue": "Overdue", "due": "Due now", "upcoming": "Coming up"}
+STATE_TITLE = {"overdue": N_("Overdue"), "due": N_("Due now"), "upcoming": N_("Coming up")}
 NARROW = 72  # columns below which tables become stacked lines, so nothing is cut to "…"
+STATUS = {  # the values of "status" in --json, as people read them
+    "scheduled": N_("scheduled"),
+    "awaiting": N_("awaiting"),
+    "ghosted": N_("ghosted"),
+    "invited": N_("invited"),
+    "offer": N_("offer"),
+    "rejected": N_("rejected"),
+    "withdrawn": N_("withdrawn"),
+}
+
+
+def status(value: str) -> str:
+    return _(STATUS[value]) if value in STATUS else value
 
 
 def terminal() -> bool:
@@ -132,9 +146,9 @@ def due_json(
         "opens": dates.iso(action.opens, tz),
         "deadline": dates.iso(action.deadline, tz) if action.deadline else None,
         "state": item.state,
-        "relative": dates.relative(action.due, now),
+        "relative": dates.relative(action.due, now, english=True),
         "next": next_step(action.action, interview.id),
-        "label": label(action),
+        "label": label(action, english=True),
     }
 
 
@@ -159,21 +173,29 @@ def where(row: dict[str, Any], tz: tzinfo) -> str:
     return f" ({zones.label(held, moment)})"
 
 
-def label(action: rules.Action) -> str:
-    names = {
-        "prep": "preparation",
-        "reflect": "reflection",
-        "thanks": "thank-you",
-        "check": "status check",
-        "reply": "reply to invite",
-    }
-    text = names[action.action]
-    return f"2nd {text}" if action.number == 2 else text
+LABELS = {
+    "prep": (N_("preparation"), N_("2nd preparation")),
+    "reflect": (N_("reflection"), N_("2nd reflection")),
+    "thanks": (N_("thank-you"), N_("2nd thank-you")),
+    "check": (N_("status check"), N_("2nd status check")),
+    "reply": (N_("reply to invite"), N_("2nd reply to invite")),
+}
+
+
+def label(action: rules.Action, *, english: bool = False) -> str:
+    """``thank-you``, ``2nd status check``: in the interface language, or English for JSON."""
+    text = LABELS[action.action][1 if action.number == 2 else 0]
+    return text if english else _(text)
+
+
+_ZERO_WIDTH = {"Mn", "Mc", "Me", "Cf"}  # marks, spacing or not (Devanagari's ि, ा), ZWJ
 
 
 def width(text: str) -> int:
-    """Columns a string takes in a terminal: wide CJK counts two, combining marks none.
-    ASCII (most cells) is its length; other strings are measured once and remembered."""
+    """Columns a string takes in a terminal, as Rich measures them (``rich.cells.cell_len``,
+    which the tests compare): wide CJK counts two, combining marks none, Devanagari's spacing
+    vowel signs included, so plain lines line up with Rich's tables. ASCII (most cells) is its
+    length; other strings are measured once and remembered."""
     if text.isascii():
         return len(text)
     return _wide_width(text)
@@ -185,7 +207,7 @@ def _wide_width(text: str) -> int:
 
     return sum(
         0
-        if unicodedata.combining(c) or unicodedata.category(c) == "Mn"
+        if unicodedata.category(c) in _ZERO_WIDTH or "\u1160" <= c <= "\u11ff"
         else 2
         if unicodedata.east_asian_width(c) in "WF"
         else 1
@@ -212,14 +234,14 @@ def interviews_plain(rows: list[dict[str, Any]], tz: tzinfo, now: datetime) -> s
             str(row["id"]),
             dates.short(datetime.fromisoformat(row["at"]), tz, now),
             f"{row['company']} · {row['role']}"
-            + (f" · round {row['round']}" if row["round"] > 1 else "")
+            + (_(" · round {number}").format(number=row["round"]) if row["round"] > 1 else "")
             + where(row, tz),
-            row["status"],
+            status(row["status"]),
             row["next"],
         ]
         for row in rows
     ]
-    body = plain_table(["ID", "When", "Interview", "Status", "Next"], table)
+    body = plain_table([_("ID"), _("When"), _("Interview"), _("Status"), _("Next")], table)
     return body + dates.zone_caption(tz, now) + "\n"
 
 
@@ -234,25 +256,25 @@ def interviews_table(rows: list[dict[str, Any]], tz: tzinfo, now: datetime, out:
                 f"{row['id']}  {escape(row['company'])} · {escape(row['role'])}{where(row, tz)}",
                 soft_wrap=True,
             )
-            out.print(f"   {when} · {row['status']} · {row['next']}", soft_wrap=True)
+            out.print(f"   {when} · {status(row['status'])} · {row['next']}", soft_wrap=True)
         out.print(dates.zone_caption(tz, now), style="dim", soft_wrap=True)
         return
 
     table = Table(show_edge=False, pad_edge=False, caption=dates.zone_caption(tz, now))
-    table.add_column("ID", justify="right", no_wrap=True)
-    table.add_column("When", no_wrap=True)
-    table.add_column("Interview", ratio=1)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Next", no_wrap=True)
+    table.add_column(_("ID"), justify="right", no_wrap=True)
+    table.add_column(_("When"), no_wrap=True)
+    table.add_column(_("Interview"), ratio=1)
+    table.add_column(_("Status"), no_wrap=True)
+    table.add_column(_("Next"), no_wrap=True)
     for row in rows:
         table.add_row(
             str(row["id"]),
             dates.short(datetime.fromisoformat(row["at"]), tz, now),
             f"{escape(row['company'])}\n[dim]{escape(row['role'])}"
-            + (f" · round {row['round']}" if row["round"] > 1 else "")
+            + (_(" · round {number}").format(number=row["round"]) if row["round"] > 1 else "")
             + where(row, tz)
             + "[/]",
-            row["status"],
+            status(row["status"]),
             row["next"],
         )
     out.print(table)
@@ -269,91 +291,121 @@ def interview_detail(row: dict[str, Any], tz: tzinfo, now: datetime, out: Consol
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold")
     facts.add_column()
-    facts.add_row("Interview", f"{row['id']}: {escape(row['company'])}, {escape(row['role'])}")
-    facts.add_row("When", when(row["at"]))
+    facts.add_row(_("Interview"), f"{row['id']}: {escape(row['company'])}, {escape(row['role'])}")
+    facts.add_row(_("When"), when(row["at"]))
     held = held_elsewhere(row, tz)
     if held is not None:
         start = datetime.fromisoformat(row["at"])
-        facts.add_row("Held in", f"{zones.label(held, start)}: {dates.show(start, held)}")
-    facts.add_row("Round", str(row["round"]))
-    facts.add_row("Status", row["status"])
+        facts.add_row(_("Held in"), f"{zones.label(held, start)}: {dates.show(start, held)}")
+    facts.add_row(_("Round"), str(row["round"]))
+    facts.add_row(_("Status"), status(row["status"]))
     if row["decision_by"]:
-        facts.add_row("Decision by", row["decision_by"])
+        facts.add_row(_("Decision by"), row["decision_by"])
     if row["contacts"]:
-        facts.add_row("Interviewers", escape(", ".join(row["contacts"])))
+        facts.add_row(_("Interviewers"), escape(", ".join(row["contacts"])))
     if row["recruiters"]:
-        facts.add_row("Recruiter", escape(", ".join(row["recruiters"])))
+        facts.add_row(_("Recruiter"), escape(", ".join(row["recruiters"])))
     if row["lang"]:
-        facts.add_row("Language", row["lang"])
+        facts.add_row(_("Language"), row["lang"])
     for key, title in (
-        ("notes", "Notes"),
-        ("topic", "Topic"),
-        ("strength", "Strength"),
-        ("idea", "Idea"),
+        ("notes", N_("Notes")),
+        ("topic", N_("Topic")),
+        ("strength", N_("Strength")),
+        ("idea", N_("Idea")),
     ):
         if row[key]:
-            facts.add_row(title, escape(row[key]))
+            facts.add_row(_(title), escape(row[key]))
         if key == "topic":
             for own in row.get("topic_for", ()):
-                facts.add_row("Topic for", escape(f"{own['email']}: {own['topic']}"))
+                facts.add_row(_("Topic for"), escape(f"{own['email']}: {own['topic']}"))
     review = row.get("reflection")
     if review:
         for key, title in (
-            ("went_well", "Went well"),
-            ("improve", "To improve"),
-            ("idea", "Idea (reflection)"),
-            ("strength", "Strength (reflection)"),
+            ("went_well", N_("Went well")),
+            ("improve", N_("To improve")),
+            ("idea", N_("Idea (reflection)")),
+            ("strength", N_("Strength (reflection)")),
         ):
             if review[key]:
-                facts.add_row(title, escape(review[key]))
+                facts.add_row(_(title), escape(review[key]))
         for pair in review["questions"]:
-            facts.add_row("Asked", escape(pair["question"]))
+            facts.add_row(_("Asked"), escape(pair["question"]))
             if pair["answer"]:
                 facts.add_row("", f"[dim]{escape(pair['answer'])}[/]")
     out.print(facts)
     out.print()
-    timeline = Table(title="Timeline", title_justify="left", show_edge=False, pad_edge=False)
-    timeline.add_column("When")
-    timeline.add_column("What")
-    timeline.add_column("State")
+    timeline = Table(title=_("Timeline"), title_justify="left", show_edge=False, pad_edge=False)
+    timeline.add_column(_("When"))
+    timeline.add_column(_("What"))
+    timeline.add_column(_("State"))
     entries: list[tuple[str, str, str, str]] = [
-        (row["at"], "interview", "held" if row["status"] != "scheduled" else "scheduled", "")
+        (
+            row["at"],
+            _("interview"),
+            _("held") if row["status"] != "scheduled" else _("scheduled"),
+            "",
+        )
     ]
     for event in row["events"]:
-        what = (
-            "heard from them"
-            if event["name"] == "heard"
-            else f"{event['name']} done"
-            if event["kind"] == "done"
-            else f"result: {event['name']}"
+        if event["name"] == "heard":
+            what = _("heard from them")
+        elif event["kind"] == "done":
+            what = _("{action} done").format(action=event_name(event["name"]))
+        else:
+            what = _("result: {result}").format(result=event_name(event["name"]))
+        entries.append(
+            (event["at"], what, _("done") if event["kind"] == "done" else _("recorded"), "")
         )
-        entries.append((event["at"], what, "done" if event["kind"] == "done" else "recorded", ""))
     for action in row["pending"]:
         moment = action["due"] if action["state"] != "upcoming" else action["opens"]
         kind = label_for(action)
-        entries.append((moment, kind, action["state"], STATE_STYLE[action["state"]]))
+        state = _(STATE_NAME[action["state"]])
+        entries.append((moment, kind, state, STATE_STYLE[action["state"]]))
     entries.sort(key=lambda e: datetime.fromisoformat(e[0]))
     for moment, what, state, style in entries:
         timeline.add_row(when(moment), what, f"[{style}]{state}[/]" if style else state)
     out.print(timeline)
     if row.get("messages"):  # plain lines, never cut: a Message-ID is copied whole
         out.print()
-        out.print("[bold]Emails[/]")
+        out.print("[bold]" + _("Emails") + "[/]")
         for message in row["messages"]:
-            how = "sent to" if message["via"] == "send" else "drafted (.eml) to"
+            how = (
+                _("{kind} sent to {recipients}")
+                if message["via"] == "send"
+                else _("{kind} drafted (.eml) to {recipients}")
+            )
+            what = how.format(
+                kind=event_name(message["kind"]), recipients=escape(message["recipients"])
+            )
             out.print(
-                f"  {when(message['at'])}  {message['kind']} {how} {escape(message['recipients'])}"
-                f"\n    {escape(message['message_id'])}",
+                f"  {when(message['at'])}  {what}\n    {escape(message['message_id'])}",
                 soft_wrap=True,
             )
 
 
+STATE_NAME = {"overdue": N_("overdue"), "due": N_("due"), "upcoming": N_("upcoming")}
+
+
+def event_name(name: str) -> str:
+    """A done action or a result as the timeline names it (``thanks done``, ``result: offer``)."""
+    names = {
+        "prep": pgettext("event", "prep"),
+        "reflect": pgettext("event", "reflect"),
+        "thanks": pgettext("event", "thanks"),
+        "check": pgettext("event", "check"),
+        "reply": pgettext("event", "reply"),
+        "decline": pgettext("event", "decline"),
+        "invited": pgettext("event", "invited"),
+        "offer": pgettext("event", "offer"),
+        "rejected": pgettext("event", "rejected"),
+        "withdrawn": pgettext("event", "withdrawn"),
+        "heard": pgettext("event", "heard"),
+    }
+    return names.get(name, name)
+
+
 def label_for(action: dict[str, Any]) -> str:
     return label(rules.Action(action["action"], datetime.min, None, action["number"]))
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def drafts_panels(emails: list[Any], out: Console, interview_id: int | None = None) -> None:
@@ -370,7 +422,7 @@ def drafts_panels(emails: list[Any], out: Console, interview_id: int | None = No
         head = Text()
         head.append(f"# {title}\n", style="dim")
         head.append("To: ", style="bold")
-        head.append(", ".join(drafts.quoted(p) for p in email.to) or "(no address)")
+        head.append(", ".join(drafts.quoted(p) for p in email.to) or _("(no address)"))
         if email.cc:
             head.append("\nCc: ", style="bold")
             head.append(", ".join(drafts.quoted(p) for p in email.cc))
@@ -381,4 +433,5 @@ def drafts_panels(emails: list[Any], out: Console, interview_id: int | None = No
         out.print(head, soft_wrap=True)
         out.print()
     if emails and interview_id is not None:
-        out.print(f"Once sent: followup done {emails[0].kind} {interview_id}", style="dim")
+        command = f"followup done {emails[0].kind} {interview_id}"
+        out.print(_("Once sent: {command}").format(command=command), style="dim")

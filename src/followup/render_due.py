@@ -12,6 +12,7 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from followup import dates, rules
+from followup.i18n import _, ngettext
 from followup.render import (
     NARROW,
     STATE_STYLE,
@@ -39,11 +40,36 @@ def moment(item: rules.Item) -> datetime:
     return item.action.opens if item.state == "upcoming" else item.action.due
 
 
-def row_json(item: rules.Item, interview: records.Interview, now: datetime, tz: tzinfo) -> Any:
-    """A row of ``due --json`` (its ``relative``: to what the time column shows)."""
+def row_json(
+    item: rules.Item,
+    interview: records.Interview,
+    now: datetime,
+    tz: tzinfo,
+    *,
+    people: bool = False,
+) -> Any:
+    """A row of ``due --json`` (its ``relative``: to what the time column shows), in English
+    whatever the interface speaks; with ``people``, its label and relative time in the
+    interface language, for the table."""
     row = due_json(item, interview, now, tz)
-    row["relative"] = dates.relative(moment(item), now)
+    row["relative"] = dates.relative(moment(item), now, english=not people)
+    if people:
+        row["label"] = label(item.action)
     return row
+
+
+def headers(state: str) -> list[str]:
+    """The columns' names: ID, Interview, Action, Due (Opens for what is coming up), Next."""
+    when = _("Opens") if state == "upcoming" else _("Due")
+    return [_("ID"), _("Interview"), _("Action"), when, _("Next")]
+
+
+def title(state: str, shown: int, total: int) -> str:
+    """``Due now (3)``, or ``Due now (3 of 7)`` when not every row is shown."""
+    count = (
+        str(shown) if total == shown else _("{shown} of {total}").format(shown=shown, total=total)
+    )
+    return f"{_(STATE_TITLE[state])} ({count})"
 
 
 def plain(pairs: list[Pair], tz: tzinfo, now: datetime) -> str:
@@ -70,9 +96,8 @@ def plain(pairs: list[Pair], tz: tzinfo, now: datetime) -> str:
                     next_step(item.action.action, interview.id),
                 ]
             )
-        when = "Opens" if state == "upcoming" else "Due"
-        parts.append(f"{STATE_TITLE[state]} ({end - start})\n")
-        parts.append(plain_table(["ID", "Interview", "Action", when, "Next"], table) + "\n")
+        parts.append(title(state, end - start, end - start) + "\n")
+        parts.append(plain_table(headers(state), table) + "\n")
         start = end
     parts.append(dates.zone_caption(tz, now) + "\n")
     return "".join(parts)
@@ -95,15 +120,17 @@ def screen(
     """The table in a terminal: the most urgent rows that fit the window (all with
     ``every``), then how many more there are."""
     totals = {state: 0 for state in rules.STATES}
-    for item, _ in pairs:
+    for item, _interview in pairs:
         totals[item.state] += 1
     if every:
-        table([row_json(i, it, now, tz) for i, it in pairs], tz, now, out, totals=totals, more=0)
+        rows = [row_json(i, it, now, tz, people=True) for i, it in pairs]
+        table(rows, tz, now, out, totals=totals, more=0)
         return
     height = out.size.height
     stacked = out.width < NARROW
-    count = min(len(pairs), fitting([i.state for i, _ in pairs[:height]], height, stacked=stacked))
-    rows = [row_json(i, it, now, tz) for i, it in pairs[:count]]
+    states = [i.state for i, _interview in pairs[:height]]
+    count = min(len(pairs), fitting(states, height, stacked=stacked))
+    rows = [row_json(i, it, now, tz, people=True) for i, it in pairs[:count]]
     while True:  # long names wrap: measure what Rich draws, and drop rows until it fits
         with out.capture() as drawn:
             table(rows, tz, now, out, totals=totals, more=len(pairs) - len(rows))
@@ -134,26 +161,23 @@ def table(
         group = [r for r in rows if r["state"] == state]
         if not group:
             continue
-        total = totals[state] if totals else len(group)
-        shown = f"{len(group)}" if total == len(group) else f"{len(group)} of {total}"
-        title = f"{STATE_TITLE[state]} ({shown})"
+        heading = title(state, len(group), totals[state] if totals else len(group))
         if out.width < NARROW:
-            _stacked(group, title, state, tz, now, out)
+            _stacked(group, heading, state, tz, now, out)
             continue
         grid = Table(
-            title=title,
+            title=heading,
             title_style=STATE_STYLE[state],
             title_justify="left",
             show_edge=False,
             pad_edge=False,
         )
-        grid.add_column("ID", justify="right", no_wrap=True)
-        grid.add_column("Interview", ratio=1)
-        grid.add_column("Action", no_wrap=True)
-        grid.add_column(
-            "Opens" if state == "upcoming" else "Due", style=STATE_STYLE[state], no_wrap=True
-        )
-        grid.add_column("Next", style="dim", no_wrap=True)
+        names = headers(state)
+        grid.add_column(names[0], justify="right", no_wrap=True)
+        grid.add_column(names[1], ratio=1)
+        grid.add_column(names[2], no_wrap=True)
+        grid.add_column(names[3], style=STATE_STYLE[state], no_wrap=True)
+        grid.add_column(names[4], style="dim", no_wrap=True)
         for row in group:
             when = datetime.fromisoformat(row["due"] if state != "upcoming" else row["opens"])
             grid.add_row(
@@ -167,7 +191,11 @@ def table(
         out.print()
     if more:
         out.print(
-            f"{more} more not shown: `followup due --all` shows every one.",
+            ngettext(
+                "{count} more not shown: `followup due --all` shows every one.",
+                "{count} more not shown: `followup due --all` shows every one.",
+                more,
+            ).format(count=more),
             style="bold",
             soft_wrap=True,
         )
@@ -175,12 +203,12 @@ def table(
 
 
 def _stacked(
-    group: list[dict[str, Any]], title: str, state: str, tz: tzinfo, now: datetime, out: Console
+    group: list[dict[str, Any]], heading: str, state: str, tz: tzinfo, now: datetime, out: Console
 ) -> None:
     """One state's rows in a narrow terminal: each on lines of its own, the command whole."""
     from rich.markup import escape
 
-    out.print(title, style=STATE_STYLE[state])
+    out.print(heading, style=STATE_STYLE[state])
     key = "opens" if state == "upcoming" else "due"
     for row in group:
         when = dates.short(datetime.fromisoformat(row[key]), tz, now)

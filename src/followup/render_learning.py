@@ -10,6 +10,7 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from followup import dates, render
+from followup.i18n import _
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -20,7 +21,7 @@ def lessons(found: dict[str, Any], tz: tzinfo, now: datetime, out: Console) -> N
     from rich.padding import Padding
 
     if found["improve"]:
-        out.print("[bold]To improve[/] (newest first)")
+        out.print("[bold]" + _("To improve") + "[/] " + _("(newest first)"))
         for item in found["improve"]:
             when = dates.short(datetime.fromisoformat(item["at"]), tz, now)
             out.print(
@@ -29,10 +30,11 @@ def lessons(found: dict[str, Any], tz: tzinfo, now: datetime, out: Console) -> N
             out.print(Padding(escape(item["improve"]), (0, 0, 0, 7), expand=False))
         out.print()
     if found["repeated"]:
-        out.print("[bold]Asked more than once[/]")
+        out.print("[bold]" + _("Asked more than once") + "[/]")
         for item in found["repeated"]:
             ids = ", ".join(str(i) for i in item["ids"])
-            out.print(f"  {item['count']}×  {escape(item['question'])}  [dim](interviews {ids})[/]")
+            where = _("(interviews {ids})").format(ids=ids)
+            out.print(f"  {item['count']}×  {escape(item['question'])}  [dim]{where}[/]")
 
 
 # -- prep and stats, in the reader's language ------------------------------------------------

@@ -25,6 +25,7 @@ from xml.sax.saxutils import escape
 
 from followup import channels, rules
 from followup.errors import FollowupError
+from followup.i18n import _
 
 NAME = "followup-remind"
 LABEL = "org.followup.remind"
@@ -48,7 +49,9 @@ def daily_time(text: str) -> tuple[int, int]:
 
     match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", text)
     if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
-        raise UsageError(f"--at {text!r} is not a time of day such as 08:00 or 7:30.")
+        raise UsageError(
+            _("--at {value} is not a time of day such as 08:00 or 7:30.").format(value=repr(text))
+        )
     return int(match.group(1)), int(match.group(2))
 
 

@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from datetime import date, time
 
+from followup.i18n import N_
+
 LANGS = ("en", "zh", "hi")
 FULL_STOP = {"en": ".", "zh": "。", "hi": "।"}
 END_MARKS = ".!?\u3002\uff01\uff1f\u0964\u2026"  # . ! ? and the CJK, Devanagari and ellipsis ones
@@ -39,8 +41,8 @@ _SCRIPTS = {
     "zh": re.compile(r"[\u3400-\u9fff\uf900-\ufaff]"),
     "hi": re.compile(r"[\u0900-\u097f]"),
 }
-SCRIPT_NAMES = {"en": "Latin", "zh": "Chinese", "hi": "Devanagari"}
-LANG_NAMES = {"en": "English", "zh": "Chinese", "hi": "Hindi"}
+SCRIPT_NAMES = {"en": N_("Latin"), "zh": N_("Chinese"), "hi": N_("Devanagari")}  # _() when shown
+LANG_NAMES = {"en": N_("English"), "zh": N_("Chinese"), "hi": N_("Hindi")}
 
 
 def locale_for(lang: str, profile_locale: str = "") -> str:

@@ -11,6 +11,8 @@ import os
 import re
 from datetime import datetime, timedelta, timezone, tzinfo
 
+from followup.i18n import _
+
 
 def zone(name: str | None) -> tzinfo:
     """The zone named ``name`` (an IANA name), or the system's zone when ``name`` is empty.
@@ -26,7 +28,9 @@ def zone(name: str | None) -> tzinfo:
         except ValueError:
             posix = posix_zone(env)  # a POSIX rule such as "EST5EDT,M3.2.0,M11.1.0"
             if posix is None:
-                raise ValueError(f"the TZ variable {env[:60]!r} is not a time zone") from None
+                raise ValueError(
+                    _("the TZ variable {value} is not a time zone").format(value=repr(env[:60]))
+                ) from None
             return posix
     key = _system_zone_key()
     if key:
@@ -106,7 +110,9 @@ def named_zone(name: str) -> tzinfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ValueError(
-            f"{name[:60]!r} is not a time zone name such as Europe/Paris or Asia/Shanghai"
+            _("{name} is not a time zone name such as Europe/Paris or Asia/Shanghai").format(
+                name=repr(name[:60])
+            )
         ) from None
 
 
@@ -132,8 +138,10 @@ def profile_zone(name: str) -> tzinfo:
     suggestion = DEPRECATED_ZONES.get(name.strip().upper())
     if suggestion:
         raise ValueError(
-            f"{name.strip()!r} is a deprecated zone name that ignores the local rules; "
-            f"give the place instead, e.g. {suggestion}"
+            _(
+                "{name} is a deprecated zone name that ignores the local rules; give the "
+                "place instead, e.g. {suggestion}"
+            ).format(name=repr(name.strip()), suggestion=suggestion)
         )
     return named_zone(name.strip())
 

@@ -25,6 +25,7 @@ import sys
 from typing import Annotated, Any
 
 import typer
+import typer.core as typer_core
 from typer._completion_shared import _completion_scripts
 from typer.core import TyperGroup
 
@@ -50,8 +51,12 @@ from followup.context import (
     unexpected,
 )
 from followup.errors import FollowupError
+from followup.i18n import N_, _
 
 INTERRUPTED = 130  # Ctrl-C (or Ctrl-D at a prompt): what shells give a program stopped by SIGINT
+
+
+HELP_OPTION_NAMES = ["-h", "--help"]
 
 
 class _Group(TyperGroup):
@@ -61,13 +66,21 @@ class _Group(TyperGroup):
 
     def __init__(self, *args: Any, **extra: Any) -> None:
         super().__init__(*args, **extra)
-        waiting = list(self.commands.values())
+        waiting = [self, *self.commands.values()]
         while waiting:  # every command, those of sub-groups (templates) too
             command = waiting.pop()
             waiting += getattr(command, "commands", {}).values()
             for param in command.params:
                 _plain_metavar(param)
                 _text_only(param)
+                _translate_typer_words(param)
+            _translate_help_option(command)
+
+    def get_params(self, ctx: Any) -> Any:
+        params = super().get_params(ctx)
+        for param in params:  # Typer's completion options join the group after __init__
+            _translate_typer_words(param)
+        return params
 
     def main(self, *args: Any, **extra: Any) -> Any:  # type: ignore[override]
         from typer._click.exceptions import ClickException, NoArgsIsHelpError
@@ -82,7 +95,7 @@ class _Group(TyperGroup):
             sys.stderr.write(f"Error: {one_line(error)}\n")
             code = error.exit_code
         except typer.Abort:
-            sys.stderr.write("\nError: interrupted; nothing more was recorded.\n")
+            sys.stderr.write("\nError: " + _("interrupted; nothing more was recorded.") + "\n")
             code = INTERRUPTED
         if not standalone_mode:
             return code
@@ -110,6 +123,39 @@ class _Group(TyperGroup):
             fail(unexpected(error))
         finally:
             close_stores()
+
+
+# Typer's own words in --help, in our catalogs: the help option and completion options are
+# given their translation above; the section titles and "[default: ...]" come from gettext
+# calls in typer.core, which are pointed at our catalog below.
+TYPER_WORDS = (
+    N_("Show this message and exit."),
+    N_("Install completion for the current shell."),
+    N_("Show completion for the current shell, to copy it or customize the installation."),
+)
+_TYPER_CORE_WORDS = (
+    N_("Options"),
+    N_("Commands"),
+    N_("Arguments"),
+    N_("default: {default}"),
+    N_("required"),
+    N_("env var: {var}"),
+)
+typer_core._ = _  # type: ignore[attr-defined]
+
+
+def _translate_typer_words(param: Any) -> None:
+    if getattr(param, "help", None) in TYPER_WORDS:
+        param.help = _(param.help)
+
+
+def _translate_help_option(command: Any) -> None:
+    from types import SimpleNamespace
+
+    names = SimpleNamespace(help_option_names=HELP_OPTION_NAMES)
+    option = command.get_help_option(names)  # made once and kept by the command
+    if option is not None and option.help in TYPER_WORDS:
+        option.help = _(option.help)
 
 
 def _plain_metavar(param: Any) -> None:
@@ -152,8 +198,10 @@ def _text_only(param: Any) -> None:
                     name = param.metavar if argument else max(param.opts, key=len)
                     typed = repr(os.fsencode(text))[1:]
                     raise UsageError(
-                        f"{name}: {typed} is not UTF-8 text; type it again in UTF-8 (check "
-                        "your terminal's or locale's encoding). Nothing was changed."
+                        _(
+                            "{name}: {typed} is not UTF-8 text; type it again in UTF-8 (check "
+                            "your terminal's or locale's encoding). Nothing was changed."
+                        ).format(name=name, typed=typed)
                     ) from None
         return process_value(ctx, value)
 
@@ -169,7 +217,7 @@ def one_line(error: Any) -> str:
     message = message.replace("Value error, ", "")
     message = re.sub(
         r"Input should be a valid integer(, unable to parse string as an integer)?",
-        "it should be a whole number",
+        _("it should be a whole number"),
         message,
     )
     message = re.sub(r"Input should be (.+)", r"it should be \1", message)
@@ -177,16 +225,22 @@ def one_line(error: Any) -> str:
     message = re.sub(
         r"^Missing argument '([^']+)'\. Choose from: ", r"missing \1: one of ", message
     )
-    message = re.sub(r"^Missing argument '([^']+)'\.", r"missing \1.", message)
+    message = re.sub(
+        r"^Missing argument '([^']+)'\.",
+        lambda m: _("missing {name}.").format(name=m.group(1)),
+        message,
+    )
     context = getattr(error, "ctx", None)
     if context is not None and getattr(error, "exit_code", 1) == 2:
-        message = message.rstrip(".") + f" (see `{context.command_path} --help`)."
+        message = _("{message} (see `{command} --help`).").format(
+            message=message.rstrip(".。।"), command=context.command_path
+        )
     return message
 
 
 app = typer.Typer(
     name="followup",
-    help=(
+    help=_(
         "Keep track of interview follow-ups: a thank-you within two days, a status check after "
         "a week, a prompt reply to an invitation.\n\n"
         "Daily use: `followup add` after an interview, `followup due` each morning, "
@@ -196,7 +250,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": HELP_OPTION_NAMES},
 )
 for area in (recording, morning, history, letters, inbox, learning, data, setup, reminders):
     app.add_typer(area.app)
@@ -216,7 +270,7 @@ def main_callback(
             "--version",
             callback=_version,
             is_eager=True,
-            help="Print the version and exit.",
+            help=_("Print the version and exit."),
         ),
     ] = False,
 ) -> None:

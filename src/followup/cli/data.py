@@ -11,15 +11,26 @@ from followup.cli import files
 from followup.cli.options import ExportFormat
 from followup.context import Context, UsageError, note
 from followup.errors import FollowupError
+from followup.i18n import _
 
 app = typer.Typer()
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Export your history as JSON, CSV or iCalendar.\n"
+        "\n"
+        "JSON holds everything and imports back; CSV is one row per interview for "
+        "spreadsheets;\n"
+        "ICS puts every pending follow-up in your calendar.\n"
+        "\n"
+        "Example: followup export --format ics --output followup.ics"
+    )
+)
 def export(
     format: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", help="json (everything, the backup format), csv or ics."),
+        typer.Option("--format", "-f", help=_("json (everything, the backup format), csv or ics.")),
     ] = ExportFormat.json,
     output: Annotated[
         str | None,
@@ -27,20 +38,13 @@ def export(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to FILE instead of stdout, e.g. -o followup.json.",
+            help=_("Write to FILE instead of stdout, e.g. -o followup.json."),
         ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="With --output: replace a file that exists.")
+        bool, typer.Option("--force", help=_("With --output: replace a file that exists."))
     ] = False,
 ) -> None:
-    """Export your history as JSON, CSV or iCalendar.
-
-    JSON holds everything and imports back; CSV is one row per interview for spreadsheets;
-    ICS puts every pending follow-up in your calendar.
-
-    Example: followup export --format ics --output followup.ics
-    """
     from followup import transfer
 
     path = (
@@ -72,26 +76,30 @@ def export(
     note(f"Wrote {path}")
 
 
-@app.command("import")
+@app.command(
+    "import",
+    help=_(
+        "Import a JSON export or a CSV spreadsheet.\n"
+        "\n"
+        "Every row is checked first: a file with a bad row imports nothing. Importing "
+        "the same\n"
+        "JSON export twice adds nothing the second time.\n"
+        "\n"
+        "Example: followup import interviews.csv --dry-run"
+    ),
+)
 def import_(
     file: Annotated[
         Path,
         typer.Argument(
             metavar="FILE",
-            help="A `followup export` JSON file, or a CSV with the columns company, role, at.",
+            help=_("A `followup export` JSON file, or a CSV with the columns company, role, at."),
         ),
     ],
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Check the file and say what would be imported.")
+        bool, typer.Option("--dry-run", help=_("Check the file and say what would be imported."))
     ] = False,
 ) -> None:
-    """Import a JSON export or a CSV spreadsheet.
-
-    Every row is checked first: a file with a bad row imports nothing. Importing the same
-    JSON export twice adds nothing the second time.
-
-    Example: followup import interviews.csv --dry-run
-    """
     from followup import transfer
 
     handle = transfer.open_import(file)
@@ -123,22 +131,26 @@ def import_(
     note(message + ".")
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Copy the store safely, even while it is in use.\n"
+        "\n"
+        "Example: followup backup ~/Dropbox/followup-backup.db"
+    )
+)
 def backup(
     where: Annotated[
         str | None,
         typer.Argument(
             metavar="FILE",
-            help="Where to write the copy, a file or a folder, e.g. ~/backups/followup.db "
-            "(default: a dated file beside the store).",
+            help=_(
+                "Where to write the copy, a file or a folder, e.g. ~/backups/followup.db "
+                "(default: a dated file beside the store)."
+            ),
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace a file that exists.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=_("Replace a file that exists."))] = False,
 ) -> None:
-    """Copy the store safely, even while it is in use.
-
-    Example: followup backup ~/Dropbox/followup-backup.db
-    """
     if where is not None and not where.strip():
         raise UsageError("FILE needs a name, e.g. followup backup ~/backups/followup.db.")
     file = None if where is None else Path(where).expanduser()

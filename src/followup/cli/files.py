@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from followup.errors import FollowupError
+from followup.i18n import _
 
 
 def target(option: str, text: str, *, force: bool, example: str) -> Path:
@@ -17,12 +18,20 @@ def target(option: str, text: str, *, force: bool, example: str) -> Path:
     from followup.context import UsageError
 
     if not text.strip():
-        raise UsageError(f"{option} needs a file name, e.g. {example}.")
+        raise UsageError(
+            _("{option} needs a file name, e.g. {example}.").format(option=option, example=example)
+        )
     path = Path(text).expanduser()
     if path.is_dir():
-        raise UsageError(f"{option} {text!r} is a folder; give a file name, e.g. {example}.")
+        raise UsageError(
+            _("{option} {value} is a folder; give a file name, e.g. {example}.").format(
+                option=option, value=repr(text), example=example
+            )
+        )
     if path.exists() and not force:
-        raise FollowupError(f"{path} exists already; add --force to replace it.")
+        raise FollowupError(
+            _("{path} exists already; add --force to replace it.").format(path=path)
+        )
     return path
 
 
@@ -32,7 +41,9 @@ def private_folder(path: Path) -> Path:
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
-        raise FollowupError(f"cannot create {path}: {error.strerror or error}") from None
+        raise FollowupError(
+            _("cannot create {path}: {reason}").format(path=path, reason=error.strerror or error)
+        ) from None
     return path
 
 
@@ -49,7 +60,7 @@ def whole(path: Path, *, replace: bool = True) -> Iterator[Path]:
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
     except OSError as error:
-        raise FollowupError(f"cannot write {path}: {error.strerror or error}") from None
+        raise _cannot_write(path, error) from None
     os.close(fd)
     temporary = Path(name)
     try:
@@ -70,15 +81,19 @@ def _rename(temporary: Path, path: Path, *, replace: bool) -> None:
         try:  # link, unlike rename, never replaces a file made there meanwhile
             os.link(temporary, path, follow_symlinks=False)
         except FileExistsError:
-            raise FollowupError(f"{path} exists already; choose another file.") from None
+            raise FollowupError(
+                _("{path} exists already; choose another file.").format(path=path)
+            ) from None
         except OSError:  # a file system without hard links
             if path.exists() or path.is_symlink():
-                raise FollowupError(f"{path} exists already; choose another file.") from None
+                raise FollowupError(
+                    _("{path} exists already; choose another file.").format(path=path)
+                ) from None
             temporary.replace(path)
             return
         temporary.unlink()
     except OSError as error:
-        raise FollowupError(f"cannot write {path}: {error.strerror or error}") from None
+        raise _cannot_write(path, error) from None
 
 
 @contextlib.contextmanager
@@ -119,4 +134,9 @@ def write_private(path: Path, data: bytes | Iterable[str], *, replace: bool = Tr
                     text.flush()
                     os.fsync(text.fileno())
         except OSError as error:
-            raise FollowupError(f"cannot write {path}: {error.strerror or error}") from None
+            raise _cannot_write(path, error) from None
+
+
+def _cannot_write(path: Path, error: OSError) -> FollowupError:
+    reason = error.strerror or error
+    return FollowupError(_("cannot write {path}: {reason}").format(path=path, reason=reason))

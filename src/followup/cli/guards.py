@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from followup import dates
 from followup.context import Context, UsageError, note
 from followup.errors import FollowupError
+from followup.i18n import N_, _
 
 if TYPE_CHECKING:
     from followup import records
@@ -15,7 +16,9 @@ def not_in_the_future(ctx: Context, moment: datetime) -> None:
     """What is recorded as done or decided has happened: a time ahead of now is a mistake."""
     if (moment - ctx.now).total_seconds() > 300:
         raise UsageError(
-            f"--at {dates.show(moment, ctx.tz)} is in the future; record it once it has happened."
+            _("--at {when} is in the future; record it once it has happened.").format(
+                when=dates.show(moment, ctx.tz)
+            )
         )
 
 
@@ -26,36 +29,60 @@ def check_done(
     moment: datetime,
     *,
     given: bool,
-    refused: str = "nothing was added",
+    refused: str = N_("nothing was added"),
     early_note: bool = True,
 ) -> None:
     """Refuse what `done` (and `send`) must not record: a thank-you or a check before the
     interview, an action already recorded (a check may be repeated), a reply without an
     invitation. Note a check that comes before it was due to open."""
+    from followup import render
+
     if action in ("thanks", "check", "reflect", "heard") and moment < item.at:
-        when = f"--at {dates.show(moment, ctx.tz)} is" if given else "it is"
+        message = (
+            _(
+                "--at {when} is before interview {id} starts ({start}); {action} can only be "
+                "recorded after it."
+            )
+            if given
+            else _(
+                "it is before interview {id} starts ({start}); {action} can only be recorded "
+                "after it."
+            )
+        )
         raise UsageError(
-            f"{when} before interview {item.id} starts ({dates.show(item.at, ctx.tz)}); "
-            f"a {action} can only be recorded after it."
+            message.format(
+                when=dates.show(moment, ctx.tz),
+                id=item.id,
+                start=dates.show(item.at, ctx.tz),
+                action=render.event_name(action),
+            )
         )
     earlier = [e.at for e in item.events if e.kind == "done" and e.name == action]
     if earlier and action not in ("check", "heard"):
         raise FollowupError(
-            f"{action} is already recorded for interview {item.id} "
-            f"({dates.show(earlier[0], ctx.tz)}); {refused}."
+            _("{action} is already recorded for interview {id} ({when}); {refused}.").format(
+                action=render.event_name(action),
+                id=item.id,
+                when=dates.show(earlier[0], ctx.tz),
+                refused=_(refused),
+            )
         )
     if action == "reply" and not any(
         e.kind == "result" and e.name == "invited" for e in item.events
     ):
         raise FollowupError(
-            f"interview {item.id} has no invitation to reply to; record one first with "
-            f"`followup result {item.id} invited`."
+            _(
+                "interview {id} has no invitation to reply to; record one first with "
+                "`followup result {id} invited`."
+            ).format(id=item.id)
         )
     opens = check_opens(ctx, item) if early_note and action == "check" else None
     if opens and moment < opens:
         note(
-            f"Note: this check came before {dates.show(opens, ctx.tz)}, when it was due to "
-            "open; asking earlier can disturb the recruiter."
+            _(
+                "Note: this check came before {when}, when it was due to open; asking earlier "
+                "can disturb the recruiter."
+            ).format(when=dates.show(opens, ctx.tz))
         )
 
 

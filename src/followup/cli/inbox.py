@@ -11,6 +11,7 @@ from followup.cli import prompt
 from followup.cli.options import JsonOpt
 from followup.context import Context, UsageError, note
 from followup.errors import FollowupError, StoreError
+from followup.i18n import _
 
 if TYPE_CHECKING:
     from followup.inbox import Proposal
@@ -20,42 +21,53 @@ app = typer.Typer()
 CHOICES = ("heard", "invited", "offer", "rejected", "skip")
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Find the employers' replies and propose what to record.\n"
+        "\n"
+        "Reads the mailbox read-only (EXAMINE, BODY.PEEK: no flag changes, nothing moved "
+        "or\n"
+        "deleted), from the day of the oldest open interview. A reply is matched to its "
+        "interview\n"
+        "by the thread of an email followup sent or drafted, else by its sender (an "
+        "interviewer or\n"
+        "recruiter), else by the sender's domain. At a terminal you accept, change or "
+        "skip each\n"
+        "proposal; a message shown once is never proposed again. Set the server with\n"
+        "`followup profile --imap-host ...`; the password comes from "
+        "FOLLOWUP_IMAP_PASSWORD.\n"
+        "\n"
+        "Example: followup inbox"
+    )
+)
 def inbox(
     from_: Annotated[
         str | None,
         typer.Option(
             "--from",
             metavar="PATH",
-            help="Read saved mail instead of the server: an .eml file, a folder of them, or an "
-            "mbox file, e.g. --from ~/Downloads/replies.mbox.",
+            help=_(
+                "Read saved mail instead of the server: an .eml file, a folder of them, or an "
+                "mbox file, e.g. --from ~/Downloads/replies.mbox."
+            ),
         ),
     ] = None,
     folder: Annotated[
-        str, typer.Option("--folder", help="The IMAP folder to read, e.g. --folder INBOX.")
+        str, typer.Option("--folder", help=_("The IMAP folder to read, e.g. --folder INBOX."))
     ] = "INBOX",
     yes: Annotated[
         bool,
         typer.Option(
             "--yes",
             "-y",
-            help="Record, without asking, only replies in the thread of an email followup "
-            "wrote whose words name one decision or none (heard); leave the rest.",
+            help=_(
+                "Record, without asking, only replies in the thread of an email followup "
+                "wrote whose words name one decision or none (heard); leave the rest."
+            ),
         ),
     ] = False,
     json: JsonOpt = False,
 ) -> None:
-    """Find the employers' replies and propose what to record.
-
-    Reads the mailbox read-only (EXAMINE, BODY.PEEK: no flag changes, nothing moved or
-    deleted), from the day of the oldest open interview. A reply is matched to its interview
-    by the thread of an email followup sent or drafted, else by its sender (an interviewer or
-    recruiter), else by the sender's domain. At a terminal you accept, change or skip each
-    proposal; a message shown once is never proposed again. Set the server with
-    `followup profile --imap-host ...`; the password comes from FOLLOWUP_IMAP_PASSWORD.
-
-    Example: followup inbox
-    """
     from followup import inbox as replies
     from followup import render
 

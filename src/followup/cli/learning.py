@@ -4,11 +4,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from followup import dates, fields
+from followup import dates, fields, i18n
 from followup.cli import files, guards, output, prompt
 from followup.cli.options import IdArg, JsonOpt, Lang, SkipOpt, complete_ids
 from followup.context import Context, UsageError, check, note
 from followup.errors import FollowupError
+from followup.i18n import _
 
 if TYPE_CHECKING:
     from followup import records
@@ -16,44 +17,50 @@ if TYPE_CHECKING:
 app = typer.Typer()
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Review an interview: questions, lessons, ideas.\n"
+        "\n"
+        "Without options, in a terminal, it opens $EDITOR on a short form in the "
+        "interview's\n"
+        "language, with what you wrote before to correct. Running it again adds "
+        "questions, gives\n"
+        "a question already recorded its new answer, and replaces only what you give. "
+        "The\n"
+        "thank-you uses the idea and strength when the interview has none of its own.\n"
+        "\n"
+        "Example: followup reflect 3 -q 'Why customer service?' -a 'Told the story of "
+        "...'\n"
+        "--improve 'Prepare a shorter answer about salary'"
+    )
+)
 def reflect(
     interview_id: IdArg,
     question: Annotated[
         list[str] | None,
         typer.Option(
-            "--question", "-q", help="A question you were asked; repeat, paired with --answer."
+            "--question", "-q", help=_("A question you were asked; repeat, paired with --answer.")
         ),
     ] = None,
     answer: Annotated[
         list[str] | None,
         typer.Option(
-            "--answer", "-a", help="How you answered, in the order of --question ('' for none)."
+            "--answer", "-a", help=_("How you answered, in the order of --question ('' for none).")
         ),
     ] = None,
-    went_well: Annotated[str | None, typer.Option("--went-well", help="What went well.")] = None,
+    went_well: Annotated[str | None, typer.Option("--went-well", help=_("What went well."))] = None,
     improve: Annotated[
-        str | None, typer.Option("--improve", help="What to improve next time.")
+        str | None, typer.Option("--improve", help=_("What to improve next time."))
     ] = None,
     idea: Annotated[
-        str | None, typer.Option("--idea", help="An idea worth adding to the thank-you.")
+        str | None, typer.Option("--idea", help=_("An idea worth adding to the thank-you."))
     ] = None,
     strength: Annotated[
-        str | None, typer.Option("--strength", help="A strength worth adding to the thank-you.")
+        str | None, typer.Option("--strength", help=_("A strength worth adding to the thank-you."))
     ] = None,
     skip: SkipOpt = False,
     json: JsonOpt = False,
 ) -> None:
-    """Review an interview: questions, lessons, ideas.
-
-    Without options, in a terminal, it opens $EDITOR on a short form in the interview's
-    language, with what you wrote before to correct. Running it again adds questions, gives
-    a question already recorded its new answer, and replaces only what you give. The
-    thank-you uses the idea and strength when the interview has none of its own.
-
-    Example: followup reflect 3 -q 'Why customer service?' -a 'Told the story of ...'
-    --improve 'Prepare a shorter answer about salary'
-    """
     from followup import config, reflection
 
     given = {"went_well": went_well, "improve": improve, "idea": idea, "strength": strength}
@@ -61,7 +68,9 @@ def reflect(
     answers = answer or []
     if skip:
         if questions or answers or any(v is not None for v in given.values()):
-            raise UsageError("--skip records no reflection: give it alone, e.g. reflect 3 --skip")
+            raise UsageError(
+                _("--skip records no reflection: give it alone, e.g. reflect 3 --skip")
+            )
         ctx = Context(writes=True)
         item = _reflectable(ctx, interview_id)
         guards.check_done(ctx, item, "reflect", ctx.now, given=False)
@@ -70,24 +79,28 @@ def reflect(
             output.emit_interview(ctx, item)
             return
         note(
-            f"No reflection asked for interview {item.id} ({item.company}, {item.role}) any "
-            "more; your other interviews still ask for theirs."
+            _(
+                "No reflection asked for interview {id} ({company}, {role}) any more; your "
+                "other interviews still ask for theirs."
+            ).format(id=item.id, company=item.company, role=item.role)
         )
         return
     if not questions and not answers and all(v is None for v in given.values()):
         if not (prompt.interactive() and prompt.stdout_terminal()):
             raise UsageError(
-                "give --question/--answer, --went-well, --improve, --idea or --strength, "
-                "or run `followup reflect ID` in a terminal to fill in a form."
+                _(
+                    "give --question/--answer, --went-well, --improve, --idea or --strength, "
+                    "or run `followup reflect ID` in a terminal to fill in a form."
+                )
             )
         ctx = Context(writes=True)
         item = _reflectable(ctx, interview_id)
-        heading = f"{item.company}, {item.role} ({dates.show(item.at, ctx.tz)})"
-        lang = item.lang or ctx.profile.lang or "en"
+        lang = item.lang or ctx.profile.lang or "en"  # the form speaks the interview's language
+        heading = f"{item.company}, {item.role} ({dates.show(item.at, ctx.tz, lang=lang)})"
         blank = reflection.form(lang, heading, item.reflection)
         text = reflection.edit(blank)
         if text == blank:
-            note("Nothing recorded: the form was closed without a change.")
+            note(_("Nothing recorded: the form was closed without a change."))
             return
         try:
             filled = reflection.parse(text)
@@ -96,22 +109,26 @@ def reflect(
             kept = files.private_folder(config.home()) / f"reflection-{item.id}.txt"
             files.write_private(kept, text.encode("utf-8"))
             raise FollowupError(
-                f"{error}. Nothing was recorded; your form is kept in {kept}"
+                _("{error}. Nothing was recorded; your form is kept in {path}").format(
+                    error=error, path=kept
+                )
             ) from None
         if filled.empty():
-            note("Nothing recorded: the form was empty.")
+            note(_("Nothing recorded: the form was empty."))
             return
     else:
         if len(questions) != len(answers):
             raise UsageError(
-                f"--question and --answer come in pairs: {len(questions)} question(s), "
-                f"{len(answers)} answer(s); use --answer '' for a question you did not answer."
+                _(
+                    "--question and --answer come in pairs: {questions} question(s), "
+                    "{answers} answer(s); use --answer '' for a question you did not answer."
+                ).format(questions=len(questions), answers=len(answers))
             )
         filled = reflection.Filled()
         for q, a in zip(questions, answers, strict=True):
             q = check("--question", lambda v: fields.text(v, limit=2000), q)
             if not q:
-                raise UsageError("--question must not be empty")
+                raise UsageError(_("--question must not be empty"))
             filled.questions.append((q, check("--answer", lambda v: fields.text(v, limit=5000), a)))
         for key, value in given.items():
             if value is not None:
@@ -127,18 +144,25 @@ def reflect(
     if json:
         output.emit_interview(ctx, item)
         return
-    note(f"Recorded the reflection on interview {item.id} ({item.company}, {item.role}).")
+    note(
+        _("Recorded the reflection on interview {id} ({company}, {role}).").format(
+            id=item.id, company=item.company, role=item.role
+        )
+    )
 
 
-@app.command()
+@app.command(
+    help=_(
+        "What your reflections say to improve, and repeated questions.\n"
+        "\n"
+        'Lists each reflection\'s "to improve", newest interview first, then the '
+        "questions asked in\n"
+        "more than one interview (the same ignoring case, spacing and punctuation).\n"
+        "\n"
+        "Example: followup lessons --json"
+    )
+)
 def lessons(json: JsonOpt = False) -> None:
-    """What your reflections say to improve, and repeated questions.
-
-    Lists each reflection's "to improve", newest interview first, then the questions asked in
-    more than one interview (the same ignoring case, spacing and punctuation).
-
-    Example: followup lessons --json
-    """
     from followup import insights, render, render_learning
 
     ctx = Context(read_only=True)
@@ -147,12 +171,26 @@ def lessons(json: JsonOpt = False) -> None:
         render.emit_json(found)
         return
     if not found["improve"] and not found["repeated"]:
-        note("No lessons yet: record what you learn with `followup reflect ID`.")
+        note(_("No lessons yet: record what you learn with `followup reflect ID`."))
         return
     render_learning.lessons(found, ctx.tz, ctx.now, render.console())
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Prepare: past interviews, questions, lessons, advice.\n"
+        "\n"
+        "Shows your past interviews with the company and their reflections, the "
+        "questions you were\n"
+        "asked for similar roles with every answer you gave, your lessons, and advice "
+        "for the\n"
+        "questions common to the role, in the interview's language; an answer you gave "
+        "before\n"
+        "that the advice warns against is pointed out.\n"
+        "\n"
+        "Example: followup prep 3"
+    )
+)
 def prep(
     interview_id: Annotated[
         int | None,
@@ -160,36 +198,27 @@ def prep(
             metavar="ID",
             min=1,
             autocompletion=complete_ids,
-            help="The interview to prepare for (or use --role).",
+            help=_("The interview to prepare for (or use --role)."),
         ),
     ] = None,
     role: Annotated[
         str | None,
-        typer.Option("--role", help="Prepare for a role instead, e.g. --role 'Help Desk'."),
+        typer.Option("--role", help=_("Prepare for a role instead, e.g. --role 'Help Desk'.")),
     ] = None,
     lang: Annotated[
         Lang | None,
         typer.Option(
-            "--lang", help="Write it in en, zh or hi (default: the interview's language)."
+            "--lang", help=_("Write it in en, zh or hi (default: the interview's language).")
         ),
     ] = None,
     json: JsonOpt = False,
 ) -> None:
-    """Prepare: past interviews, questions, lessons, advice.
-
-    Shows your past interviews with the company and their reflections, the questions you were
-    asked for similar roles with every answer you gave, your lessons, and advice for the
-    questions common to the role, in the interview's language; an answer you gave before
-    that the advice warns against is pointed out.
-
-    Example: followup prep 3
-    """
     from followup import config, guidance, insights, render, render_learning
 
     if interview_id is None and role is None:
-        raise UsageError("give an interview ID or --role, e.g. `followup prep 3`.")
+        raise UsageError(_("give an interview ID or --role, e.g. `followup prep 3`."))
     if interview_id is not None and role is not None:
-        raise UsageError("give an interview ID or --role, not both.")
+        raise UsageError(_("give an interview ID or --role, not both."))
     if role is not None:
         role = check("--role", fields.one_line, role)
     ctx = Context(read_only=True)
@@ -220,31 +249,34 @@ def prep(
     )
 
 
-@app.command()
+@app.command(
+    help=_(
+        "A picture of your search, as bars.\n"
+        "\n"
+        "The funnel per round, thank-yous on time, late or never, status checks too "
+        "early or on\n"
+        "time, the median days to a first answer, and interviews per week.\n"
+        "\n"
+        "Example: followup stats --since 2026-09-01"
+    )
+)
 def stats(
     since: Annotated[
         str | None,
         typer.Option(
             "--since",
             metavar="DATE",
-            help="Only interviews from this day on, e.g. --since 2026-09-01.",
+            help=_("Only interviews from this day on, e.g. --since 2026-09-01."),
         ),
     ] = None,
     on: Annotated[
         str | None,
         typer.Option(
-            "--on", metavar="WHEN", help="Compute as of another moment, e.g. --on 2026-12-31."
+            "--on", metavar="WHEN", help=_("Compute as of another moment, e.g. --on 2026-12-31.")
         ),
     ] = None,
     json: JsonOpt = False,
 ) -> None:
-    """A picture of your search, as bars.
-
-    The funnel per round, thank-yous on time, late or never, status checks too early or on
-    time, the median days to a first answer, and interviews per week.
-
-    Example: followup stats --since 2026-09-01
-    """
     from followup import insights, render, render_learning
 
     ctx = Context(read_only=True)
@@ -256,14 +288,18 @@ def stats(
     if json:
         render.emit_json(found)
         return
-    render_learning.stats(found, ctx.profile.lang or "en", render.console())
+    # The interface's language, or else the profile's (stats spoke it before the interface did).
+    reader = i18n.lang() if i18n.lang() != "en" else (ctx.profile.lang or "en")
+    render_learning.stats(found, reader, render.console())
 
 
 def _reflectable(ctx: Context, interview_id: int) -> "records.Interview":
     item = ctx.store.get(interview_id)
     if item.at > ctx.now:
         raise UsageError(
-            f"interview {item.id} starts {dates.show(item.at, ctx.tz)}; reflect on it afterwards."
+            _("interview {id} starts {when}; reflect on it afterwards.").format(
+                id=item.id, when=dates.show(item.at, ctx.tz)
+            )
         )
     return item
 

@@ -12,6 +12,7 @@ from followup.cli import files, guards, output, prompt
 from followup.cli.options import DraftLangOpt, IdArg, JsonOpt, Kind, Lang, ReasonOpt
 from followup.context import Context, UsageError, check, note
 from followup.errors import FollowupError, StoreError
+from followup.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from followup import records
@@ -19,21 +20,32 @@ if TYPE_CHECKING:
 app = typer.Typer()
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Draft an email: thanks, check or decline.\n"
+        "\n"
+        "Drafting records nothing: run `followup done KIND ID` once sent.\n"
+        "\n"
+        "Example: followup draft thanks 3 --lang zh"
+    )
+)
 def draft(
     kind: Annotated[
         Kind,
         typer.Argument(
             metavar="KIND",
-            help="thanks (within 2 days), check (status follow-up; alias: followup) or "
-            "decline (withdraw from a further round).",
+            help=_(
+                "thanks (within 2 days), check (status follow-up; alias: followup) or "
+                "decline (withdraw from a further round)."
+            ),
         ),
     ],
     interview_id: IdArg,
     lang: DraftLangOpt = None,
     reason: ReasonOpt = None,
     plain: Annotated[
-        bool, typer.Option("--plain", help="Plain To:/Cc:/Subject: lines and the body, for piping.")
+        bool,
+        typer.Option("--plain", help=_("Plain To:/Cc:/Subject: lines and the body, for piping.")),
     ] = False,
     json: JsonOpt = False,
     eml: Annotated[
@@ -41,25 +53,21 @@ def draft(
         typer.Option(
             "--eml",
             metavar="PATH",
-            help="Write .eml drafts that mail clients open: a file for one email, "
-            "a folder for several.",
+            help=_(
+                "Write .eml drafts that mail clients open: a file for one email, "
+                "a folder for several."
+            ),
         ),
     ] = None,
-    mailto: Annotated[bool, typer.Option("--mailto", help="Print mailto: links.")] = False,
+    mailto: Annotated[bool, typer.Option("--mailto", help=_("Print mailto: links."))] = False,
     force: Annotated[
-        bool, typer.Option("--force", help="With --eml: replace .eml files that exist.")
+        bool, typer.Option("--force", help=_("With --eml: replace .eml files that exist."))
     ] = False,
 ) -> None:
-    """Draft an email: thanks, check or decline.
-
-    Drafting records nothing: run `followup done KIND ID` once sent.
-
-    Example: followup draft thanks 3 --lang zh
-    """
     from followup import drafts, render
 
     if sum((plain, json, eml is not None, mailto)) > 1:
-        raise UsageError("choose one of --plain, --json, --eml and --mailto.")
+        raise UsageError(_("choose one of --plain, --json, --eml and --mailto."))
     ctx, item, emails = _compose("draft", kind, interview_id, lang, reason, read_only=eml is None)
     if json:
         render.emit_json([d.as_json() for d in emails])
@@ -73,7 +81,7 @@ def draft(
         for target, message in _eml_targets(eml, item.id, emails, force=force):
             ident = drafts.message_id(sender)
             files.write_private(target, drafts.to_eml(message, sender, ident=ident))
-            note(f"Wrote {target}")
+            note(_("Wrote {path}").format(path=target))
             written.append(
                 records.Message(item.id, message.kind, ident, _recipients(message), "eml", ctx.now)
             )
@@ -82,51 +90,60 @@ def draft(
         try:
             ctx.store.add_messages(written)
         except StoreError as error:  # a store opened to read only: the drafts are written
-            note(
-                f"Warning: the drafts' Message-IDs were not recorded ({error}); `followup "
-                "inbox` will match a reply to them by its sender only."
-            )
+            warning = _(
+                "the drafts' Message-IDs were not recorded ({error}); `followup inbox` will "
+                "match a reply to them by its sender only."
+            ).format(error=error)
+            note(f"Warning: {warning}")
     elif plain or not render.terminal():
         typer.echo("\n\n".join(output.plain_email(d) for d in emails), nl=False)
     else:
         render.drafts_panels(emails, render.console(), item.id)
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Send a drafted email over SMTP and record it.\n"
+        "\n"
+        "Shows the email and asks first (--yes skips the question). The action is "
+        "recorded as\n"
+        "done only once the server accepted every recipient. Set the server with\n"
+        "`followup profile --smtp-host ...`; the password comes from "
+        "FOLLOWUP_SMTP_PASSWORD.\n"
+        "\n"
+        "Example: followup send thanks 3"
+    )
+)
 def send(
     kind: Annotated[
         Kind,
-        typer.Argument(metavar="KIND", help="thanks, check (alias: followup) or decline."),
+        typer.Argument(metavar="KIND", help=_("thanks, check (alias: followup) or decline.")),
     ],
     interview_id: IdArg,
     lang: DraftLangOpt = None,
     reason: ReasonOpt = None,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Send without asking.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=_("Send without asking."))] = False,
     dry_run: Annotated[
         bool,
         typer.Option(
             "--dry-run",
-            help="Connect, log in and have the server accept every recipient; send nothing, "
-            "record nothing, ask nothing.",
+            help=_(
+                "Connect, log in and have the server accept every recipient; send nothing, "
+                "record nothing, ask nothing."
+            ),
         ),
     ] = False,
     early: Annotated[
         bool,
         typer.Option(
             "--early",
-            help="Send a status check before it is due to open (a week after the interview, "
-            "and not before the decision date), e.g. when another offer will not wait.",
+            help=_(
+                "Send a status check before it is due to open (a week after the interview, "
+                "and not before the decision date), e.g. when another offer will not wait."
+            ),
         ),
     ] = False,
 ) -> None:
-    """Send a drafted email over SMTP and record it.
-
-    Shows the email and asks first (--yes skips the question). The action is recorded as
-    done only once the server accepted every recipient. Set the server with
-    `followup profile --smtp-host ...`; the password comes from FOLLOWUP_SMTP_PASSWORD.
-
-    Example: followup send thanks 3
-    """
     from followup import records, render
     from followup import send as smtp
 
@@ -134,7 +151,13 @@ def send(
 
     def recordable(ctx: Context, item: "records.Interview") -> None:
         guards.check_done(
-            ctx, item, action, ctx.now, given=False, refused="nothing was sent", early_note=False
+            ctx,
+            item,
+            action,
+            ctx.now,
+            given=False,
+            refused=N_("nothing was sent"),
+            early_note=False,
         )
         if action != "check":
             return
@@ -142,17 +165,21 @@ def send(
         if opens is None:
             status = ctx.assess(item).status
             why = (
-                f"it has a result ({status})"
+                _("it has a result ({result})").format(result=render.status(status))
                 if status in ("invited", "offer", "rejected", "withdrawn")
-                else "two checks have gone already, and a third would press the recruiter"
+                else _("two checks have gone already, and a third would press the recruiter")
             )
             raise FollowupError(
-                f"no status check is due for interview {item.id}: {why}. Nothing was sent."
+                _("no status check is due for interview {id}: {why}. Nothing was sent.").format(
+                    id=item.id, why=why
+                )
             )
         if ctx.now < opens and not early:
             raise UsageError(
-                f"the status check opens {dates.show(opens, ctx.tz)}; asking earlier can "
-                "disturb the recruiter. Nothing was sent: wait, or send it now with --early."
+                _(
+                    "the status check opens {when}; asking earlier can disturb the recruiter. "
+                    "Nothing was sent: wait, or send it now with --early."
+                ).format(when=dates.show(opens, ctx.tz))
             )
 
     ctx, item, emails = _compose(
@@ -161,11 +188,12 @@ def send(
     secret = smtp.password(ctx.profile)
     smtp.check_ready(emails, ctx.profile, secret, item.id)
     if not (yes or dry_run or prompt.interactive()):
-        raise UsageError("not sent: confirm with --yes when there is no terminal to ask in.")
+        raise UsageError(_("not sent: confirm with --yes when there is no terminal to ask in."))
     render.drafts_panels(emails, render.console(stderr=True))
-    question = f"Send {len(emails)} email{'s' if len(emails) > 1 else ''}?"
+    count = len(emails)
+    question = ngettext("Send {count} email?", "Send {count} emails?", count).format(count=count)
     if not (yes or dry_run or typer.confirm(question, err=True)):
-        note("Nothing sent.")
+        note(_("Nothing sent."))
         raise typer.Exit(1)
     seen = sum(1 for e in item.events if e.kind == "done" and e.name == action)
     sent_at = None
@@ -173,8 +201,8 @@ def send(
         checked = outbox.check(emails)  # every recipient accepted before anything goes
         if dry_run:
             for line in checked:
-                note(f"Would send: {line}")
-            note("Dry run: the server accepted every recipient; nothing sent, nothing recorded.")
+                note(_("Would send: {email}").format(email=line))
+            note(_("Dry run: the server accepted every recipient; nothing sent, nothing recorded."))
             return
         try:
             # The claim is held while the emails go (after the checks above), so a second
@@ -186,25 +214,31 @@ def send(
             ) as claim:
                 moment = datetime.now(timezone.utc)
                 for line in outbox.send(emails, sent_at=moment.astimezone(ctx.tz)):
-                    note(f"Sent: {line}")
+                    note(_("Sent: {email}").format(email=line))
                 claim.at = sent_at = moment
                 claim.messages = [
                     records.Message(item.id, email.kind, ident, _recipients(email), "send", moment)
-                    for email, ident, _ in outbox.messages
+                    for email, ident, _raw in outbox.messages
                 ]
         except FollowupError as error:
             if sent_at is None and isinstance(error, StoreError):  # the lock, before anything
-                raise StoreError(f"{error} Nothing was sent.") from None
+                raise StoreError(_("{error} Nothing was sent.").format(error=error)) from None
             if sent_at is None:
                 raise
+            when = dates.iso(sent_at.replace(microsecond=0), ctx.tz)
             raise FollowupError(
-                f"the email was sent, but recording it failed: {error} Do not send it again; "
-                f"once the store is free, run: followup done {action} {item.id} --at "
-                f"'{dates.iso(sent_at.replace(microsecond=0), ctx.tz)}'"
+                _(
+                    "the email was sent, but recording it failed: {error} Do not send it again; "
+                    "once the store is free, run: {command}"
+                ).format(error=error, command=f"followup done {action} {item.id} --at '{when}'")
             ) from None
-    note(f"Recorded {action} for interview {item.id} ({item.company}, {item.role}).")
+    note(
+        _("Recorded {action} for interview {id} ({company}, {role}).").format(
+            action=render.event_name(action), id=item.id, company=item.company, role=item.role
+        )
+    )
     if ctx.profile.imap_sent:
-        _copy_to_sent(ctx.profile, [data for _, _, data in outbox.messages])
+        _copy_to_sent(ctx.profile, [m[2] for m in outbox.messages])
 
 
 def _copy_to_sent(profile: "records.Profile", messages: list[bytes]) -> None:
@@ -215,12 +249,12 @@ def _copy_to_sent(profile: "records.Profile", messages: list[bytes]) -> None:
     try:
         imap.append_sent(profile, messages)
     except FollowupError as error:
-        note(
-            "Warning: the emails were sent and recorded, but not copied to your Sent folder: "
-            f"{error}"
-        )
+        warning = _(
+            "the emails were sent and recorded, but not copied to your Sent folder: {error}"
+        ).format(error=error)
+        note(f"Warning: {warning}")
         return
-    note(f"Copied to {profile.imap_sent}.")
+    note(_("Copied to {folder}.").format(folder=profile.imap_sent))
 
 
 def _recipients(email: Any) -> str:
@@ -242,7 +276,7 @@ def _compose(
     from followup import config, drafts
 
     if reason is not None and kind is not Kind.decline:
-        raise UsageError(f"--reason is for `{command} decline` only.")
+        raise UsageError(_("--reason is for `{command} decline` only.").format(command=command))
     reason_text = check("--reason", lambda v: fields.text(v, limit=1000), reason or "")
     ctx = Context(read_only=read_only)
     item = ctx.store.get(interview_id)
@@ -259,7 +293,7 @@ def _compose(
         reason=reason_text,
     )
     for warning in drafted.warnings:
-        note(f"Warning: {warning}")
+        note(f"Warning: {warning}")  # the warning in the interface language, the prefix not
     return ctx, item, drafted.drafts
 
 
@@ -285,17 +319,25 @@ def _eml_targets(
         if path.exists() and not path.is_dir():
             raise FollowupError(f"{path} is a file; {len(emails)} emails need a folder.")
         if not path.parent.is_dir():
-            raise FollowupError(f"cannot create the folder {path}: {path.parent} is not a folder.")
+            raise FollowupError(
+                _("cannot create the folder {path}: {parent} is not a folder.").format(
+                    path=path, parent=path.parent
+                )
+            )
         try:
             path.mkdir(mode=0o700, exist_ok=True)
         except OSError as error:
             raise FollowupError(
-                f"cannot create the folder {path}: {error.strerror or error}"
+                _("cannot create the folder {path}: {reason}").format(
+                    path=path, reason=error.strerror or error
+                )
             ) from None
         targets = [
             (path / f"{interview_id}-{d.kind}-{n}.eml", d) for n, d in enumerate(emails, start=1)
         ]
     existing = [str(t) for t, _ in targets if t.exists()]
     if existing and not force:
-        raise FollowupError(f"{', '.join(existing)} exists already; add --force to replace it.")
+        raise FollowupError(
+            _("{path} exists already; add --force to replace it.").format(path=", ".join(existing))
+        )
     return targets

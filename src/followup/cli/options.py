@@ -10,6 +10,8 @@ from typing import Annotated, Any
 
 import typer
 
+from followup.i18n import _
+
 
 class Lang(str, Enum):
     en = "en"
@@ -77,18 +79,21 @@ class ExportFormat(str, Enum):
 # -- an interview's fields: add and edit -------------------------------------------------
 
 CompanyOpt = Annotated[
-    str | None, typer.Option("--company", "-c", help="The employer, e.g. --company 'Acme Ltd'.")
+    str | None, typer.Option("--company", "-c", help=_("The employer, e.g. --company 'Acme Ltd'."))
 ]
 RoleOpt = Annotated[
-    str | None, typer.Option("--role", "-r", help="The position, e.g. --role 'Support Engineer'.")
+    str | None,
+    typer.Option("--role", "-r", help=_("The position, e.g. --role 'Support Engineer'.")),
 ]
 AtOpt = Annotated[
     str | None,
     typer.Option(
         "--at",
         metavar="WHEN",
-        help="When the interview started, e.g. --at 'yesterday 15:00', '2026-11-20 14:00', "
-        "'14:00 Asia/Kolkata' or '14:00 +05:30'. Default: now.",
+        help=_(
+            "When the interview started, e.g. --at 'yesterday 15:00', '2026-11-20 14:00', "
+            "'14:00 Asia/Kolkata' or '14:00 +05:30'. Default: now."
+        ),
     ),
 ]
 EditAtOpt = Annotated[
@@ -96,8 +101,10 @@ EditAtOpt = Annotated[
     typer.Option(
         "--at",
         metavar="WHEN",
-        help="When the interview really started, e.g. --at '2026-11-20 14:00' or "
-        "'14:00 Asia/Kolkata'; its zone stays unless you name another.",
+        help=_(
+            "When the interview really started, e.g. --at '2026-11-20 14:00' or "
+            "'14:00 Asia/Kolkata'; its zone stays unless you name another."
+        ),
     ),
 ]
 ZoneOpt = Annotated[
@@ -105,20 +112,24 @@ ZoneOpt = Annotated[
     typer.Option(
         "--timezone",
         metavar="ZONE",
-        help="Where the interview is held, if not in your zone: its times, deadlines and "
-        "letters follow it, e.g. --timezone Asia/Kolkata.",
+        help=_(
+            "Where the interview is held, if not in your zone: its times, deadlines and "
+            "letters follow it, e.g. --timezone Asia/Kolkata."
+        ),
     ),
 ]
 RoundOpt = Annotated[
-    int | None, typer.Option("--round", min=1, max=99, help="Interview round, e.g. --round 2.")
+    int | None, typer.Option("--round", min=1, max=99, help=_("Interview round, e.g. --round 2."))
 ]
 ContactOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--contact",
         metavar='"NAME <EMAIL>"',
-        help="An interviewer or hiring manager; repeat for a panel, e.g. "
-        "--contact 'Wang Fang <wang.fang@example.cn>'.",
+        help=_(
+            "An interviewer or hiring manager; repeat for a panel, e.g. "
+            "--contact 'Wang Fang <wang.fang@example.cn>'."
+        ),
     ),
 ]
 RecruiterOpt = Annotated[
@@ -126,8 +137,10 @@ RecruiterOpt = Annotated[
     typer.Option(
         "--recruiter",
         metavar='"NAME <EMAIL>"',
-        help="A recruiter or HR contact; repeat for several (all are in Cc on a decline), "
-        "e.g. --recruiter 'Ana Ruiz <ana@acme.example>'.",
+        help=_(
+            "A recruiter or HR contact; repeat for several (all are in Cc on a decline), "
+            "e.g. --recruiter 'Ana Ruiz <ana@acme.example>'."
+        ),
     ),
 ]
 DecisionOpt = Annotated[
@@ -135,22 +148,26 @@ DecisionOpt = Annotated[
     typer.Option(
         "--decision-by",
         metavar="DATE",
-        help="When the employer said it would decide, e.g. --decision-by 2026-11-27. "
-        "The status check waits until the business day after it.",
+        help=_(
+            "When the employer said it would decide, e.g. --decision-by 2026-11-27. "
+            "The status check waits until the business day after it."
+        ),
     ),
 ]
 LangOpt = Annotated[
     Lang | None,
     typer.Option(
-        "--lang", help="Language of this employer's emails: en, zh or hi, e.g. --lang zh."
+        "--lang", help=_("Language of this employer's emails: en, zh or hi, e.g. --lang zh.")
     ),
 ]
 TopicOpt = Annotated[
     str | None,
     typer.Option(
         "--topic",
-        help="Something specific you discussed, for the thank-you, e.g. "
-        "--topic 'how the team handles escalations'.",
+        help=_(
+            "Something specific you discussed, for the thank-you, e.g. "
+            "--topic 'how the team handles escalations'."
+        ),
     ),
 ]
 TopicForOpt = Annotated[
@@ -158,40 +175,46 @@ TopicForOpt = Annotated[
     typer.Option(
         "--topic-for",
         metavar="EMAIL=TEXT",
-        help="One interviewer's own topic, used in their thank-you instead of --topic; repeat "
-        "for each of a panel, e.g. --topic-for 'wang.fang@example.cn=the ticket queue'.",
+        help=_(
+            "One interviewer's own topic, used in their thank-you instead of --topic; repeat "
+            "for each of a panel, e.g. --topic-for 'wang.fang@example.cn=the ticket queue'."
+        ),
     ),
 ]
 StrengthOpt = Annotated[
     str | None,
     typer.Option(
         "--strength",
-        help="What you bring that fits, e.g. --strength 'three years of bilingual support'.",
+        help=_("What you bring that fits, e.g. --strength 'three years of bilingual support'."),
     ),
 ]
 IdeaOpt = Annotated[
     str | None,
     typer.Option(
         "--idea",
-        help="A new thought or suggestion about the role, e.g. "
-        "--idea 'a shared FAQ would cut repeat tickets'.",
+        help=_(
+            "A new thought or suggestion about the role, e.g. "
+            "--idea 'a shared FAQ would cut repeat tickets'."
+        ),
     ),
 ]
 NotesOpt = Annotated[
-    str | None, typer.Option("--notes", help="Free notes, e.g. --notes 'Panel of 3'.")
+    str | None, typer.Option("--notes", help=_("Free notes, e.g. --notes 'Panel of 3'."))
 ]
 
 # -- letters: draft and send -------------------------------------------------------------
 
 DraftLangOpt = Annotated[
     Lang | None,
-    typer.Option("--lang", help="Write in en, zh or hi (default: the interview's, then yours)."),
+    typer.Option("--lang", help=_("Write in en, zh or hi (default: the interview's, then yours).")),
 ]
 ReasonOpt = Annotated[
     str | None,
     typer.Option(
         "--reason",
-        help="For decline: a short honest reason, e.g. --reason 'I have accepted another offer.'",
+        help=_(
+            "For decline: a short honest reason, e.g. --reason 'I have accepted another offer.'"
+        ),
     ),
 ]
 
@@ -202,10 +225,12 @@ NotifyOpt = Annotated[
     typer.Option(
         "--notify",
         metavar="URL",
-        help="Where `followup remind` sends the morning list: an Apprise URL, or 'email' for "
-        "your own address through your SMTP settings; repeat for several, e.g. "
-        "--notify ntfys://ntfy.sh/my-topic --notify email. Replaces the channels set before; "
-        "--notify '' clears them.",
+        help=_(
+            "Where `followup remind` sends the morning list: an Apprise URL, or 'email' for "
+            "your own address through your SMTP settings; repeat for several, e.g. "
+            "--notify ntfys://ntfy.sh/my-topic --notify email. Replaces the channels set before; "
+            "--notify '' clears them."
+        ),
     ),
 ]
 
@@ -214,16 +239,20 @@ NotifyOpt = Annotated[
 DaysOpt = Annotated[
     int,
     typer.Option(
-        "--days", min=0, max=3650, help="How many days ahead 'coming up' looks, e.g. --days 7."
+        "--days", min=0, max=3650, help=_("How many days ahead 'coming up' looks, e.g. --days 7.")
     ),
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help=_("Print JSON for scripts instead of a table."))
+]
 SkipOpt = Annotated[
     bool,
     typer.Option(
         "--skip",
-        help="End this interview's reflection without writing one; reflections stay on "
-        "for the others, e.g. followup reflect 3 --skip.",
+        help=_(
+            "End this interview's reflection without writing one; reflections stay on "
+            "for the others, e.g. followup reflect 3 --skip."
+        ),
     ),
 ]
 
@@ -275,6 +304,6 @@ IdArg = Annotated[
         metavar="ID",
         min=1,
         autocompletion=complete_ids,
-        help="The interview's id, e.g. 3 (see `followup list`).",
+        help=_("The interview's id, e.g. 3 (see `followup list`)."),
     ),
 ]

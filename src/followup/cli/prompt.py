@@ -9,6 +9,7 @@ import sys
 import typer
 
 from followup.context import UsageError
+from followup.i18n import _
 
 
 def interactive() -> bool:
@@ -27,7 +28,11 @@ def ask(option: str, value: str | None, prompt: str) -> str:
     if value is not None:
         return value
     if not interactive():
-        raise UsageError(f"missing option {option} (give it, or run in a terminal to be asked).")
+        raise UsageError(
+            _("missing option {option} (give it, or run in a terminal to be asked).").format(
+                option=option
+            )
+        )
     while True:
         try:
             answer = str(typer.prompt(prompt))

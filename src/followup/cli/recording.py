@@ -27,6 +27,7 @@ from followup.cli.options import (
     ZoneOpt,
 )
 from followup.context import Context, UsageError, check, note
+from followup.i18n import _
 
 if TYPE_CHECKING:
     from followup import records
@@ -34,7 +35,14 @@ if TYPE_CHECKING:
 app = typer.Typer()
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Record an interview.\n"
+        "\n"
+        "Example: followup add -c Acme -r 'Support Engineer' --at 'today 10:00'\n"
+        "--contact 'Wang Fang <wang.fang@example.cn>'"
+    )
+)
 def add(
     company: CompanyOpt = None,
     role: RoleOpt = None,
@@ -52,13 +60,8 @@ def add(
     idea: IdeaOpt = None,
     json: JsonOpt = False,
 ) -> None:
-    """Record an interview.
-
-    Example: followup add -c Acme -r 'Support Engineer' --at 'today 10:00'
-    --contact 'Wang Fang <wang.fang@example.cn>'
-    """
-    company = prompt.ask("--company", company, "Company")
-    role = prompt.ask("--role", role, "Role")
+    company = prompt.ask("--company", company, _("Company"))
+    role = prompt.ask("--role", role, _("Role"))
     ctx = Context(writes=True)
     changes = _changes(
         ctx,
@@ -90,15 +93,33 @@ def add(
         output.emit_interview(ctx, item)
         return
     thanks = next((a for a in ctx.assess(item).pending if a.action == "thanks"), None)
-    typer.echo(f"Added interview {item.id}: {item.company}, {item.role}, {_when(ctx, item)}.")
+    typer.echo(
+        _("Added interview {id}: {company}, {role}, {when}.").format(
+            id=item.id, company=item.company, role=item.role, when=_when(ctx, item)
+        )
+    )
     if thanks and thanks.deadline:
         typer.echo(
-            f"Send the thank-you by {dates.show(thanks.deadline, ctx.tz)} "
-            f"({dates.relative(thanks.deadline, ctx.now)}): followup draft thanks {item.id}"
+            _("Send the thank-you by {when} ({relative}): {command}").format(
+                when=dates.show(thanks.deadline, ctx.tz),
+                relative=dates.relative(thanks.deadline, ctx.now),
+                command=f"followup draft thanks {item.id}",
+            )
         )
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Change an interview.\n"
+        "\n"
+        "Each option replaces the stored value; --contact, --recruiter and --topic-for "
+        "replace\n"
+        "the whole list, and an empty value (--contact '' or --decision-by '') clears "
+        "it.\n"
+        "\n"
+        "Example: followup edit 3 --decision-by 2026-11-27"
+    )
+)
 def edit(
     interview_id: IdArg,
     company: CompanyOpt = None,
@@ -117,13 +138,6 @@ def edit(
     idea: IdeaOpt = None,
     json: JsonOpt = False,
 ) -> None:
-    """Change an interview.
-
-    Each option replaces the stored value; --contact, --recruiter and --topic-for replace
-    the whole list, and an empty value (--contact '' or --decision-by '') clears it.
-
-    Example: followup edit 3 --decision-by 2026-11-27
-    """
     ctx = Context(writes=True)
     changes = _changes(
         ctx,
@@ -143,7 +157,7 @@ def edit(
     contacts = _people("--contact", contact)
     recruiters = _people("--recruiter", recruiter)
     if not changes and contacts is None and recruiters is None:
-        raise UsageError("nothing to change: give at least one option, e.g. --role 'New title'.")
+        raise UsageError(_("nothing to change: give at least one option, e.g. --role 'New title'."))
     if "topic_for" in changes or contacts is not None:
         current = ctx.store.get(interview_id)
         _check_topics_for(
@@ -159,30 +173,40 @@ def edit(
     if json:
         output.emit_interview(ctx, item)
         return
-    typer.echo(f"Updated interview {item.id}: {item.company}, {item.role}, {_when(ctx, item)}.")
+    typer.echo(
+        _("Updated interview {id}: {company}, {role}, {when}.").format(
+            id=item.id, company=item.company, role=item.role, when=_when(ctx, item)
+        )
+    )
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Remove an interview and its history (`followup undo` brings it back).\n"
+        "\n"
+        "Example: followup rm 3 --yes"
+    )
+)
 def rm(
     interview_id: IdArg,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove without asking.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=_("Remove without asking."))] = False,
 ) -> None:
-    """Remove an interview and its history (`followup undo` brings it back).
-
-    Example: followup rm 3 --yes
-    """
     ctx = Context()
     item = ctx.store.get(interview_id)
     if not yes:
         if not prompt.interactive():
-            raise UsageError(f"not removed: confirm with `followup rm {interview_id} --yes`.")
-        if not typer.confirm(f"Remove interview {item.id} ({item.company}, {item.role})?"):
-            note("Nothing removed.")
+            raise UsageError(
+                _("not removed: confirm with `followup rm {id} --yes`.").format(id=interview_id)
+            )
+        question = _("Remove interview {id} ({company}, {role})?")
+        if not typer.confirm(question.format(id=item.id, company=item.company, role=item.role)):
+            note(_("Nothing removed."))
             raise typer.Exit(1)
     ctx.store.remove(interview_id, now=ctx.now)
     note(
-        f"Removed interview {item.id} ({item.company}, {item.role}); "
-        "`followup undo` brings it back."
+        _("Removed interview {id} ({company}, {role}); `followup undo` brings it back.").format(
+            id=item.id, company=item.company, role=item.role
+        )
     )
 
 
@@ -268,9 +292,12 @@ def _check_topics_for(
 ) -> None:
     """A topic for an address no interviewer has would never be used: say so."""
     known = {p.email.lower() for p in contacts}
-    for email, _ in topics or ():
+    for email, _topic in topics or ():
         if email.lower() not in known:
             note(
-                f"Warning: --topic-for {email}: no interviewer (--contact) has this address, "
-                "so no thank-you will use this topic."
+                "Warning: "
+                + _(
+                    "--topic-for {email}: no interviewer (--contact) has this address, so no "
+                    "thank-you will use this topic."
+                ).format(email=email)
             )

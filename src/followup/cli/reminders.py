@@ -8,32 +8,47 @@ import typer
 
 from followup.cli.options import DaysOpt
 from followup.context import Context, UsageError, note
+from followup.i18n import _, pgettext
 
 app = typer.Typer()
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Send the morning list on your channels (profile --notify).\n"
+        "\n"
+        "Overdue, due now and coming up, as `due` shows them, each with its command; "
+        "once a day\n"
+        "per channel, and the evening before an interview. A channel that fails is named "
+        "and the\n"
+        "others are still tried.\n"
+        "\n"
+        "Example: followup remind --dry-run; followup remind --install --at 08:00"
+    )
+)
 def remind(
     always: Annotated[
         bool,
         typer.Option(
-            "--always", help="Send even when nothing is due ('nothing due'), e.g. a test."
+            "--always", help=_("Send even when nothing is due ('nothing due'), e.g. a test.")
         ),
     ] = False,
     again: Annotated[
         bool,
-        typer.Option("--again", help="Send even if today's digest went already, e.g. --again."),
+        typer.Option("--again", help=_("Send even if today's digest went already, e.g. --again.")),
     ] = False,
     dry_run: Annotated[
         bool,
-        typer.Option("--dry-run", help="Print what would go where; send and mark nothing."),
+        typer.Option("--dry-run", help=_("Print what would go where; send and mark nothing.")),
     ] = False,
     on: Annotated[
         str | None,
         typer.Option(
             "--on",
             metavar="WHEN",
-            help="Answer as at another moment, e.g. --on 'tomorrow 08:00' --dry-run. Default: now.",
+            help=_(
+                "Answer as at another moment, e.g. --on 'tomorrow 08:00' --dry-run. Default: now."
+            ),
         ),
     ] = None,
     days: DaysOpt = 3,
@@ -41,8 +56,10 @@ def remind(
         bool,
         typer.Option(
             "--install",
-            help="Run `followup remind` every day (systemd timer, cron, LaunchAgent or Task "
-            "Scheduler), e.g. --install --at 07:30. Again: replaces it.",
+            help=_(
+                "Run `followup remind` every day (systemd timer, cron, LaunchAgent or Task "
+                "Scheduler), e.g. --install --at 07:30. Again: replaces it."
+            ),
         ),
     ] = False,
     at: Annotated[
@@ -50,30 +67,30 @@ def remind(
         typer.Option(
             "--at",
             metavar="HH:MM",
-            help="With --install: the morning time, local, e.g. --at 07:30 (default 08:00). "
-            "It also runs at 18:00 for the evening before an interview.",
+            help=_(
+                "With --install: the morning time, local, e.g. --at 07:30 (default 08:00). "
+                "It also runs at 18:00 for the evening before an interview."
+            ),
         ),
     ] = "08:00",
     uninstall: Annotated[
-        bool, typer.Option("--uninstall", help="Remove the daily run --install set up.")
+        bool, typer.Option("--uninstall", help=_("Remove the daily run --install set up."))
     ] = False,
     status: Annotated[
         bool,
-        typer.Option("--status", help="Say what is installed, when it last ran and what it sent."),
+        typer.Option(
+            "--status", help=_("Say what is installed, when it last ran and what it sent.")
+        ),
     ] = False,
 ) -> None:
-    """Send the morning list on your channels (profile --notify).
-
-    Overdue, due now and coming up, as `due` shows them, each with its command; once a day
-    per channel, and the evening before an interview. A channel that fails is named and the
-    others are still tried.
-
-    Example: followup remind --dry-run; followup remind --install --at 08:00
-    """
     chosen = [name for name, given in (("--install", install), ("--uninstall", uninstall),
                                        ("--status", status)) if given]  # fmt: skip
     if len(chosen) > 1:
-        raise UsageError(f"{' and '.join(chosen)} cannot go together; give one.")
+        raise UsageError(
+            _("{options} cannot go together; give one.").format(
+                options=(" " + pgettext("list", "and") + " ").join(chosen)
+            )
+        )
     if chosen:
         from followup import timers
 
@@ -99,9 +116,9 @@ def _send(*, always: bool, again: bool, dry_run: bool, on: str | None, days: int
     for channel, message in outcome.dry_run:
         typer.echo(f"To {channel}:\n{message.title}\n\n{message.body}")
     for channel, _kind, title in outcome.sent:
-        note(f"Sent to {channel}: {title}")
+        note(_("Sent to {channel}: {title}").format(channel=channel, title=title))
     for channel, why in outcome.skipped:
-        note(f"Nothing sent to {channel}: {why}.")
+        note(_("Nothing sent to {channel}: {why}.").format(channel=channel, why=why))
     for channel, error in outcome.failed:  # one `Error:` line per channel that failed
         sys.stderr.write(
             f"Error: cannot remind you on {channel}: {error.rstrip('.')}; nothing marked for it, "

@@ -16,6 +16,7 @@ from sqlmodel import Session, col, delete, select
 
 from followup import models, records, rules
 from followup.errors import NotFound
+from followup.i18n import _
 from followup.store import journal
 from followup.store.opening import Base, utc
 
@@ -192,7 +193,9 @@ class Interviews(Base):
         row = session.get(models.Interview, interview_id) if interview_id < 2**63 else None
         if row is None:
             raise NotFound(
-                f"there is no interview {interview_id}; `followup list --all` shows every id."
+                _("there is no interview {id}; `followup list --all` shows every id.").format(
+                    id=interview_id
+                )
             )
         return row
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from followup import records, rules
 from followup.errors import NotFound, StoreError
+from followup.i18n import _
 
 # The names of followup.store.migrations.MIGRATIONS, kept here so this path need not import
 # SQLAlchemy; a test checks that the two lists agree.
@@ -54,7 +55,9 @@ def busy_timeout_s() -> float:
         value = -1.0
     if not 0 <= value <= 3600:  # also refuses nan and inf
         raise StoreError(
-            f"FOLLOWUP_BUSY_TIMEOUT {text!r} is not a number of seconds between 0 and 3600."
+            _(
+                "FOLLOWUP_BUSY_TIMEOUT {value} is not a number of seconds between 0 and 3600."
+            ).format(value=repr(text))
         )
     return value
 
@@ -64,22 +67,27 @@ def explain(message: str, where: str) -> str:
     message = " ".join(message.split())  # a server's message may span lines
     lowered = message.lower()
     if any(w in lowered for w in ("connection failed", "could not connect", "connection timeout")):
-        return (
-            f"cannot connect to the database at {where} ({message}). Check "
+        return _(
+            "cannot connect to the database at {where} ({message}). Check "
             "FOLLOWUP_DATABASE_URL and that the server is running."
-        )
+        ).format(where=where, message=message)
     if "not a database" in lowered or "malformed" in lowered:
-        return (
-            f"{where} is not a followup store or is damaged ({message}). It was left as it "
+        return _(
+            "{where} is not a followup store or is damaged ({message}). It was left as it "
             "is: move it aside, restore a backup, or set FOLLOWUP_HOME to another folder."
-        )
+        ).format(where=where, message=message)
     if "locked" in lowered or "busy" in lowered or "lock timeout" in lowered:
-        return f"the store at {where} is locked by another program; try again in a moment."
+        locked = _("the store at {where} is locked by another program; try again in a moment.")
+        return locked.format(where=where)
     if any(word in lowered for word in ("readonly", "read-only", "disk", "i/o", "full")):
-        return f"cannot write to the store at {where} ({message}); nothing was changed."
+        return _("cannot write to the store at {where} ({message}); nothing was changed.").format(
+            where=where, message=message
+        )
     if "unable to open" in lowered:
-        return f"cannot open the store at {where} ({message})."
-    return f"the store at {where} failed: {message}"
+        return _("cannot open the store at {where} ({message}).").format(
+            where=where, message=message
+        )
+    return _("the store at {where} failed: {message}").format(where=where, message=message)
 
 
 def writable(path: Path) -> bool:
@@ -210,7 +218,9 @@ class Reader:
         )
         if not found:
             raise NotFound(
-                f"there is no interview {interview_id}; `followup list --all` shows every id."
+                _("there is no interview {id}; `followup list --all` shows every id.").format(
+                    id=interview_id
+                )
             )
         return found[0]
 
