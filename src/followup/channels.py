@@ -16,6 +16,8 @@ import re
 from typing import Any
 from urllib.parse import parse_qsl, quote
 
+from followup.i18n import _
+
 EMAIL = "email"
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _SECRET_KEYS = ("pass", "pw", "token", "key", "secret", "auth", "sig", "hook", "apikey", "code")
@@ -48,8 +50,10 @@ def check(url: str) -> str:
         return EMAIL
     if any(c.isspace() for c in url) or not _SCHEME.match(url) or len(url) <= len("x://"):
         raise ValueError(
-            f"{mask(url)!r} is not an Apprise URL (such as ntfys://ntfy.sh/TOPIC or "
-            "tgram://BOT_TOKEN/CHAT_ID) nor 'email'"
+            _(
+                "{url} is not an Apprise URL (such as ntfys://ntfy.sh/TOPIC or "
+                "tgram://BOT_TOKEN/CHAT_ID) nor 'email'"
+            ).format(url=repr(mask(url)))
         )
     return url
 

@@ -94,12 +94,16 @@ def parse_zoned(text: str, *, now: datetime, tz: tzinfo) -> tuple[datetime, tzin
     if offset:  # "UTC+5:30", "GMT -3": read here, as people mean them (dateutil inverts them)
         hours, minutes = int(offset["hours"]), int(offset["minutes"] or 0)
         if hours > 14 or minutes > 59:
-            raise DateError(f"{text!r}: UTC offsets run from -12:00 to +14:00")
+            raise DateError(
+                _("{text}: UTC offsets run from -12:00 to +14:00").format(text=repr(text))
+            )
         delta = timedelta(hours=hours, minutes=minutes)
         fixed = timezone(-delta if offset["sign"] == "-" else delta)
         moment = _parse(offset["rest"], text, now=now, tz=fixed)
         if moment.utcoffset() != fixed.utcoffset(None):
-            raise DateError(f"{text!r} gives two offsets: give one, e.g. '14:00 +05:30'")
+            raise DateError(
+                _("{text} gives two offsets: give one, e.g. '14:00 +05:30'").format(text=repr(text))
+            )
         return moment, fixed
     trailing = _TRAILING_ZONE.match(raw)
     if trailing and trailing["zone"].upper() not in _NOT_ZONES:

@@ -257,11 +257,17 @@ def render(kind: str, lang: str, context: dict[str, Any], user_dir: Path) -> tup
         text = template.render(**context)
     except Exception as error:  # a user's template can fail in many ways; name where
         line = _template_line(error, filename)
-        where = f"template {filename}" + (f", line {line}" if line else "")
+        where = (
+            _("template {name}, line {number}").format(name=filename, number=line)
+            if line
+            else _("template {name}").format(name=filename)
+        )
         field = _culprit(template, context)
         if field is not None:
             raise FollowupError(
-                f"{where} cannot take your {field}: {error}. Change that text, or the template"
+                _(
+                    "{where} cannot take your {field}: {error}. Change that text, or the template"
+                ).format(where=where, field=field, error=error)
             ) from None
         raise FollowupError(f"{where}: {error}") from None
     # Template syntax in the email is the template's mistake only when it is there without

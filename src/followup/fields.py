@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from followup.i18n import _
+
 LANGS = ("en", "zh", "hi")
 MAX_SHORT = 200  # company, role, names: anything longer is a paste gone wrong
 MAX_LONG = 10_000  # notes and other free text
@@ -32,10 +34,10 @@ _BREAK = re.compile(f"[{LINE_BREAKS}]")
 def _no_breaks(value: str) -> None:
     if _BREAK.search(value):
         raise ValueError(
-            "must be one line: line breaks are not allowed (it is used in email headers)"
+            _("must be one line: line breaks are not allowed (it is used in email headers)")
         )
     if not _LINE.fullmatch(value):
-        raise ValueError("must not contain control characters")
+        raise ValueError(_("must not contain control characters"))
 
 
 def one_line(value: str, *, required: bool = True, limit: int = MAX_SHORT) -> str:
@@ -43,26 +45,28 @@ def one_line(value: str, *, required: bool = True, limit: int = MAX_SHORT) -> st
     _no_breaks(value)
     value = value.strip()
     if required and not value:
-        raise ValueError("must not be empty")
+        raise ValueError(_("must not be empty"))
     if len(value) > limit:
-        raise ValueError(f"is {len(value)} characters long; the limit is {limit}")
+        raise ValueError(_too_long(value, limit))
     return value
 
 
 def text(value: str, *, limit: int = MAX_LONG) -> str:
     """Free text such as notes: line breaks allowed, other control characters not."""
     if not _TEXT.fullmatch(value):
-        raise ValueError("must not contain control characters")
+        raise ValueError(_("must not contain control characters"))
     value = value.strip()
     if len(value) > limit:
-        raise ValueError(f"is {len(value)} characters long; the limit is {limit}")
+        raise ValueError(_too_long(value, limit))
     return value
 
 
 def email(value: str) -> str:
     value = one_line(value)
     if not _EMAIL.match(value):
-        raise ValueError(f"{value!r} is not an email address like name@example.com")
+        raise ValueError(
+            _("{value} is not an email address like name@example.com").format(value=repr(value))
+        )
     return value
 
 
@@ -74,16 +78,24 @@ def address(value: str) -> tuple[str, str]:
     if match:
         name, mail = match.group("name").strip().strip('"').strip(), match.group("email").strip()
     elif "<" in value or ">" in value:
-        raise ValueError(f'{value!r} is not like "Name <name@example.com>"')
+        raise ValueError(
+            _('{value} is not like "Name <name@example.com>"').format(value=repr(value))
+        )
     else:
         name, mail = "", value
     if not mail:
-        raise ValueError(f'{value!r} has no email address: write "Name <name@example.com>"')
+        raise ValueError(
+            _('{value} has no email address: write "Name <name@example.com>"').format(
+                value=repr(value)
+            )
+        )
     try:
         mail = email(mail)
     except ValueError:
         raise ValueError(
-            f'{mail!r} is not an email address: write "Name <name@example.com>"'
+            _('{value} is not an email address: write "Name <name@example.com>"').format(
+                value=repr(mail)
+            )
         ) from None
     return one_line(name, required=False), mail
 
@@ -96,18 +108,28 @@ def format_address(name: str, mail: str) -> str:
 def lang(value: str) -> str:
     value = value.strip().lower()
     if value not in LANGS:
-        raise ValueError(f"{value!r} is not one of {', '.join(LANGS)}")
+        raise ValueError(
+            _("{value} is not one of {choices}").format(value=repr(value), choices=", ".join(LANGS))
+        )
     return value
 
 
 def phone(value: str) -> str:
     value = one_line(value, required=False, limit=40)
     if value and not re.fullmatch(r"[0-9+()./\- x]+", value):
-        raise ValueError(f"{value!r} is not a phone number like +1 555 010 0199")
+        raise ValueError(
+            _("{value} is not a phone number like +1 555 010 0199").format(value=repr(value))
+        )
     return value
 
 
 def days(value: int, *, low: int = 0, high: int = 365) -> int:
     if not low <= value <= high:
-        raise ValueError(f"must be between {low} and {high} days")
+        raise ValueError(_("must be between {low} and {high} days").format(low=low, high=high))
     return value
+
+
+def _too_long(value: str, limit: int) -> str:
+    return _("is {length} characters long; the limit is {limit}").format(
+        length=len(value), limit=limit
+    )

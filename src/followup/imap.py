@@ -23,6 +23,7 @@ from typing import Any
 
 from followup import records
 from followup.errors import FollowupError
+from followup.i18n import _
 
 DEFAULT_PORTS = {"ssl": 993, "starttls": 143, "none": 143}
 
@@ -59,7 +60,9 @@ def timeout() -> float:
         value = 0.0
     if not 0 < value < 3600:  # also refuses nan and inf
         raise FollowupError(
-            f"FOLLOWUP_IMAP_TIMEOUT {text!r} is not a number of seconds above 0 and below 3600."
+            _(
+                "FOLLOWUP_IMAP_TIMEOUT {value} is not a number of seconds above 0 and below 3600."
+            ).format(value=repr(text))
         )
     return value
 
@@ -88,21 +91,27 @@ def check_ready(profile: records.Profile) -> tuple[Account, str]:
     where = account(profile)
     if not where.host:
         raise FollowupError(
-            "no IMAP server is set: followup profile --imap-host imap.example.com "
-            "(or read saved mail with `followup inbox --from PATH`)"
+            _(
+                "no IMAP server is set: followup profile --imap-host imap.example.com "
+                "(or read saved mail with `followup inbox --from PATH`)"
+            )
         )
     if not where.user:
-        raise FollowupError("no IMAP login is set: followup profile --imap-user you@example.com")
+        raise FollowupError(_("no IMAP login is set: followup profile --imap-user you@example.com"))
     secret = password(profile, where)
     if not secret:
         raise FollowupError(
-            "no IMAP password: set FOLLOWUP_IMAP_PASSWORD, or keep it in the system keyring "
-            f"with `keyring set followup {where.user}@{where.host}`"
+            _(
+                "no IMAP password: set FOLLOWUP_IMAP_PASSWORD, or keep it in the system keyring "
+                "with {command}"
+            ).format(command=f"`keyring set followup {where.user}@{where.host}`")
         )
     if where.security == "none" and not _loopback(where.host):
         raise FollowupError(
-            f"refusing to send your password unencrypted to {where.host}: use "
-            "followup profile --imap-security ssl (or starttls)"
+            _(
+                "refusing to send your password unencrypted to {host}: use "
+                "followup profile --imap-security ssl (or starttls)"
+            ).format(host=where.host)
         )
     timeout()
     return where, secret
@@ -183,22 +192,32 @@ def _explained(where: str, secret: str) -> Iterator[None]:
     try:
         yield
     except LoginError as error:
-        raise FollowupError(f"{where} refused the login: {clean(error)}") from None
-    except TimeoutError:
         raise FollowupError(
-            f"{where} did not answer within {timeout():g} s (FOLLOWUP_IMAP_TIMEOUT)"
+            _("{where} refused the login: {error}").format(where=where, error=clean(error))
         ) from None
+    except TimeoutError:
+        raise _no_answer(where) from None
     except ssl.SSLCertVerificationError as error:
         raise FollowupError(
-            f"the certificate of {where} is not trusted ({error.verify_message}); if your "
-            "organisation signs its own, point SSL_CERT_FILE at its certificate bundle"
+            _(
+                "the certificate of {where} is not trusted ({reason}); if your "
+                "organisation signs its own, point SSL_CERT_FILE at its certificate bundle"
+            ).format(where=where, reason=error.verify_message)
         ) from None
     except (IMAPClientError, OSError, ssl.SSLError) as error:
         if "timed out" in str(error):
-            raise FollowupError(
-                f"{where} did not answer within {timeout():g} s (FOLLOWUP_IMAP_TIMEOUT)"
-            ) from None
-        raise FollowupError(f"cannot read mail from {where}: {clean(error)}") from None
+            raise _no_answer(where) from None
+        raise FollowupError(
+            _("cannot read mail from {where}: {error}").format(where=where, error=clean(error))
+        ) from None
+
+
+def _no_answer(where: object) -> FollowupError:
+    return FollowupError(
+        _("{where} did not answer within {seconds} s (FOLLOWUP_IMAP_TIMEOUT)").format(
+            where=where, seconds=f"{timeout():g}"
+        )
+    )
 
 
 def _loopback(host: str) -> bool:

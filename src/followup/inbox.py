@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from followup import records
+from followup.i18n import _
 
 DECISIONS = ("invited", "offer", "rejected")
 OUTCOMES = ("heard", *DECISIONS)
@@ -305,10 +306,10 @@ def read_saved(path: Path) -> list[bytes]:
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".eml" and p.is_file())
         if not files:
-            raise FollowupError(f"{path} has no .eml files.")
+            raise FollowupError(_("{path} has no .eml files.").format(path=path))
         return [_read(p) for p in files]
     if not path.exists():
-        raise FollowupError(f"{path} does not exist.")
+        raise FollowupError(_("{path} does not exist.").format(path=path))
     data = _read(path)
     if data.startswith(b"From "):  # an mbox: each message after a "From " line
         try:
@@ -318,7 +319,9 @@ def read_saved(path: Path) -> list[bytes]:
             finally:
                 box.close()
         except (OSError, mailbox.Error) as error:
-            raise FollowupError(f"cannot read the mbox {path}: {error}") from None
+            raise FollowupError(
+                _("cannot read the mbox {path}: {error}").format(path=path, error=error)
+            ) from None
     return [data]
 
 
@@ -328,4 +331,6 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise FollowupError(f"cannot read {path}: {error.strerror or error}") from None
+        raise FollowupError(
+            _("cannot read {path}: {reason}").format(path=path, reason=error.strerror or error)
+        ) from None

@@ -18,6 +18,7 @@ from typing import Any
 
 from followup import channels, records, rules, schedule
 from followup.errors import FollowupError
+from followup.i18n import _
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
@@ -172,10 +173,12 @@ def send_apprise(url: str, message: Message) -> None:
     """The digest to one Apprise URL; FollowupError (secrets masked) when it is not taken."""
     apprise = channels.apprise()
     if apprise is None:
-        raise FollowupError(f"Apprise is not installed: {channels.INSTALL_HINT}")
+        raise FollowupError(
+            _("Apprise is not installed: {hint}").format(hint=channels.INSTALL_HINT)
+        )
     notifier = apprise.Apprise()
     if not notifier.add(url):
-        raise FollowupError("Apprise does not know this URL")
+        raise FollowupError(_("Apprise does not know this URL"))
     with apprise.LogCapture(level=apprise.logging.WARNING, fmt="%(message)s") as logs:
         taken = notifier.notify(title=message.title, body=message.body)
     if not taken:

@@ -22,6 +22,7 @@ from datetime import datetime
 
 from followup import drafts, records
 from followup.errors import FollowupError
+from followup.i18n import _
 
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 
@@ -35,7 +36,9 @@ def timeout() -> float:
         value = 0.0
     if not 0 < value < 3600:  # also refuses nan and inf
         raise FollowupError(
-            f"FOLLOWUP_SMTP_TIMEOUT {text!r} is not a number of seconds above 0 and below 3600."
+            _(
+                "FOLLOWUP_SMTP_TIMEOUT {value} is not a number of seconds above 0 and below 3600."
+            ).format(value=repr(text))
         )
     return value
 
@@ -66,12 +69,16 @@ def check_ready(
     for every email, a usable time-out."""
     if not profile.email:
         raise FollowupError(
-            "your profile has no email to send from: followup profile --email '...'"
+            _("your profile has no email to send from: followup profile --email '...'")
         )
     if not profile.name:
-        raise FollowupError("your profile has no name to sign with: followup profile --name '...'")
+        raise FollowupError(
+            _("your profile has no name to sign with: followup profile --name '...'")
+        )
     if not profile.smtp_host:
-        raise FollowupError("no SMTP server is set: followup profile --smtp-host smtp.example.com")
+        raise FollowupError(
+            _("no SMTP server is set: followup profile --smtp-host smtp.example.com")
+        )
     _refuse_plaintext(profile)
     if profile.smtp_user and not secret:
         import importlib.util
@@ -80,29 +87,43 @@ def check_ready(
         keyring = (
             f"`keyring set followup {account}`"
             if importlib.util.find_spec("keyring")
-            else f"`pip install 'followup[keyring]'`, then `keyring set followup {account}`"
+            else _("{install}, then {command}").format(
+                install="`pip install 'followup[keyring]'`",
+                command=f"`keyring set followup {account}`",
+            )
         )
         raise FollowupError(
-            f"no SMTP password: set FOLLOWUP_SMTP_PASSWORD, or keep it in the system keyring "
-            f"with {keyring}"
+            _(
+                "no SMTP password: set FOLLOWUP_SMTP_PASSWORD, or keep it in the system keyring "
+                "with {command}"
+            ).format(command=keyring)
         )
-    for what, value in (("user name", profile.smtp_user), ("password", secret or "")):
+    for what, value in (
+        (_("the SMTP user name"), profile.smtp_user),
+        (_("the SMTP password"), secret or ""),
+    ):
         if not value.isascii():
             raise FollowupError(
-                f"the SMTP {what} has characters outside ASCII, which followup's SMTP login "
-                "cannot carry yet; nothing was sent and nothing recorded."
+                _(
+                    "{what} has characters outside ASCII, which followup's SMTP login "
+                    "cannot carry yet; nothing was sent and nothing recorded."
+                ).format(what=what)
             )
     for email in emails:
         if not (email.to or email.cc):
             raise FollowupError(
-                f"the email {email.subject!r} has no recipient: "
-                f"followup edit {interview_id} --contact 'Name <email>'"
+                _("the email {subject} has no recipient: {command}").format(
+                    subject=repr(email.subject),
+                    command=f"followup edit {interview_id} --contact 'Name <email>'",
+                )
             )
         for address in [profile.email, *(p.email for p in (*email.to, *email.cc))]:
             if not address.isascii():
                 raise FollowupError(
-                    f"{address} is not an ASCII address, which followup cannot send to yet; "
-                    f"write it with `followup draft --eml` and send it from your mail client."
+                    _(
+                        "{address} is not an ASCII address, which followup cannot send to yet; "
+                        "write it with `followup draft --eml` and send it from your mail client."
+                    ).format(address=address)
                 )
     timeout()
 
@@ -111,9 +132,11 @@ def _refuse_plaintext(profile: records.Profile) -> None:
     security = profile.smtp_security or "starttls"
     if security == "none" and profile.smtp_user and not _loopback(profile.smtp_host):
         raise FollowupError(
-            f"refusing to send your password unencrypted to {profile.smtp_host}: use "
-            "followup profile --smtp-security starttls (or ssl); nothing was sent and nothing "
-            "recorded."
+            _(
+                "refusing to send your password unencrypted to {host}: use "
+                "followup profile --smtp-security starttls (or ssl); nothing was sent and "
+                "nothing recorded."
+            ).format(host=profile.smtp_host)
         )
 
 
@@ -150,7 +173,11 @@ class Outbox:
                 self.unconfirmed = ""
                 if code != 250:
                     answer = reply.decode(errors="replace")
-                    raise FollowupError(f"the server refused the message: {code} {answer}")
+                    raise FollowupError(
+                        _("the server refused the message: {reply}").format(
+                            reply=f"{code} {answer}"
+                        )
+                    )
                 self.sent.append(_line(email))
                 self.messages.append((email, ident, data))
         return list(self.sent)
@@ -162,14 +189,20 @@ class Outbox:
             self._reset()
             answer = reply.decode(errors="replace")
             raise FollowupError(
-                f"the server refused the sender {self.sender.email}: {code} {answer}"
+                _("the server refused the sender {address}: {reply}").format(
+                    address=self.sender.email, reply=f"{code} {answer}"
+                )
             )
         for address in [p.email for p in (*email.to, *email.cc)]:
             code, reply = self.server.rcpt(address)
             if code not in (250, 251):
                 self._reset()
                 answer = reply.decode(errors="replace")
-                raise FollowupError(f"the server refused the recipient {address}: {code} {answer}")
+                raise FollowupError(
+                    _("the server refused the recipient {address}: {reply}").format(
+                        address=address, reply=f"{code} {answer}"
+                    )
+                )
 
     def _reset(self) -> None:
         """RSET after a refusal; a server that has already hung up must not hide the refusal."""
@@ -186,17 +219,20 @@ class Outbox:
 
     def _outcome(self, message: str) -> str:
         if not (self.sent or self.unconfirmed):
-            return f"{message}; nothing was sent and nothing recorded."
+            return _nothing_sent(message)
         said = [message]
         if self.sent:
-            said.append(f"Already sent: {'; '.join(self.sent)}")
+            said.append(_("Already sent: {emails}").format(emails="; ".join(self.sent)))
         if self.unconfirmed:
             said.append(
-                f"Not confirmed, so perhaps delivered: {self.unconfirmed} (ask the recipient "
-                "before sending it again)"
+                _(
+                    "Not confirmed, so perhaps delivered: {email} (ask the recipient "
+                    "before sending it again)"
+                ).format(email=self.unconfirmed)
             )
         return ". ".join(said) + (
-            ". Nothing was recorded: once every email has gone, record it with `followup done`."
+            ". "
+            + _("Nothing was recorded: once every email has gone, record it with `followup done`.")
         )
 
 
@@ -221,7 +257,7 @@ def connect(profile: records.Profile, secret: str | None) -> Iterator[Outbox]:
     except FollowupError as error:
         if server is not None:
             _close(server)
-        raise FollowupError(f"{error}; nothing was sent and nothing recorded.") from None
+        raise FollowupError(_nothing_sent(str(error))) from None
     try:
         yield Outbox(server, sender, where)
     finally:
@@ -241,25 +277,37 @@ def _explained(where: str) -> Iterator[None]:
     try:
         yield
     except smtplib.SMTPAuthenticationError as error:
-        raise FollowupError(f"{where} refused the login: {_reply(error)}") from None
+        raise FollowupError(
+            _("{where} refused the login: {error}").format(where=where, error=_reply(error))
+        ) from None
     except TimeoutError:
         raise FollowupError(_timed_out(where)) from None
     except ssl.SSLCertVerificationError as error:
         raise FollowupError(
-            f"the certificate of {where} is not trusted ({error.verify_message}); if your "
-            "organisation signs its own, point SSL_CERT_FILE at its certificate bundle"
+            _(
+                "the certificate of {where} is not trusted ({reason}); if your "
+                "organisation signs its own, point SSL_CERT_FILE at its certificate bundle"
+            ).format(where=where, reason=error.verify_message)
         ) from None
     except (smtplib.SMTPException, OSError, ssl.SSLError) as error:
         if "timed out" in str(error):  # smtplib reports a silent server as a closed connection
             raise FollowupError(_timed_out(where)) from None
-        message = f"cannot send through {where}: {str(error).rstrip('.')}"
+        message = _("cannot send through {where}: {error}").format(
+            where=where, error=str(error).rstrip(".")
+        )
         if "STARTTLS" in str(error):
-            message += " (followup profile --smtp-security ssl, or none for a local relay)"
+            message += " " + _("(followup profile --smtp-security ssl, or none for a local relay)")
         raise FollowupError(message) from None
 
 
 def _timed_out(where: str) -> str:
-    return f"{where} did not answer within {timeout():g} s (FOLLOWUP_SMTP_TIMEOUT)"
+    return _("{where} did not answer within {seconds} s (FOLLOWUP_SMTP_TIMEOUT)").format(
+        where=where, seconds=f"{timeout():g}"
+    )
+
+
+def _nothing_sent(message: str) -> str:
+    return _("{error}; nothing was sent and nothing recorded.").format(error=message)
 
 
 def _loopback(host: str) -> bool:

@@ -261,8 +261,10 @@ def install(morning: tuple[int, int], platform: str | None = None) -> list[str]:
         ]
     if shutil.which("crontab") is None:
         raise FollowupError(
-            "neither `systemctl --user` nor `crontab` works here: run `followup remind` "
-            "from whatever runs things on this system."
+            _(
+                "neither `systemctl --user` nor `crontab` works here: run `followup remind` "
+                "from whatever runs things on this system."
+            )
         )
     _must(["crontab", "-"], stdin=crontab_with(_crontab(), cron_lines(work)))
     return [f"Installed a crontab entry: {said} (cron does not catch up a missed run)."]

@@ -115,7 +115,11 @@ class _Group(TyperGroup):
             if isinstance(error, OSError) and error.filename is not None:
                 # a file the user named: a name too long, a loop of links, no permission
                 name = os.fsdecode(error.filename)
-                fail(f"cannot use {name[:200]}: {error.strerror or error}; nothing was changed.")
+                fail(
+                    _("cannot use {name}: {reason}; nothing was changed.").format(
+                        name=name[:200], reason=error.strerror or error
+                    )
+                )
             if os.environ.get("FOLLOWUP_DEBUG") or isinstance(
                 error, (typer.Exit, typer.Abort, typer.TyperException)
             ):

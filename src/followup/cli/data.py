@@ -111,10 +111,14 @@ def import_(
             handle.seek(0)
         except UnicodeDecodeError:
             raise FollowupError(
-                f"{file} is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel)."
+                _("{name} is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel).").format(
+                    name=file
+                )
             ) from None
         except OSError as error:  # a pipe cannot be read twice
-            raise FollowupError(f"cannot read {file}: {error.strerror or error}") from None
+            raise FollowupError(
+                _("cannot read {path}: {reason}").format(path=file, reason=error.strerror or error)
+            ) from None
         ctx = Context()  # the file is read as it is inserted, in one transaction
         if first == "{":
             document = transfer.read_json(handle, str(file))
@@ -159,7 +163,7 @@ def backup(
     ctx = Context()
     if ctx.store.path is None:
         raise FollowupError(
-            "backup copies an SQLite store; for another database use `followup export`."
+            _("backup copies an SQLite store; for another database use `followup export`.")
         )
     if file is None or file.is_dir():
         folder = ctx.store.path.parent if file is None else file

@@ -11,7 +11,7 @@ from followup.cli import prompt
 from followup.cli.options import JsonOpt
 from followup.context import Context, UsageError, note
 from followup.errors import FollowupError, StoreError
-from followup.i18n import _
+from followup.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from followup.inbox import Proposal
@@ -72,13 +72,15 @@ def inbox(
     from followup import render
 
     if json and yes:
-        raise UsageError("choose one of --json (record nothing) and --yes.")
+        raise UsageError(_("choose one of --json (record nothing) and --yes."))
     if from_ is not None and not from_.strip():
-        raise UsageError("--from needs an .eml file, a folder of them, or an mbox file.")
+        raise UsageError(_("--from needs an .eml file, a folder of them, or an mbox file."))
     if not (json or yes or prompt.interactive()):
         raise UsageError(
-            "nothing recorded: run `followup inbox` in a terminal to be asked, or add --yes "
-            "(sure replies only) or --json (record nothing)."
+            _(
+                "nothing recorded: run `followup inbox` in a terminal to be asked, or add --yes "
+                "(sure replies only) or --json (record nothing)."
+            )
         )
     ctx = Context()
     interviews = [i for i in ctx.store.interviews(open_only=True) if ctx.assess(i).is_open]
@@ -86,7 +88,7 @@ def inbox(
         if json:
             render.emit_json([])
         else:
-            note("No open interviews: there is no reply to look for.")
+            note(_("No open interviews: there is no reply to look for."))
         return
     oldest = min(i.at for i in interviews)
     if from_ is not None:
@@ -109,7 +111,13 @@ def inbox(
         render.emit_json([_json(p, ctx) for p in proposals])
         return
     if not proposals:
-        note(f"No new replies among {len(mails)} messages read.")
+        note(
+            ngettext(
+                "No new replies among {count} message read.",
+                "No new replies among {count} messages read.",
+                len(mails),
+            ).format(count=len(mails))
+        )
         return
     recorded = 0
     for proposal in proposals:
@@ -117,11 +125,15 @@ def inbox(
         if yes:
             if not proposal.sure:
                 why = (
-                    "it is not in followup's thread"
+                    _("it is not in followup's thread")
                     if proposal.match != "thread"
-                    else ("its words name more than one decision")
+                    else _("its words name more than one decision")
                 )
-                note(f"Left for you: {why}; run `followup inbox` in a terminal to decide.")
+                note(
+                    _("Left for you: {why}; run `followup inbox` in a terminal to decide.").format(
+                        why=why
+                    )
+                )
                 continue
             choice = proposal.outcome
         else:
@@ -130,10 +142,16 @@ def inbox(
             ctx.store.mark_seen(
                 proposal.mail.message_id, proposal.interview.id, "skip", now=ctx.now
             )
-            note("Skipped; it will not be proposed again.")
+            note(_("Skipped; it will not be proposed again."))
             continue
         recorded += _record(ctx, proposal, choice)
-    note(f"Recorded {recorded} of {len(proposals)} replies.")
+    note(
+        ngettext(
+            "Recorded {recorded} of {count} reply.",
+            "Recorded {recorded} of {count} replies.",
+            len(proposals),
+        ).format(recorded=recorded, count=len(proposals))
+    )
 
 
 def replies_login(profile: Any) -> str:
@@ -145,21 +163,32 @@ def replies_login(profile: Any) -> str:
 
 
 def _shown(proposal: "Proposal", ctx: Context) -> str:
+    from followup import render
+
     item = proposal.interview
     how = {
-        "thread": "a reply in the thread of an email followup wrote",
-        "sender": "from a contact of the interview",
-        "domain": "from the employer's domain",
+        "thread": _("a reply in the thread of an email followup wrote"),
+        "sender": _("from a contact of the interview"),
+        "domain": _("from the employer's domain"),
     }[proposal.match]
+    labels = [_("From:"), _("Date:"), _("Subject:")]
+    wide = max(render.width(label) for label in labels) + 2
+    shown = [label + " " * (wide - render.width(label)) for label in labels]
     lines = [
-        f"Interview {item.id} ({item.company}, {item.role}): {how}",
-        f"  From:     {proposal.mail.sender}",
-        f"  Date:     {dates.show(proposal.mail.at, ctx.tz)}",
-        f"  Subject:  {proposal.mail.subject}",
+        _("Interview {id} ({company}, {role}): {how}").format(
+            id=item.id, company=item.company, role=item.role, how=how
+        ),
+        f"  {shown[0]}{proposal.mail.sender}",
+        f"  {shown[1]}{dates.show(proposal.mail.at, ctx.tz)}",
+        f"  {shown[2]}{proposal.mail.subject}",
     ]
-    lines += [f"  | {line}" for line in (proposal.excerpt or "(no text)").split("\n")]
-    doubt = " (its words name more than one decision)" if proposal.ambiguous else ""
-    lines.append(f"  Proposed: {proposal.outcome}{doubt}")
+    lines += [f"  | {line}" for line in (proposal.excerpt or _("(no text)")).split("\n")]
+    proposed = (
+        _("Proposed: {outcome} (its words name more than one decision)")
+        if proposal.ambiguous
+        else _("Proposed: {outcome}")
+    )
+    lines.append("  " + proposed.format(outcome=proposal.outcome))
     return "\n".join(lines)
 
 
@@ -169,8 +198,9 @@ def _ask(proposal: "Proposal") -> str:
         answer = (
             str(
                 typer.prompt(
-                    f"Record {proposal.outcome}? "
-                    "[Enter: yes; or heard, invited, offer, rejected, skip]",
+                    _(
+                        "Record {outcome}? [Enter: yes; or heard, invited, offer, rejected, skip]"
+                    ).format(outcome=proposal.outcome),
                     default="",
                     show_default=False,
                     err=True,
@@ -184,16 +214,18 @@ def _ask(proposal: "Proposal") -> str:
         found = [c for c in CHOICES if c.startswith(answer)]
         if len(found) == 1:
             return found[0]
-        note(f"Answer one of: {', '.join(CHOICES)} (or Enter).")
+        note(_("Answer one of: {choices} (or Enter).").format(choices=", ".join(CHOICES)))
 
 
 def _record(ctx: Context, proposal: "Proposal", choice: str) -> int:
     """Record the choice at the reply's time and mark the message seen; 1 if recorded."""
+    from followup import render
+
     item = proposal.interview
     moment = min(proposal.mail.at, ctx.now)
     kind = "done" if choice == "heard" else "result"
     if moment < item.at:
-        note(f"Not recorded: the message came before interview {item.id} started.")
+        note(_("Not recorded: the message came before interview {id} started.").format(id=item.id))
         return 0
     try:
         ctx.store.record(item.id, kind, choice, moment, now=ctx.now, once=kind == "result")
@@ -201,14 +233,20 @@ def _record(ctx: Context, proposal: "Proposal", choice: str) -> int:
         raise
     except FollowupError as error:  # refused (already recorded): not proposed again
         ctx.store.mark_seen(proposal.mail.message_id, item.id, "refused", now=ctx.now)
-        note(f"Not recorded: {error}")
+        note(_("Not recorded: {error}").format(error=error))
         return 0
     ctx.store.mark_seen(proposal.mail.message_id, item.id, choice, now=ctx.now)
-    note(f"Recorded {choice} for interview {item.id} ({item.company}, {item.role}).")
+    note(
+        _("Recorded {action} for interview {id} ({company}, {role}).").format(
+            action=render.event_name(choice), id=item.id, company=item.company, role=item.role
+        )
+    )
     if choice == "heard":
         note(
-            "The status check now waits from this reply; if it names a decision date, record it: "
-            f"followup edit {item.id} --decision-by YYYY-MM-DD"
+            _(
+                "The status check now waits from this reply; if it names a decision date, "
+                "record it: {command}"
+            ).format(command=f"followup edit {item.id} --decision-by YYYY-MM-DD")
         )
     return 1
 

@@ -210,7 +210,7 @@ def send(
             # recorded instead of sending them again; the store's write lock is taken only
             # to claim and to record, so a slow server keeps no other command waiting.
             with ctx.store.claim(
-                item.id, "done", action, seen=seen, now=ctx.now, refused="nothing was sent"
+                item.id, "done", action, seen=seen, now=ctx.now, refused=N_("nothing was sent")
             ) as claim:
                 moment = datetime.now(timezone.utc)
                 for line in outbox.send(emails, sent_at=moment.astimezone(ctx.tz)):

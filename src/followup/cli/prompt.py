@@ -38,8 +38,10 @@ def ask(option: str, value: str | None, prompt: str) -> str:
             answer = str(typer.prompt(prompt))
         except UnicodeDecodeError:
             raise UsageError(
-                f"{option}: what was typed is not UTF-8 text; type it again in UTF-8 (check "
-                "your terminal's or locale's encoding). Nothing was changed."
+                _(
+                    "{option}: what was typed is not UTF-8 text; type it again in UTF-8 (check "
+                    "your terminal's or locale's encoding). Nothing was changed."
+                ).format(option=option)
             ) from None
         if answer.strip():
             return answer

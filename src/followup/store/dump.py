@@ -20,6 +20,7 @@ import sqlalchemy as sa
 
 from followup import dates, models, records, rules
 from followup.errors import StoreError
+from followup.i18n import _
 from followup.store.interviews import LAST_ID_KEY
 from followup.store.opening import Base, busy_timeout_ms, check_dates, utc
 
@@ -87,8 +88,24 @@ class Dump(Base):
                     continue
                 raise StoreError(
                     self._damaged(
-                        f"{table.name} {row[0]}: {column.name} holds {value!r}, not a "
-                        f"{'time' if is_time else 'day'} {dates.RANGE_TEXT}"
+                        (
+                            _(
+                                "{table} {id}: {column} holds {value}, not a time between the "
+                                "years {first} and {last}"
+                            )
+                            if is_time
+                            else _(
+                                "{table} {id}: {column} holds {value}, not a day between the "
+                                "years {first} and {last}"
+                            )
+                        ).format(
+                            table=table.name,
+                            id=row[0],
+                            column=column.name,
+                            value=repr(value),
+                            first=dates.FIRST_YEAR,
+                            last=dates.LAST_YEAR,
+                        )
                     )
                 )
 
@@ -190,7 +207,7 @@ class Dump(Base):
 
         if self.path is None:
             raise StoreError(
-                "backup copies an SQLite store; for another database use `followup export`."
+                _("backup copies an SQLite store; for another database use `followup export`.")
             )
         try:
             if into_empty:
@@ -200,9 +217,15 @@ class Dump(Base):
                 fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
                 os.close(fd)
         except FileExistsError:
-            raise StoreError(f"{target} exists already; choose another file.") from None
+            raise StoreError(
+                _("{path} exists already; choose another file.").format(path=target)
+            ) from None
         except OSError as error:
-            raise StoreError(f"cannot write {target}: {error.strerror or error}") from None
+            raise StoreError(
+                _("cannot write {path}: {reason}").format(
+                    path=target, reason=error.strerror or error
+                )
+            ) from None
         try:
             source = sqlite3.connect(self.path, timeout=busy_timeout_ms() / 1000)
             copy = sqlite3.connect(target)
@@ -216,7 +239,9 @@ class Dump(Base):
             target.unlink(missing_ok=True)
             if not isinstance(error, (sqlite3.Error, OSError)):
                 raise
-            raise StoreError(f"cannot back up to {target}: {error}") from None
+            raise StoreError(
+                _("cannot back up to {path}: {error}").format(path=target, error=error)
+            ) from None
         if now is not None:
             self.note_backup(now)
 

@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 
 from followup import models, records, rules
 from followup.errors import FollowupError
+from followup.i18n import N_, _, pgettext
 from followup.store import journal, locks, sqlite_rows
 from followup.store.interviews import Interviews, _named
 from followup.store.opening import utc
@@ -52,7 +53,9 @@ class Events(Interviews):
             row = self._row(session, interview_id)
             if once and self._count_events(session, interview_id, kind, name):
                 raise FollowupError(
-                    f"{name} is already recorded for interview {interview_id}; nothing was added."
+                    _("{action} is already recorded for interview {id}; nothing was added.").format(
+                        action=pgettext("event", name), id=interview_id
+                    )
                 )
             return self._add_event(session, row, kind, name, at, now=now)
 
@@ -65,7 +68,7 @@ class Events(Interviews):
         *,
         seen: int,
         now: datetime,
-        refused: str = "nothing was added",
+        refused: str = N_("nothing was added"),
     ) -> Iterator[Claim]:
         """Claim ``kind name`` while something happens outside the store (an email going
         out), then record it at the moment the body sets on the claim.
@@ -83,8 +86,12 @@ class Events(Interviews):
                 self._row(session, interview_id)  # the first statement takes the write lock
                 if self._count_events(session, interview_id, kind, name) != seen:
                     raise FollowupError(
-                        f"{name} was recorded for interview {interview_id} by another "
-                        f"followup meanwhile; {refused}."
+                        _(
+                            "{action} was recorded for interview {id} by another "
+                            "followup meanwhile; {refused}."
+                        ).format(
+                            action=pgettext("event", name), id=interview_id, refused=_(refused)
+                        )
                     )
             claim = Claim()
             yield claim

@@ -12,6 +12,7 @@ from sqlmodel import Session, col, delete, select
 
 from followup import models, rules
 from followup.errors import FollowupError, NotFound
+from followup.i18n import _
 from followup.store import journal
 from followup.store.events import Events
 from followup.store.interviews import _named
@@ -41,8 +42,10 @@ class History(Events):
             ).first()
             if entry is None:
                 raise FollowupError(
-                    "nothing to undo: no change recorded since the store was created "
-                    "(or since the last change was undone)."
+                    _(
+                        "nothing to undo: no change recorded since the store was created "
+                        "(or since the last change was undone)."
+                    )
                 )
             data = json.loads(entry.data)
             reverse = getattr(self, f"_undo_{entry.kind}")

@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
 
 from followup.errors import StoreError
+from followup.i18n import _
 from followup.store.opening import busy_timeout_ms
 from followup.store.sqlite_reader import busy_timeout_s
 
@@ -46,8 +47,13 @@ def held(engine: sa.Engine, path: Path | None, topic: str, where: str) -> Iterat
 
 
 def _busy(topic: str, where: str) -> StoreError:
+    # the topic keys the lock, so it stays English; people read it in their language
+    if topic.startswith("interview "):
+        topic = _("interview {id}").format(id=topic.removeprefix("interview "))
     return StoreError(
-        f"another followup is busy with {topic} in the store at {where}; try again in a moment."
+        _(
+            "another followup is busy with {topic} in the store at {where}; try again in a moment."
+        ).format(topic=topic, where=where)
     )
 
 
@@ -82,7 +88,11 @@ def _file_lock(lock: Path, topic: str, where: str) -> Iterator[None]:
     try:
         fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
     except OSError as error:
-        raise StoreError(f"cannot use the store at {where}: {lock}: {error.strerror}") from None
+        raise StoreError(
+            _("cannot use the store at {where}: {path}: {reason}").format(
+                where=where, path=lock, reason=error.strerror
+            )
+        ) from None
     try:
         deadline = time.monotonic() + busy_timeout_s()
         while not _try_lock(fd):

@@ -23,6 +23,7 @@ from sqlmodel import Session, SQLModel
 
 from followup import dates, models
 from followup.errors import StoreError
+from followup.i18n import _
 from followup.store.migrations import MIGRATIONS
 from followup.store.sqlite_reader import (
     APPLICATION_ID,
@@ -47,8 +48,16 @@ def check_dates(table: str, values: dict[str, Any]) -> None:
     for name, value in values.items():
         if isinstance(value, date) and not dates.in_range(value):
             raise StoreError(
-                f"{table} {name}: {value.isoformat()} is not {dates.RANGE_TEXT}; "
-                "nothing was changed."
+                _(
+                    "{table} {name}: {value} is not between the years {first} and {last}; "
+                    "nothing was changed."
+                ).format(
+                    table=table,
+                    name=name,
+                    value=value.isoformat(),
+                    first=dates.FIRST_YEAR,
+                    last=dates.LAST_YEAR,
+                )
             )
 
 
@@ -101,20 +110,16 @@ class Base:
         try:
             engine = sa.create_engine(self.url, connect_args=_connect_args(self.url))
         except (sa_exc.ArgumentError, sa_exc.NoSuchModuleError, ImportError) as error:
-            hint = ""
+            message = _("cannot use the database URL {url}: {error}")
             if self.url.startswith("postgres"):
-                hint = (
-                    "; write it as postgresql+psycopg://USER@HOST/DB and install the driver "
-                    "with pip install 'followup[postgres]'"
+                message = _(
+                    "cannot use the database URL {url}: {error}; write it as "
+                    "postgresql+psycopg://USER@HOST/DB and install the driver with "
+                    "pip install 'followup[postgres]'"
                 )
-            raise StoreError(
-                f"cannot use the database URL {describe_url(self.url)}: {error}{hint}"
-            ) from None
+            raise StoreError(message.format(url=describe_url(self.url), error=error)) from None
         except ValueError as error:  # a URL that does not parse: a port "1:1", a lone "["
-            raise StoreError(
-                f"FOLLOWUP_DATABASE_URL is not a database URL I can read ({error}); write it as "
-                "postgresql+psycopg://USER@HOST/DB"
-            ) from None
+            raise _unreadable_url(error) from None
         if engine.dialect.name == "sqlite":
 
             @sa_event.listens_for(engine, "connect")
@@ -157,13 +162,18 @@ class Base:
         except sa_exc.DBAPIError as error:
             raise StoreError(self._explain(str(error.orig))) from None
         except sa_exc.SQLAlchemyError as error:
-            raise StoreError(f"the store at {self.where} failed: {error}") from None
+            raise StoreError(
+                _("the store at {where} failed: {message}").format(where=self.where, message=error)
+            ) from None
         except OSError as error:
             raise StoreError(
-                f"cannot use the store at {self.where}: {error.strerror or error}"
+                _("cannot use the store at {where}: {reason}").format(
+                    where=self.where, reason=error.strerror or error
+                )
             ) from None
         except (ValueError, OverflowError) as error:  # a stored value that does not read back
-            raise StoreError(self._damaged(f"a value it cannot read: {error}")) from None
+            problem = _("a value it cannot read: {error}").format(error=error)
+            raise StoreError(self._damaged(problem)) from None
 
     def _explain(self, message: str) -> str:
         return explain(message, self.where)
@@ -181,7 +191,11 @@ class Base:
             inspector = sa.inspect(conn)
             names = inspector.get_table_names(schema=schema)
             exists = table.name in names
-            foreign = "" if exists or not names else f"it holds {', '.join(names[:5])}"
+            foreign = (
+                ""
+                if exists or not names
+                else _("it holds {tables}").format(tables=", ".join(names[:5]))
+            )
             if not foreign and conn.dialect.name == "sqlite":
                 foreign = _foreign(conn, inspector, names)
             if not foreign and exists:
@@ -192,7 +206,7 @@ class Base:
                 else []
             )
             if not foreign and exists and not set(logged) & {n for n, _ in MIGRATIONS}:
-                foreign = "its migration table lists no followup migration"
+                foreign = _("its migration table lists no followup migration")
             done = set(logged)
             if conn.dialect.name == "sqlite" and not foreign:
                 problem = _damage(conn, inspector, names, logged)
@@ -200,8 +214,10 @@ class Base:
                     raise StoreError(self._damaged(problem))
         if foreign:
             raise StoreError(
-                f"{self.where} is a database of another program ({foreign}), not a followup "
-                "store. It was left as it is: set FOLLOWUP_HOME to another folder."
+                _(
+                    "{where} is a database of another program ({reason}), not a followup "
+                    "store. It was left as it is: set FOLLOWUP_HOME to another folder."
+                ).format(where=self.where, reason=foreign)
             )
         if all(name in done for name, _ in MIGRATIONS):
             if self.engine.dialect.name == "sqlite" and upgrade:
@@ -210,10 +226,16 @@ class Base:
         if not upgrade:
             if self.path is not None:  # opened read-only: it cannot be upgraded
                 raise StoreError(
-                    f"the store at {self.where} is not up to date, and it cannot be written to "
-                    "bring it up to date; nothing was changed."
+                    _(
+                        "the store at {where} is not up to date, and it cannot be written to "
+                        "bring it up to date; nothing was changed."
+                    ).format(where=self.where)
                 )
-            raise StoreError(f"the store at {self.where} is not up to date; nothing was changed.")
+            raise StoreError(
+                _("the store at {where} is not up to date; nothing was changed.").format(
+                    where=self.where
+                )
+            )
         if self.engine.dialect.name == "sqlite":
             self._use_wal()
         for name, migrate in MIGRATIONS:
@@ -227,10 +249,14 @@ class Base:
                     conn.execute(table.insert().values(name=name, applied_at=_now()))
 
     def _damaged(self, problem: str) -> str:
-        return (
-            f"the store at {self.where} is damaged ({problem}); it was left exactly as it is. "
-            f"Keep a copy (`followup backup` or cp), then recover what it holds with "
-            f"`sqlite3 {self.where} .recover | sqlite3 recovered.db`, or restore a backup."
+        return _(
+            "the store at {where} is damaged ({problem}); it was left exactly as it is. "
+            "Keep a copy (`followup backup` or cp), then recover what it holds with "
+            "{command}, or restore a backup."
+        ).format(
+            where=self.where,
+            problem=problem,
+            command=f"`sqlite3 {self.where} .recover | sqlite3 recovered.db`",
         )
 
     def _use_wal(self) -> None:
@@ -267,13 +293,15 @@ def _foreign(conn: sa.Connection, inspector: Any, names: list[str]) -> str:
     if mark == APPLICATION_ID:
         return ""
     if mark:
-        return f"its application_id is {mark:#x}, not followup's {APPLICATION_ID:#x}"
+        return _("its application_id is {mark}, not followup's {ours}").format(
+            mark=f"{mark:#x}", ours=f"{APPLICATION_ID:#x}"
+        )
     version = conn.exec_driver_sql("PRAGMA user_version").scalar()
     if version:
-        return f"its user_version is {version}; followup sets none"
+        return _("its user_version is {version}; followup sets none").format(version=version)
     strangers = [n for n in names if n not in SQLModel.metadata.tables]
     if strangers:
-        return f"it holds {', '.join(strangers[:5])}"
+        return _("it holds {tables}").format(tables=", ".join(strangers[:5]))
     return ""
 
 
@@ -281,7 +309,9 @@ def _foreign_log(inspector: Any) -> str:
     """Why a ``migration`` table is not followup's, or ""."""
     columns = {c["name"] for c in inspector.get_columns(models.Migration.__tablename__)}
     if columns != {"name", "applied_at"}:
-        return f"its migration table has the columns {', '.join(sorted(columns))}"
+        return _("its migration table has the columns {columns}").format(
+            columns=", ".join(sorted(columns))
+        )
     return ""
 
 
@@ -294,14 +324,18 @@ def _damage(conn: sa.Connection, inspector: Any, names: list[str], logged: list[
         return f"PRAGMA quick_check: {'; '.join(str(c) for c in checked[:3])}"
     order = [name for name, _ in MIGRATIONS]
     if len(set(logged)) != len(logged):
-        return "its migration log names a migration twice"
+        return _("its migration log names a migration twice")
     unknown = [name for name in logged if name not in order]
     if unknown:
-        return f"its migration log names {unknown[0]}, which this followup does not know"
+        return _("its migration log names {name}, which this followup does not know").format(
+            name=unknown[0]
+        )
     if not logged:
         ours = [n for n in names if n in SQLModel.metadata.tables]
         return (
-            f"it holds followup's tables ({', '.join(ours[:3])}) but no migration log"
+            _("it holds followup's tables ({tables}) but no migration log").format(
+                tables=", ".join(ours[:3])
+            )
             if ours
             else ""
         )
@@ -370,11 +404,8 @@ def describe_url(url: str, *, strict: bool = False) -> str:
         shown = sa.make_url(url).render_as_string(hide_password=True)
     except (sa_exc.ArgumentError, ValueError) as error:  # ValueError: a port that is no number
         if strict:
-            raise StoreError(
-                f"FOLLOWUP_DATABASE_URL is not a database URL I can read ({error}); write it "
-                "as postgresql+psycopg://USER@HOST/DB"
-            ) from None
-        return "(an unreadable database URL)"
+            raise _unreadable_url(error) from None
+        return _("(an unreadable database URL)")
     return _SECRET_QUERY.sub(r"\1***", shown)
 
 
@@ -400,13 +431,17 @@ def _prepare_file(path: Path) -> None:
     try:
         if path.is_dir():
             raise StoreError(
-                f"{path} is a folder, not a store; set FOLLOWUP_HOME to another folder."
+                _("{path} is a folder, not a store; set FOLLOWUP_HOME to another folder.").format(
+                    path=path
+                )
             )
         if path.is_symlink() and not path.exists():  # a link to a store yet to be made
             try:
                 path = path.resolve()
             except RuntimeError:  # a loop of links (Python before 3.13)
-                raise StoreError(f"{path} is a loop of symbolic links, not a store.") from None
+                raise StoreError(
+                    _("{path} is a loop of symbolic links, not a store.").format(path=path)
+                ) from None
         if not path.parent.exists():
             path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
             os.chmod(path.parent, 0o700)
@@ -420,6 +455,17 @@ def _prepare_file(path: Path) -> None:
         raise
     except OSError as error:
         raise StoreError(
-            f"cannot create the store at {path}: {error.strerror or error}. "
-            "Set FOLLOWUP_HOME to a folder you can write."
+            _(
+                "cannot create the store at {path}: {reason}. "
+                "Set FOLLOWUP_HOME to a folder you can write."
+            ).format(path=path, reason=error.strerror or error)
         ) from None
+
+
+def _unreadable_url(error: Exception) -> StoreError:
+    return StoreError(
+        _(
+            "FOLLOWUP_DATABASE_URL is not a database URL I can read ({error}); write it as "
+            "postgresql+psycopg://USER@HOST/DB"
+        ).format(error=error)
+    )

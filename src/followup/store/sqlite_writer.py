@@ -24,6 +24,7 @@ from typing import Any
 
 from followup import records, rules
 from followup.errors import FollowupError, StoreError
+from followup.i18n import _, pgettext
 from followup.store import sqlite_reader
 from followup.store.sqlite_reader import _COLUMNS, Reader, busy_timeout_s, explain, utc
 from followup.store.sqlite_rows import (
@@ -164,7 +165,7 @@ class Writer(Reader):
     ) -> records.Interview:
         unknown = set(changes) - set(INTERVIEW_FIELDS)
         if unknown:
-            raise ValueError(f"not interview fields: {sorted(unknown)}")
+            raise TypeError(f"not interview fields: {sorted(unknown)}")
         with self._transaction() as conn:
             before = self._row_json(conn, interview_id)
             undo: dict[str, Any] = {k: before[k] for k in (*changes, "updated_at")}
@@ -219,7 +220,9 @@ class Writer(Reader):
                 ).fetchone()[0]
             ):
                 raise FollowupError(
-                    f"{name} is already recorded for interview {interview_id}; nothing was added."
+                    _("{action} is already recorded for interview {id}; nothing was added.").format(
+                        action=pgettext("event", name), id=interview_id
+                    )
                 )
             label = named(interview_id, before["company"], before["role"])
             summary = event_summary(kind, name, label)
@@ -273,7 +276,7 @@ class Writer(Reader):
         """As :meth:`followup.store.Store.reflect`."""
         unknown = set(fields) - set(REFLECTION_FIELDS[1:5])
         if unknown:
-            raise ValueError(f"not reflection fields: {sorted(unknown)}")
+            raise TypeError(f"not reflection fields: {sorted(unknown)}")
         with self._transaction() as conn:
             before = self._row_json(conn, interview_id)
             found = conn.execute(

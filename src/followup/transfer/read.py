@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from followup import dates, fields, records, zones
 from followup.errors import FollowupError
+from followup.i18n import _
 from followup.transfer.export import FORMULA_STARTS
 from followup.transfer.models import MAX_ID, CsvRowIn, ExportIn, InterviewIn
 
@@ -119,7 +120,9 @@ def _describe(error: ValidationError, prefix: str) -> list[str]:
             message = f"{item['input']} is past the largest id a store holds ({MAX_ID})"
         bound = next(iter(item.get("ctx", {}).values()), None)
         if isinstance(bound, (date, str)) and item["type"] in _BOUNDS and "-" in str(bound):
-            message = f"{item['input']!r} is not {dates.RANGE_TEXT}"
+            message = _("{text} is not between the years {first} and {last}").format(
+                text=repr(item["input"]), first=dates.FIRST_YEAR, last=dates.LAST_YEAR
+            )
         problems.append(f"{prefix}{location}: {message}")
     return problems
 
@@ -151,7 +154,9 @@ class Problems:
 
 
 def _not_utf8(name: str) -> FollowupError:
-    return FollowupError(f"{name} is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel).")
+    return FollowupError(
+        _("{name} is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel).").format(name=name)
+    )
 
 
 class JsonImport:
