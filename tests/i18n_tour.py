@@ -57,6 +57,14 @@ SCENARIO = [
     ["draft", "thanks", "1", "--plain"],
     ["done", "thanks", "1", "--at", "2026-11-30 18:00"],
     ["result", "2", "invited", "--at", "2026-12-01 09:00"],
+    ["inbox", "--from", "{folder}/reply.eml", "--yes"],
+    ["inbox", "--from", "{folder}/reply.eml", "--json"],
+    ["inbox", "--from", "{folder}/none.eml", "--yes"],
+    ["inbox", "--from", "{folder}", "--yes"],
+    ["inbox", "--json", "--yes"],
+    ["inbox", "--yes"],
+    ["done", "heard", "1", "--at", "2026-12-01 12:00"],
+    ["due", "--all"],
     ["log", "1"],
     ["undo"],
     ["lessons"],
@@ -72,6 +80,17 @@ SCENARIO = [
     ["due", "--days", "x"],
     ["rm", "2", "--yes"],
 ]
+
+REPLY = """\
+From: =?utf-8?b?546L6Iqz?= <wang.fang@example.cn>
+To: li.wei@example.com
+Subject: =?utf-8?b?5Zue5aSN77ya6Z2i6K+V?=
+Date: Tue, 01 Dec 2026 10:00:00 +0800
+Message-ID: <reply-1@example.cn>
+Content-Type: text/plain; charset=utf-8
+
+李伟您好，谢谢您的来信，我们会尽快答复您。
+"""
 
 
 def walk(command, path=()):
@@ -89,6 +108,7 @@ def main() -> None:
         result = runner.invoke(app, [*path, "--help"], env=env, prog_name="followup")
         print("$ followup", *path, "--help")
         print(result.output)
+    (folder / "reply.eml").write_text(REPLY, encoding="utf-8")
     for words in SCENARIO:
         args = [w.replace("{folder}", str(folder)) for w in words]
         result = runner.invoke(app, args, env=env, prog_name="followup")
