@@ -195,7 +195,11 @@ def _parse_in(text: str, original: str, *, now: datetime, tz: tzinfo) -> datetim
         if has_time:
             _exists(moment, tz, text)
         moment = normalize(moment.replace(tzinfo=tz))
-    if not in_range(moment):  # the first or last hours of the range, in a far zone
+    try:
+        inside = in_range(moment)
+    except ValueError:  # "+99:00": dateutil keeps it, datetime refuses it
+        raise DateError(f"{text!r}: UTC offsets run from -12:00 to +14:00") from None
+    if not inside:  # the first or last hours of the range, in a far zone
         raise DateError(f"{text!r} is not {RANGE_TEXT}")
     return moment
 
