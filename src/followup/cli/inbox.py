@@ -32,15 +32,20 @@ def inbox(
         ),
     ] = None,
     folder: Annotated[
-        str, typer.Option("--folder", help="The IMAP folder to read, e.g. --folder INBOX.")
-    ] = "INBOX",
+        str | None,
+        typer.Option(
+            "--folder",
+            help="The IMAP folder to read (INBOX unless given; not with --from), "
+            "e.g. --folder Jobs.",
+        ),
+    ] = None,
     yes: Annotated[
         bool,
         typer.Option(
             "--yes",
             "-y",
             help="Record, without asking, only replies in the thread of an email followup "
-            "wrote whose words name one decision or none (heard); leave the rest.",
+            "wrote whose words name exactly one decision; leave the rest.",
         ),
     ] = False,
     json: JsonOpt = False,
@@ -63,11 +68,8 @@ def inbox(
         raise UsageError("choose one of --json (record nothing) and --yes.")
     if from_ is not None and not from_.strip():
         raise UsageError("--from needs an .eml file, a folder of them, or an mbox file.")
-    if not (json or yes or prompt.interactive()):
-        raise UsageError(
-            "nothing recorded: run `followup inbox` in a terminal to be asked, or add --yes "
-            "(sure replies only) or --json (record nothing)."
-        )
+    if from_ is not None and folder is not None:
+        raise UsageError("--folder names an IMAP folder; it cannot be used with --from.")
     ctx = Context()
     interviews = [i for i in ctx.store.interviews(open_only=True) if ctx.assess(i).is_open]
     if not interviews:
@@ -83,8 +85,11 @@ def inbox(
         from followup import imap
 
         since = oldest.astimezone(ctx.tz).date() - timedelta(days=1)  # SINCE is the server's day
-        raw = imap.fetch(ctx.profile, folder, since)
-    mails = [m for m in (replies.parse(data) for data in raw) if m is not None and m.at >= oldest]
+        raw = imap.fetch(ctx.profile, folder or "INBOX", since)
+    parsed = [replies.parse(data) for data in raw]
+    mails = [m for m in parsed if m is not None and m.at >= oldest]
+    unread = sum(1 for m in parsed if m is None)
+    older = len(parsed) - unread - len(mails)
     own = [ctx.profile.email, replies_login(ctx.profile)]
     proposals = replies.propose(
         mails,
@@ -97,8 +102,22 @@ def inbox(
         render.emit_json([_json(p, ctx) for p in proposals])
         return
     if not proposals:
-        note(f"No new replies among {len(mails)} messages read.")
+        left = [
+            f"{older} older than your oldest open interview" if older else "",
+            f"{unread} without a sender or a date" if unread else "",
+        ]
+        why = "; ".join(part for part in left if part)
+        note(
+            f"No new replies among {len(parsed)} message{'s' if len(parsed) != 1 else ''} "
+            f"read{f' ({why})' if why else ''}."
+        )
         return
+    if not (yes or prompt.interactive()):
+        raise UsageError(
+            f"{len(proposals)} repl{'ies' if len(proposals) != 1 else 'y'} found, nothing "
+            "recorded: run `followup inbox` in a terminal to be asked, or add --yes (sure "
+            "replies only) or --json (record nothing)."
+        )
     recorded = 0
     for proposal in proposals:
         typer.echo(_shown(proposal, ctx))
@@ -107,7 +126,9 @@ def inbox(
                 why = (
                     "it is not in followup's thread"
                     if proposal.match != "thread"
-                    else ("its words name more than one decision")
+                    else "its words name more than one decision"
+                    if proposal.ambiguous
+                    else "its words name no decision"
                 )
                 note(f"Left for you: {why}; run `followup inbox` in a terminal to decide.")
                 continue
@@ -157,7 +178,9 @@ def _ask(proposal: "Proposal") -> str:
         answer = (
             str(
                 typer.prompt(
-                    f"Record {proposal.outcome}? "
+                    "Record which? [heard, invited, offer, rejected, skip]"
+                    if proposal.ambiguous
+                    else f"Record {proposal.outcome}? "
                     "[Enter: yes; or heard, invited, offer, rejected, skip]",
                     default="",
                     show_default=False,
@@ -167,6 +190,9 @@ def _ask(proposal: "Proposal") -> str:
             .strip()
             .lower()
         )
+        if (not answer or answer in ("y", "yes")) and proposal.ambiguous:
+            note("Its words name more than one decision: type the one it is, or skip.")
+            continue
         if not answer or answer in ("y", "yes"):
             return proposal.outcome
         found = [c for c in CHOICES if c.startswith(answer)]
