@@ -35,6 +35,7 @@ CSV_IGNORED = {"id", "status"}  # written by the CSV export, derived on import
 
 MAX_BYTES = 200 * 1024 * 1024  # 200 MiB, some 300,000 interviews: a larger file is refused
 _CHUNK = 1024 * 1024
+SQLITE_MAGIC = b"SQLite format 3\0"
 
 
 class ImportError_(FollowupError):
@@ -78,6 +79,13 @@ class _Bounded(io.RawIOBase):
             raise ImportError_(f"cannot read {self.path}: {error.strerror or error}") from None
         if not count:
             return 0
+        if not self.read_so_far and bytes(memoryview(buffer)[:16]) == SQLITE_MAGIC:
+            raise ImportError_(
+                f"{self.path} is an SQLite file, such as a `followup backup`; import reads a "
+                "JSON or CSV export. To restore a backup into the store: FOLLOWUP_DATABASE_URL="
+                f"sqlite:///{self.path.resolve()} followup export -o backup.json, then "
+                "followup import backup.json"
+            )
         if b"\0" in memoryview(buffer)[:count].tobytes():
             raise ImportError_(
                 f"{self.path} is not UTF-8 text (it holds NUL bytes); import reads a "
