@@ -33,9 +33,12 @@ def check_done(
     interview, an action already recorded (a check may be repeated), a reply without an
     invitation. Note a check that comes before it was due to open."""
     if action in ("thanks", "check", "reflect", "heard") and moment < item.at:
-        when = f"--at {dates.show(moment, ctx.tz)} is" if given else "it is"
+        starts = dates.show(item.at, ctx.tz)
         raise UsageError(
-            f"{when} before interview {item.id} starts ({dates.show(item.at, ctx.tz)}); "
+            f"--at {dates.show(moment, ctx.tz)} is before interview {item.id} starts "
+            f"({starts}); a {action} can only be recorded after it."
+            if given
+            else f"interview {item.id} has not started yet (it starts {starts}); "
             f"a {action} can only be recorded after it."
         )
     earlier = [e.at for e in item.events if e.kind == "done" and e.name == action]
