@@ -550,3 +550,30 @@ def test_two_alike_rows_of_one_sheet_are_two_interviews(ok, tmp_path):
     again = ok("import", str(file)).stderr
     assert "Imported 0 interviews; 2 already in the store were skipped." in again
     assert len(ok("list", "--all", "--json").json()) == 2
+
+
+@pytest.mark.sqlite_only
+def test_a_backup_given_to_import_says_how_to_restore_it_and_that_way_restores(
+    ok, run, tmp_path, monkeypatch
+):
+    ok("add", "-c", "Acme", "-r", "Dev", "--at", "2026-11-20 10:00", "--contact", "a@b.example")
+    ok("done", "thanks", "1", "--at", "2026-11-21 10:00")
+    copy = tmp_path / "copy.db"
+    ok("backup", str(copy))
+    before = exported(ok)["interviews"]
+    refused = run("import", str(copy))
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith(
+        f"Error: {copy} is an SQLite file, such as a `followup backup`"
+    )
+    assert f"FOLLOWUP_DATABASE_URL=sqlite:///{copy.resolve()} followup export" in refused.stderr
+    # The way the message gives, into a store that lost everything:
+    ok("rm", "1", "--yes")
+    monkeypatch.setenv("FOLLOWUP_DATABASE_URL", f"sqlite:///{copy}")
+    saved = tmp_path / "backup.json"
+    ok("export", "-o", str(saved))
+    monkeypatch.delenv("FOLLOWUP_DATABASE_URL")
+    assert ok("import", str(saved)).stderr == "Imported 1 interview.\n"
+    (restored,) = exported(ok)["interviews"]
+    assert restored["id"] == 2  # ids are never reused; all else comes back as it was
+    assert {**restored, "id": 1} == before[0]

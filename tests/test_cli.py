@@ -698,7 +698,7 @@ def test_done_on_an_interview_that_has_not_started_says_so(ok, run):
     ident = add(ok, "--at", "2099-01-05 10:00")
     result = run("done", "thanks", str(ident))
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"Error: it is before interview {ident} starts")
+    assert result.stderr.startswith(f"Error: interview {ident} has not started yet (it starts ")
 
 
 def test_ids_are_never_reused_after_rm(ok):

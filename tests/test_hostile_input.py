@@ -4,6 +4,7 @@ or an "unexpected" error, and nothing is stored."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -375,6 +376,22 @@ def test_every_line_break_is_refused_in_names_and_addresses(one, run, args, opti
     assert result.stderr.startswith(f"Error: {option} must be one line"), result
     assert len(run("list", "--json").json()) == 1
     assert brk not in run("export").stdout.replace("\n", "").replace("\r", "") or brk in "\r\n"
+
+
+@pytest.mark.parametrize("mark", ["\u202e", "\u202d", "\u2066", "\u2069"])
+def test_a_bidirectional_override_is_refused_in_names_and_on_import(one, run, tmp_path, mark):
+    result = run("add", "-c", f"A{mark}B", "-r", "Dev")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: --company must not contain control characters\n",
+    ), result
+    document = run("export").json()
+    document["interviews"][0]["company"] = f"A{mark}B"
+    file = tmp_path / "bidi.json"
+    file.write_text(json.dumps(document), encoding="utf-8")
+    refused = run("import", str(file))
+    assert refused.exit_code == 1 and "interviews.0.company" in refused.stderr, refused
+    assert len(run("list", "--json").json()) == 1
 
 
 @pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x85"])

@@ -296,7 +296,10 @@ def test_at_a_terminal_each_proposal_is_accepted_changed_or_skipped(ok, mailbox_
     # Everything shown was seen: skipped ones too are never proposed again.
     assert ok("inbox", "--json").json() == []
     quiet = ok("inbox", "--yes")
-    assert "No new replies among 6 messages read." in quiet.stderr
+    assert (
+        "No new replies among 7 messages read (1 older than your oldest open interview)."
+        in quiet.stderr
+    )
 
 
 def test_a_new_reply_after_a_run_is_proposed_and_the_seen_ones_are_not(
@@ -323,10 +326,29 @@ def test_a_new_reply_after_a_run_is_proposed_and_the_seen_ones_are_not(
     )
 
 
-def test_without_a_terminal_inbox_asks_for_yes_or_json(run, mailbox_ready):
+def test_without_a_terminal_inbox_asks_for_yes_or_json(ok, run, mailbox_ready):
     result = run("inbox")
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: nothing recorded: run `followup inbox` in a terminal")
+    assert result.stderr.startswith(
+        "Error: 5 replies found, nothing recorded: run `followup inbox` in a terminal"
+    )
+    assert ok("show", "1", "--json").json()["events"] == []
+
+
+def test_without_a_terminal_a_bad_source_says_what_is_wrong_with_it(ok, run, tmp_path):
+    ok("add", "-c", "Acme", "-r", "Dev", "--at", "yesterday 10:00", "--contact", "a@acme.example")
+    assert run("inbox", "--from", str(tmp_path / "none")).stderr == (
+        f"Error: {tmp_path / 'none'} does not exist.\n"
+    )
+    assert "is not a file" in run("inbox", "--from", "/dev/zero").stderr
+    both = run("inbox", "--from", str(tmp_path), "--folder", "Jobs")
+    assert (both.exit_code, both.stderr) == (
+        2,
+        "Error: --folder names an IMAP folder; it cannot be used with --from.\n",
+    )
+    (tmp_path / "notes.txt").write_text("just some text\n")
+    quiet = ok("inbox", "--from", str(tmp_path / "notes.txt"))
+    assert "No new replies among 1 message read (1 without a sender or a date)." in quiet.stderr
 
 
 def test_heard_recorded_by_inbox_moves_the_status_check(ok, mailbox_ready, monkeypatch):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -71,6 +72,16 @@ def test_the_quoted_history_is_cut_off_in_every_language(text, own):
         ("खेद है कि हम आगे नहीं बढ़ा सकते।", "rejected", False),
         # Words of two decisions: heard, and --yes leaves it to the user.
         ("Unfortunately the offer letter is delayed.", "heard", True),
+        # A refusal that contains another decision's phrase is a refusal, in every language.
+        (
+            "Unfortunately we have decided not to move forward with your application.",
+            "rejected",
+            False,
+        ),
+        ("We have decided not to move forward with your application.", "rejected", False),
+        ("We have decided to move forward with another candidate.", "rejected", False),
+        ("हमें खेद है कि आपका चयन नहीं हुआ है।", "rejected", False),
+        ("हमें बताते हुए खुशी है कि आपका चयन हो गया है।", "offer", False),
         # What the quoted history says does not count.
         ("Still reviewing.\n\nOn Mon, Li wrote:\n> Unfortunately I was late", "heard", False),
     ],
@@ -91,10 +102,18 @@ def test_the_phrase_files_have_every_decision_in_every_language():
 def test_a_thread_match_wins_over_the_sender_and_names_the_interview_it_answers():
     one, two = interview(1, "a@acme.example"), interview(2, "a@acme.example", at=AT + timedelta(1))
     sent = [records.Message(1, "thanks", "<t1@li>", "a@acme.example", "send", AT)]
+    invite = "We would like to invite you to a second interview."
     (proposal,) = inbox.propose(
-        [mail("a@acme.example", refers=("<other@x>", "<t1@li>"))], [one, two], sent, seen=set()
-    )
+        [mail("a@acme.example", invite, refers=("<other@x>", "<t1@li>"))], [one, two], sent,
+        seen=set(),
+    )  # fmt: skip
     assert (proposal.interview.id, proposal.match, proposal.sure) == (1, "thread", True)
+    # A reply in the thread that names no decision may be a refusal in other words: --yes
+    # leaves it to the user.
+    (proposal,) = inbox.propose(
+        [mail("a@acme.example", refers=("<t1@li>",))], [one, two], sent, seen=set()
+    )
+    assert (proposal.outcome, proposal.match, proposal.sure) == ("heard", "thread", False)
     # Without the thread: the sender's latest interview held before the message.
     (proposal,) = inbox.propose([mail("a@acme.example")], [one, two], [], seen=set())
     assert (proposal.interview.id, proposal.match, proposal.sure) == (2, "sender", False)
@@ -147,3 +166,28 @@ def test_an_html_only_reply_is_read_as_text():
     assert parsed is not None
     assert inbox.decide(parsed.text) == ("offer", False)
     assert "<b>" not in inbox.excerpt(parsed.text)
+
+
+def test_a_body_without_a_charset_is_read_as_utf8():
+    data = (
+        "From: Li <li@acme.example>\r\nDate: Mon, 16 Nov 2026 10:00:00 +0800\r\n"
+        "Message-ID: <r1@acme>\r\nSubject: Re\r\nContent-Type: text/plain\r\n"
+        "Content-Transfer-Encoding: 8bit\r\n\r\n很遗憾，您未能通过本次面试。\r\n"
+    ).encode()
+    found = inbox.parse(data)
+    assert found is not None and "很遗憾" in found.text
+    assert inbox.decide(found.text) == ("rejected", False)
+
+
+def test_saved_mail_that_is_not_a_file_or_too_large_is_refused_before_reading(
+    tmp_path, monkeypatch
+):
+    from followup.errors import FollowupError
+
+    with pytest.raises(FollowupError, match="/dev/zero is not a file"):
+        inbox.read_saved(Path("/dev/zero"))
+    big = tmp_path / "big.mbox"
+    big.write_bytes(b"From x\n")
+    monkeypatch.setattr(inbox, "MAX_MAIL_BYTES", 3)
+    with pytest.raises(FollowupError, match="is larger than"):
+        inbox.read_saved(big)

@@ -383,7 +383,7 @@ def test_a_thank_you_is_not_sent_before_the_interview(ok, run, smtp):
     inbox, _ = smtp
     ident = interview(ok, "en", "--at", "2099-01-05 10:00")
     result = run("send", "thanks", ident, "--yes")
-    assert result.exit_code == 2 and f"it is before interview {ident} starts" in result.stderr
+    assert result.exit_code == 2 and f"interview {ident} has not started yet" in result.stderr
     assert inbox.messages == [] and ok("show", ident, "--json").json()["events"] == []
 
 

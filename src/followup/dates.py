@@ -228,14 +228,13 @@ def _parse_in(text: str, original: str, *, now: datetime, tz: tzinfo) -> datetim
         if has_time:
             _exists(moment, tz, text)
         moment = normalize(moment.replace(tzinfo=tz))
-    else:
-        try:
-            moment.utcoffset()
-        except ValueError:  # "+99:00": dateutil keeps it, datetime refuses it
-            raise DateError(
-                _("{text}: UTC offsets run from -12:00 to +14:00").format(text=repr(original))
-            ) from None
-    if not in_range(moment):  # the first or last hours of the range, in a far zone
+    try:
+        inside = in_range(moment)
+    except ValueError:  # "+99:00": dateutil keeps it, datetime refuses it
+        raise DateError(
+            _("{text}: UTC offsets run from -12:00 to +14:00").format(text=repr(text))
+        ) from None
+    if not inside:  # the first or last hours of the range, in a far zone
         raise DateError(
             _("{text} is not between the years {first} and {last}").format(
                 text=repr(text), first=FIRST_YEAR, last=LAST_YEAR

@@ -18,7 +18,9 @@ EMAIL_PATTERN = r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$"
 # What a one-line value (company, role, a name) and free text (notes) may hold, as patterns
 # that the commands and the import (pydantic-core, transfer.models) both check: what one
 # accepts, the other must read back. A tab is allowed in both; in free text line breaks too.
-LINE_PATTERN = r"^[^\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]*$"  # no LINE_BREAKS either
+# A one-line value also refuses the bidirectional overrides and isolates (U+202A-202E,
+# U+2066-2069), which make a name display as other text than it is.
+LINE_PATTERN = r"^[^\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029\u202a-\u202e\u2066-\u2069]*$"
 TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 _EMAIL = re.compile(EMAIL_PATTERN)
 _LINE = re.compile(LINE_PATTERN)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -32,6 +32,7 @@ DECISIONS = ("invited", "offer", "rejected")
 OUTCOMES = ("heard", *DECISIONS)
 MATCHES = ("thread", "sender", "domain")
 LANGS = ("en", "zh", "hi")
+MAX_MAIL_BYTES = 200 * 1024 * 1024  # a saved file (an .eml, an mbox) inbox reads at most
 
 # Providers whose addresses say nothing about an employer: a recruiter writing from one of
 # them matches by their own address only.
@@ -94,8 +95,9 @@ class Proposal:
 
     @property
     def sure(self) -> bool:
-        """What `inbox --yes` records: a reply in followup's thread, read without doubt."""
-        return self.match == "thread" and not self.ambiguous
+        """What `inbox --yes` records: a reply in followup's thread whose words name one
+        decision (a reply naming none may be a refusal in words no phrase knows)."""
+        return self.match == "thread" and self.outcome != "heard"
 
 
 # -- reading a message ----------------------------------------------------------------------
@@ -146,11 +148,15 @@ def _text(message: object) -> str:
     part = message.get_body(preferencelist=("plain", "html"))
     if part is None:
         return ""
-    try:
-        content = part.get_content()
-    except (LookupError, ValueError):  # an unknown charset
-        payload = part.get_payload(decode=True)
-        content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
+    payload = part.get_payload(decode=True)
+    if part.get_content_charset() is None and isinstance(payload, bytes):
+        # No charset named: US-ASCII by the standard, but mail clients write UTF-8 so.
+        content = payload.decode("utf-8", "replace")
+    else:
+        try:
+            content = part.get_content()
+        except (LookupError, ValueError):  # an unknown charset
+            content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
     if part.get_content_type() == "text/html":
         import html
 
@@ -228,13 +234,34 @@ def _normal(text: str) -> str:
 
 def decide(text: str, known: dict[str, tuple[str, ...]] | None = None) -> tuple[str, bool]:
     """``(outcome, ambiguous)`` of a reply's own words: the one decision whose phrases are
-    found, else ``heard``; ``heard`` and ambiguous when several decisions' phrases are."""
+    found, else ``heard``; ``heard`` and ambiguous when several decisions' phrases are.
+
+    A phrase that overlaps a refusal's is part of the refusal: "not to move forward with
+    your application" does not also invite, "आपका चयन नहीं" does not also offer."""
     known = known if known is not None else phrases()
     said = _normal(own_text(text))
-    found = [name for name in DECISIONS if any(p in said for p in known[name])]
+    spans = [
+        (name, start, start + len(phrase))
+        for name in DECISIONS
+        for phrase in known[name]
+        for start in _starts(said, phrase)
+    ]
+    refusals = [(start, end) for name, start, end in spans if name == "rejected"]
+    found = {
+        name
+        for name, start, end in spans
+        if name == "rejected" or not any(s < end and start < e for s, e in refusals)
+    }
     if len(found) == 1:
-        return found[0], False
+        return found.pop(), False
     return "heard", len(found) > 1
+
+
+def _starts(text: str, phrase: str) -> Iterator[int]:
+    start = text.find(phrase)
+    while start >= 0:
+        yield start
+        start = text.find(phrase, start + 1)
 
 
 # -- matching -------------------------------------------------------------------------------
@@ -310,6 +337,12 @@ def read_saved(path: Path) -> list[bytes]:
         return [_read(p) for p in files]
     if not path.exists():
         raise FollowupError(_("{path} does not exist.").format(path=path))
+    if not path.is_file():
+        raise FollowupError(
+            _("{path} is not a file: give an .eml file, a folder of them or an mbox.").format(
+                path=path
+            )
+        )
     data = _read(path)
     if data.startswith(b"From "):  # an mbox: each message after a "From " line
         try:
@@ -329,6 +362,13 @@ def _read(path: Path) -> bytes:
     from followup.errors import FollowupError
 
     try:
+        if path.stat().st_size > MAX_MAIL_BYTES:
+            raise FollowupError(
+                _(
+                    "{path} is larger than {size} MiB, the most inbox reads from a file; "
+                    "export a smaller folder or only recent mail."
+                ).format(path=path, size=MAX_MAIL_BYTES // (1024 * 1024))
+            )
         return path.read_bytes()
     except OSError as error:
         raise FollowupError(

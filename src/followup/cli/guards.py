@@ -45,8 +45,8 @@ def check_done(
             )
             if given
             else _(
-                "it is before interview {id} starts ({start}); {action} can only be recorded "
-                "after it."
+                "interview {id} has not started yet (it starts {start}); {action} can only be "
+                "recorded after it."
             )
         )
         raise UsageError(

@@ -53,8 +53,14 @@ def inbox(
         ),
     ] = None,
     folder: Annotated[
-        str, typer.Option("--folder", help=_("The IMAP folder to read, e.g. --folder INBOX."))
-    ] = "INBOX",
+        str | None,
+        typer.Option(
+            "--folder",
+            help=_(
+                "The IMAP folder to read (INBOX unless given; not with --from), e.g. --folder Jobs."
+            ),
+        ),
+    ] = None,
     yes: Annotated[
         bool,
         typer.Option(
@@ -62,7 +68,7 @@ def inbox(
             "-y",
             help=_(
                 "Record, without asking, only replies in the thread of an email followup "
-                "wrote whose words name one decision or none (heard); leave the rest."
+                "wrote whose words name exactly one decision; leave the rest."
             ),
         ),
     ] = False,
@@ -75,13 +81,8 @@ def inbox(
         raise UsageError(_("choose one of --json (record nothing) and --yes."))
     if from_ is not None and not from_.strip():
         raise UsageError(_("--from needs an .eml file, a folder of them, or an mbox file."))
-    if not (json or yes or prompt.interactive()):
-        raise UsageError(
-            _(
-                "nothing recorded: run `followup inbox` in a terminal to be asked, or add --yes "
-                "(sure replies only) or --json (record nothing)."
-            )
-        )
+    if from_ is not None and folder is not None:
+        raise UsageError(_("--folder names an IMAP folder; it cannot be used with --from."))
     ctx = Context()
     interviews = [i for i in ctx.store.interviews(open_only=True) if ctx.assess(i).is_open]
     if not interviews:
@@ -97,8 +98,11 @@ def inbox(
         from followup import imap
 
         since = oldest.astimezone(ctx.tz).date() - timedelta(days=1)  # SINCE is the server's day
-        raw = imap.fetch(ctx.profile, folder, since)
-    mails = [m for m in (replies.parse(data) for data in raw) if m is not None and m.at >= oldest]
+        raw = imap.fetch(ctx.profile, folder or "INBOX", since)
+    parsed = [replies.parse(data) for data in raw]
+    mails = [m for m in parsed if m is not None and m.at >= oldest]
+    unread = sum(1 for m in parsed if m is None)
+    older = len(parsed) - unread - len(mails)
     own = [ctx.profile.email, replies_login(ctx.profile)]
     proposals = replies.propose(
         mails,
@@ -111,14 +115,28 @@ def inbox(
         render.emit_json([_json(p, ctx) for p in proposals])
         return
     if not proposals:
-        note(
-            ngettext(
-                "No new replies among {count} message read.",
-                "No new replies among {count} messages read.",
-                len(mails),
-            ).format(count=len(mails))
-        )
+        left = [
+            _("{count} older than your oldest open interview").format(count=older) if older else "",
+            _("{count} without a sender or a date").format(count=unread) if unread else "",
+        ]
+        why = "; ".join(part for part in left if part)
+        none_new = ngettext(
+            "No new replies among {count} message read",
+            "No new replies among {count} messages read",
+            len(parsed),
+        ).format(count=len(parsed))
+        note(f"{none_new} ({why})." if why else f"{none_new}.")
         return
+    if not (yes or prompt.interactive()):
+        raise UsageError(
+            ngettext(
+                "{count} reply found, nothing recorded: run `followup inbox` in a terminal to "
+                "be asked, or add --yes (sure replies only) or --json (record nothing).",
+                "{count} replies found, nothing recorded: run `followup inbox` in a terminal "
+                "to be asked, or add --yes (sure replies only) or --json (record nothing).",
+                len(proposals),
+            ).format(count=len(proposals))
+        )
     recorded = 0
     for proposal in proposals:
         typer.echo(_shown(proposal, ctx))
@@ -128,6 +146,8 @@ def inbox(
                     _("it is not in followup's thread")
                     if proposal.match != "thread"
                     else _("its words name more than one decision")
+                    if proposal.ambiguous
+                    else _("its words name no decision")
                 )
                 note(
                     _("Left for you: {why}; run `followup inbox` in a terminal to decide.").format(
@@ -198,7 +218,9 @@ def _ask(proposal: "Proposal") -> str:
         answer = (
             str(
                 typer.prompt(
-                    _(
+                    _("Record which? [heard, invited, offer, rejected, skip]")
+                    if proposal.ambiguous
+                    else _(
                         "Record {outcome}? [Enter: yes; or heard, invited, offer, rejected, skip]"
                     ).format(outcome=proposal.outcome),
                     default="",
@@ -209,6 +231,9 @@ def _ask(proposal: "Proposal") -> str:
             .strip()
             .lower()
         )
+        if (not answer or answer in ("y", "yes")) and proposal.ambiguous:
+            note(_("Its words name more than one decision: type the one it is, or skip."))
+            continue
         if not answer or answer in ("y", "yes"):
             return proposal.outcome
         found = [c for c in CHOICES if c.startswith(answer)]

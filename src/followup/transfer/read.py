@@ -36,6 +36,7 @@ CSV_IGNORED = {"id", "status"}  # written by the CSV export, derived on import
 
 MAX_BYTES = 200 * 1024 * 1024  # 200 MiB, some 300,000 interviews: a larger file is refused
 _CHUNK = 1024 * 1024
+SQLITE_MAGIC = b"SQLite format 3\0"
 
 
 class ImportError_(FollowupError):
@@ -79,10 +80,24 @@ class _Bounded(io.RawIOBase):
             raise ImportError_(f"cannot read {self.path}: {error.strerror or error}") from None
         if not count:
             return 0
+        if not self.read_so_far and bytes(memoryview(buffer)[:16]) == SQLITE_MAGIC:
+            raise ImportError_(
+                _(
+                    "{path} is an SQLite file, such as a `followup backup`; import reads a "
+                    "JSON or CSV export. To restore a backup into the store: {command}, then "
+                    "followup import backup.json"
+                ).format(
+                    path=self.path,
+                    command=f"FOLLOWUP_DATABASE_URL=sqlite:///{self.path.resolve()} "
+                    "followup export -o backup.json",
+                )
+            )
         if b"\0" in memoryview(buffer)[:count].tobytes():
             raise ImportError_(
-                f"{self.path} is not UTF-8 text (it holds NUL bytes); import reads a "
-                "followup JSON export or a CSV file saved as UTF-8."
+                _(
+                    "{path} is not UTF-8 text (it holds NUL bytes); import reads a "
+                    "followup JSON export or a CSV file saved as UTF-8."
+                ).format(path=self.path)
             )
         self.read_so_far += count
         if self.read_so_far > MAX_BYTES:
