@@ -418,3 +418,38 @@ def test_the_terminal_table_lines_up_with_devanagari_and_chinese(lang):
     rules_at = {tuple(cell_len(line[:i]) for i, c in enumerate(line) if c == "│") for line in lines}
     assert len(rules_at) == 1, out.getvalue()
     assert "हिन्दुस्तान कंप्यूटर्स" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "已撤销：面试 1（Acme，Dev）的 thanks 完成记录。\n"),
+        ("hi", "पलटा गया: इंटरव्यू 1 (Acme, Dev) के लिए thanks पूरा होने का रिकॉर्ड।\n"),
+        ("en", "Undone: thanks done for interview 1 (Acme, Dev).\n"),
+    ],
+)
+def test_undo_says_what_it_undid_in_the_interface_language(ok, lang, said):
+    ok("add", "-c", "Acme", "-r", "Dev", "--at", "yesterday 10:00")
+    ok("done", "thanks", "1")  # the journal keeps its summary in English
+    i18n.use(lang)
+    try:
+        assert ok("undo").stderr == said
+    finally:
+        i18n.use("en")
+
+
+def test_ui_lang_replaces_a_planted_symlink_instead_of_writing_through_it(ok, tmp_path):
+    from followup import config
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep\n")
+    link = config.home() / "ui-lang"
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(victim)
+    try:
+        ok("profile", "--ui-lang", "zh")
+        assert victim.read_text() == "keep\n"
+        assert not link.is_symlink() and link.read_text() == "zh\n"
+        assert link.stat().st_mode & 0o777 == 0o600
+    finally:
+        i18n.use("en")

@@ -60,9 +60,20 @@ def stored() -> str | None:
 
 def store(lang: str) -> None:
     """Remember ``lang`` for every later command (``profile --ui-lang``)."""
+    import tempfile
+
     path = stored_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(lang + "\n", encoding="utf-8")
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # A new file of our own (O_EXCL, 0600) renamed over the old: a symbolic link planted
+    # at the name is replaced, never written through.
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{FILE_NAME}.", suffix=".partial")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(lang + "\n")
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def choose() -> str:

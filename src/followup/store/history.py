@@ -4,6 +4,7 @@ events with their ids, ``forget`` removes one event. See :mod:`followup.store.jo
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -52,7 +53,7 @@ class History(Events):
             reverse(session, entry.interview_id, data, now)
             session.delete(entry)
             session.commit()
-            return entry.summary
+            return shown(entry.summary)
 
     def log(self, interview_id: int) -> list[LoggedEvent]:
         with self.session() as session:
@@ -172,3 +173,34 @@ def _what(event: LoggedEvent) -> str:
     if event.kind == "done" and event.name == "heard":
         return "heard from them"
     return f"{event.name} done" if event.kind == "done" else f"result {event.name}"
+
+
+# What the journal says of a change is kept in English as it was recorded; these read it
+# back in the interface's language (an entry none of them matches is shown as it is).
+_LABEL = r"interview (?P<id>\d+) \((?P<company>.*), (?P<role>[^,]*)\)"
+_SUMMARIES = (
+    (re.compile(f"^the addition of {_LABEL}$"), lambda: _("the addition of {label}")),
+    (re.compile(f"^the removal of {_LABEL}$"), lambda: _("the removal of {label}")),
+    (re.compile(f"^the reflection on {_LABEL}$"), lambda: _("the reflection on {label}")),
+    (re.compile(f"^heard from {_LABEL}$"), lambda: _("heard from {label}")),
+    (re.compile(f"^the edit of {_LABEL} \\((?P<fields>[^()]*)\\)$"),
+     lambda: _("the edit of {label} ({fields})")),
+    (re.compile(f"^the result (?P<name>\\S+) for {_LABEL}$"),
+     lambda: _("the result {name} for {label}")),
+    (re.compile(f"^(?P<name>\\S+) done for {_LABEL}$"), lambda: _("{name} done for {label}")),
+    (re.compile(f"^forgetting event (?P<event>\\d+) \\((?P<what>.*)\\) of {_LABEL}$"),
+     lambda: _("forgetting event {event} ({what}) of {label}")),
+)  # fmt: skip
+
+
+def shown(summary: str) -> str:
+    """A journal entry's summary in the interface's language."""
+    for pattern, text in _SUMMARIES:
+        found = pattern.match(summary)
+        if found:
+            parts = found.groupdict()
+            label = _("interview {id} ({company}, {role})").format(
+                id=parts.pop("id"), company=parts.pop("company"), role=parts.pop("role")
+            )
+            return text().format(label=label, **parts)
+    return summary
