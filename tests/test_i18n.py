@@ -453,3 +453,19 @@ def test_ui_lang_replaces_a_planted_symlink_instead_of_writing_through_it(ok, tm
         assert link.stat().st_mode & 0o777 == 0o600
     finally:
         i18n.use("en")
+
+
+def test_an_import_names_its_problems_in_the_interface_language(ok, run, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"format": "followup", "version": 1, "interviews": [{"uid": "nope", "company": "A",'
+        ' "role": "B", "at": "2026-11-20T10:00:00+00:00"}]}',
+        encoding="utf-8",
+    )
+    i18n.use("zh")
+    try:
+        result = run("import", str(bad))
+    finally:
+        i18n.use("en")
+    assert result.exit_code == 1, result
+    assert "'nope' 不是 followup 的 uid（32 位十六进制数字）" in result.stderr, result.stderr

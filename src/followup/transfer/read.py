@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from followup import dates, fields, records, zones
 from followup.errors import FollowupError
-from followup.i18n import _
+from followup.i18n import N_, _
 from followup.transfer.export import FORMULA_STARTS
 from followup.transfer.models import MAX_ID, CsvRowIn, ExportIn, InterviewIn
 
@@ -114,8 +114,8 @@ class _Bounded(io.RawIOBase):
 
 _BOUNDS = {"greater_than_equal", "less_than", "less_than_equal"}
 FRIENDLY = {
-    "string_too_short": "must not be empty",
-    "missing": "is missing",
+    "string_too_short": N_("must not be empty"),
+    "missing": N_("is missing"),
 }
 
 
@@ -125,14 +125,21 @@ def _describe(error: ValidationError, prefix: str) -> list[str]:
         location = ".".join(str(part) for part in item["loc"])
         message = item["msg"].removeprefix("Value error, ")
         if item["type"] == "string_pattern_mismatch":
-            message = "must be one line, without control characters"
+            message = _("must be one line, without control characters")
             if item["loc"][-1] == "uid":
-                message = f"{item['input']!r} is not a followup uid (32 hexadecimal digits)"
+                message = _("{value} is not a followup uid (32 hexadecimal digits)").format(
+                    value=repr(item["input"])
+                )
             elif "email" in str(item["loc"][-1]):
-                message = f"{item['input']!r} is not an email address like name@example.com"
-        message = FRIENDLY.get(item["type"], message)
+                message = _("{value} is not an email address like name@example.com").format(
+                    value=repr(item["input"])
+                )
+        if item["type"] in FRIENDLY:
+            message = _(FRIENDLY[item["type"]])
         if item["loc"][-1] == "id" and item["type"] == "less_than_equal":
-            message = f"{item['input']} is past the largest id a store holds ({MAX_ID})"
+            message = _("{value} is past the largest id a store holds ({most})").format(
+                value=item["input"], most=MAX_ID
+            )
         bound = next(iter(item.get("ctx", {}).values()), None)
         if isinstance(bound, (date, str)) and item["type"] in _BOUNDS and "-" in str(bound):
             message = _("{text} is not between the years {first} and {last}").format(
