@@ -38,3 +38,23 @@ def packaged(name: str) -> Path:
     if shipped.is_dir():
         return shipped
     return Path(__file__).resolve().parents[2] / name
+
+
+def seconds(variable: str, default: str = "30") -> float:
+    """A time-out in seconds from the environment variable ``variable``: above 0 and below
+    an hour, or a :class:`~followup.errors.FollowupError` naming it."""
+    from followup.errors import FollowupError
+    from followup.i18n import _
+
+    text = os.environ.get(variable, "").strip() or default
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < 3600:  # also refuses nan and inf
+        raise FollowupError(
+            _("{variable} {value} is not a number of seconds above 0 and below 3600.").format(
+                variable=variable, value=repr(text)
+            )
+        )
+    return value

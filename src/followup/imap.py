@@ -53,18 +53,9 @@ def account(profile: records.Profile) -> Account:
 
 def timeout() -> float:
     """``FOLLOWUP_IMAP_TIMEOUT`` in seconds (default 30)."""
-    text = os.environ.get("FOLLOWUP_IMAP_TIMEOUT", "").strip() or "30"
-    try:
-        value = float(text)
-    except ValueError:
-        value = 0.0
-    if not 0 < value < 3600:  # also refuses nan and inf
-        raise FollowupError(
-            _(
-                "FOLLOWUP_IMAP_TIMEOUT {value} is not a number of seconds above 0 and below 3600."
-            ).format(value=repr(text))
-        )
-    return value
+    from followup import config
+
+    return config.seconds("FOLLOWUP_IMAP_TIMEOUT")
 
 
 def password(profile: records.Profile, where: Account) -> str | None:

@@ -8,6 +8,7 @@ marks every message it has proposed, recorded or not, so none is proposed twice.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import asdict
 from datetime import datetime
 
 from sqlmodel import col, select
@@ -23,17 +24,7 @@ class Messages(Events):
     def add_messages(self, found: Sequence[records.Message]) -> None:
         """Record the emails written (one transaction)."""
         with self.session(write=True) as session:
-            for message in found:
-                session.add(
-                    models.Message(
-                        interview_id=message.interview_id,
-                        kind=message.kind,
-                        message_id=message.message_id,
-                        recipients=message.recipients,
-                        via=message.via,
-                        at=message.at,
-                    )
-                )
+            session.add_all(models.Message(**asdict(message)) for message in found)
             session.commit()
 
     def messages(self, interview_id: int | None = None) -> list[records.Message]:
