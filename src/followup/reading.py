@@ -82,14 +82,24 @@ def due(*, on: str | None, days: int, json: bool, all_: bool = False) -> None:
 
     ctx = Context(read_only=True)
     now = ctx.when("--on", on)
-    pairs = due_items(
-        ctx.store.interviews(open_only=on is None, people=False),
-        now,
-        ctx.tz,
-        ctx.profile.settings,
-        days,
-        until=now if on is not None else None,
-    )
+    settings = ctx.profile.settings
+    out = render.console() if not json and render.terminal() else None
+    kept = None
+    if on is None:  # the plans the store keeps hold what is recorded now, not at --on
+        limit = out.size.height if out is not None and not all_ else None
+        kept = ctx.store.morning(now, ctx.tz, settings, days, limit)
+    if kept is not None:
+        pairs, totals = kept
+    else:
+        pairs = due_items(
+            ctx.store.interviews(open_only=on is None, people=False),
+            now,
+            ctx.tz,
+            settings,
+            days,
+            until=now if on is not None else None,
+        )
+        totals = None
     if json:
         render.emit_json([render_due.row_json(item, i, now, ctx.tz) for item, i in pairs])
         return
@@ -105,7 +115,7 @@ def due(*, on: str | None, days: int, json: bool, all_: bool = False) -> None:
         else:
             note(_("Nothing due."))
         return
-    if render.terminal():
-        render_due.screen(pairs, ctx.tz, now, render.console(), every=all_)
+    if out is not None:
+        render_due.screen(pairs, ctx.tz, now, out, every=all_, totals=totals)
     else:  # a pipe or a file: plain aligned lines, which also spares loading Rich
         sys.stdout.write(render_due.plain(pairs, ctx.tz, now))

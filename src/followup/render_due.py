@@ -115,13 +115,23 @@ def fitting(states: list[str], height: int, *, stacked: bool) -> int:
 
 
 def screen(
-    pairs: list[Pair], tz: tzinfo, now: datetime, out: Console, *, every: bool = False
+    pairs: list[Pair],
+    tz: tzinfo,
+    now: datetime,
+    out: Console,
+    *,
+    every: bool = False,
+    totals: dict[str, int] | None = None,
 ) -> None:
     """The table in a terminal: the most urgent rows that fit the window (all with
-    ``every``), then how many more there are."""
-    totals = {state: 0 for state in rules.STATES}
-    for item, _interview in pairs:
-        totals[item.state] += 1
+    ``every``), then how many more there are. With ``totals`` (each state's count in the
+    whole list), ``pairs`` may be only the first rows: at least as many as the window has
+    lines."""
+    if totals is None:
+        totals = {state: 0 for state in rules.STATES}
+        for item, _interview in pairs:
+            totals[item.state] += 1
+    total = sum(totals.values())
     if every:
         rows = [row_json(i, it, now, tz, people=True) for i, it in pairs]
         table(rows, tz, now, out, totals=totals, more=0)
@@ -133,7 +143,7 @@ def screen(
     rows = [row_json(i, it, now, tz, people=True) for i, it in pairs[:count]]
     while True:  # long names wrap: measure what Rich draws, and drop rows until it fits
         with out.capture() as drawn:
-            table(rows, tz, now, out, totals=totals, more=len(pairs) - len(rows))
+            table(rows, tz, now, out, totals=totals, more=total - len(rows))
         text = drawn.get()
         over = text.count("\n") + 1 - height  # + the shell's prompt
         if over <= 0 or len(rows) == 1:

@@ -1,0 +1,162 @@
+"""The morning list kept ready in an SQLite store, so that ``due`` reads the rows it shows.
+
+``pending_action`` (m013) holds each open interview's planned actions (:func:`rules.plan`),
+their times in microseconds since 1970 UTC. Triggers on ``interview`` and ``event`` add every
+interview a write touches to ``pending_dirty``, whichever program writes (followup's two
+writers, an import, an undo, the ``sqlite3`` shell). Before reading, :func:`refresh` plans
+those interviews again, or every open one when the basis changed (followup's version, the
+rule settings, the user's zone): a write stays as fast as before, and the first ``due``
+after it pays for what changed.
+
+What is due at a moment is then one query: the state (overdue, due, upcoming) and the order
+of :func:`rules.due`, written in SQL over the stored times.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta, timezone, tzinfo
+
+from followup import __version__, rules, zones
+
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+TICK = timedelta(microseconds=1)
+CHUNK = 500  # ids per IN (...) list, well under SQLite's limit on parameters
+
+# The state of rules.Action.state and the order of rules.due, over the stored times.
+_STATE = (
+    "CASE WHEN deadline IS NOT NULL AND deadline < :now THEN 0 WHEN opens <= :now THEN 1 ELSE 2 END"
+)
+_DUE = f"""
+    SELECT interview_id, action, number, opens, deadline, state FROM (
+        SELECT *, {_STATE} AS state FROM pending_action WHERE until IS NULL OR :now < until
+    ) WHERE state < 2 OR opens < :horizon
+"""
+_ORDER = (
+    " ORDER BY state, CASE WHEN state = 2 THEN opens ELSE coalesce(deadline, opens) END,"
+    " interview_id, seq"
+)
+
+
+def micros(moment: datetime) -> int:
+    return (moment - EPOCH) // TICK
+
+
+def instant(micro: int) -> datetime:
+    return EPOCH + micro * TICK
+
+
+def basis(settings: rules.Settings, tz: tzinfo) -> str | None:
+    """What the stored plans depend on besides the interviews, or None for a zone that
+    cannot be named (dateutil's reading of the system's clock), which is never kept."""
+    if not (getattr(tz, "key", None) or isinstance(tz, (timezone, zones.PosixZone))):
+        return None
+    return f"followup {__version__}; {settings!r}; {tz!r}"
+
+
+def plan_rows(
+    interviews: Iterable[tuple[int, rules.Facts]], tz: tzinfo, settings: rules.Settings
+) -> list[tuple[int, int, str, int, int, int | None, int | None]]:
+    """The ``pending_action`` rows of these interviews."""
+    rows = []
+    for interview_id, facts in interviews:
+        for seq, action in enumerate(rules.plan(facts, tz, settings).pending):
+            gone = rules.gone_at(action)
+            rows.append(
+                (
+                    interview_id,
+                    seq,
+                    action.action,
+                    action.number,
+                    micros(action.opens),
+                    None if action.deadline is None else micros(action.deadline),
+                    None if gone is None else micros(gone),
+                )
+            )
+    return rows
+
+
+def refresh(
+    conn: sqlite3.Connection,
+    load: Callable[[list[int] | None], Iterable[tuple[int, rules.Facts]]],
+    settings: rules.Settings,
+    tz: tzinfo,
+) -> bool:
+    """Bring ``pending_action`` up to date; False when it cannot be (a zone without a name,
+    a store opened read-only, the write lock held past the busy time-out), and the caller
+    runs the rules itself. ``load(ids)`` gives the facts of the open interviews among
+    ``ids`` (every open one for None)."""
+    wanted = basis(settings, tz)
+    if wanted is None:
+        return False
+    try:
+        if current(conn, wanted):
+            return True
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error:
+        return False
+    try:
+        ids: list[int] | None = None
+        if conn.execute("SELECT basis FROM pending_basis").fetchall() == [(wanted,)]:
+            ids = [row[0] for row in conn.execute("SELECT interview_id FROM pending_dirty")]
+            for start in range(0, len(ids), CHUNK):
+                chunk = ids[start : start + CHUNK]
+                marks = ",".join("?" * len(chunk))
+                conn.execute(f"DELETE FROM pending_action WHERE interview_id IN ({marks})", chunk)
+        else:
+            conn.execute("DELETE FROM pending_action")
+        conn.executemany(
+            "INSERT INTO pending_action VALUES (?, ?, ?, ?, ?, ?, ?)",
+            plan_rows(load(ids), tz, settings),
+        )
+        conn.execute("DELETE FROM pending_dirty")
+        conn.execute("DELETE FROM pending_basis")
+        conn.execute("INSERT INTO pending_basis VALUES (?)", (wanted,))
+        conn.execute("COMMIT")
+    except BaseException as error:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        if isinstance(error, sqlite3.Error):
+            return False
+        raise
+    return True
+
+
+def current(conn: sqlite3.Connection, wanted: str) -> bool:
+    return (
+        conn.execute("SELECT basis FROM pending_basis").fetchall() == [(wanted,)]
+        and conn.execute("SELECT 1 FROM pending_dirty LIMIT 1").fetchone() is None
+    )
+
+
+def due(
+    conn: sqlite3.Connection, now: datetime, horizon: datetime, limit: int | None
+) -> tuple[list[rules.Item], dict[str, int]]:
+    """The morning list at ``now`` as :func:`rules.due` gives it (what opens before
+    ``horizon`` included), its first ``limit`` rows (all for None), and how many rows each
+    state has in all. Read from an up-to-date ``pending_action`` (see :func:`refresh`)."""
+    values = {"now": micros(now), "horizon": micros(horizon)}
+    values["limit"] = -1 if limit is None else limit
+    rows = conn.execute(_DUE + _ORDER + " LIMIT :limit", values).fetchall()
+    totals = dict.fromkeys(rules.STATES, 0)
+    if limit is None:
+        for row in rows:
+            totals[rules.STATES[row[5]]] += 1
+    else:
+        for state, count in conn.execute(
+            f"SELECT state, count(*) FROM ({_DUE}) GROUP BY state", values
+        ):
+            totals[rules.STATES[state]] = count
+    items = [
+        rules.Item(
+            interview_id,
+            rules.Action(
+                action, instant(opens), None if deadline is None else instant(deadline), number
+            ),
+            rules.STATES[state],
+        )
+        for interview_id, action, number, opens, deadline, state in rows
+    ]
+    return items, totals
