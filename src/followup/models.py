@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger
+from sqlalchemy import BigInteger, Index
 from sqlmodel import Field, SQLModel
 
 
@@ -136,11 +136,15 @@ class PendingAction(SQLModel, table=True):
     Times are microseconds since 1970 UTC, so that SQL compares and orders them exactly."""
 
     __tablename__ = "pending_action"
+    __table_args__ = (  # each state's rows in the order due shows them (store/pending.py)
+        Index("ix_pending_action_deadline", "deadline", "interview_id", "seq"),
+        Index("ix_pending_action_opens", "opens", "interview_id", "seq"),
+    )
     interview_id: int = Field(primary_key=True)
     seq: int = Field(primary_key=True)  # its place in the plan, most urgent first
     action: str
     number: int
-    opens: int = Field(sa_type=BigInteger, index=True)
+    opens: int = Field(sa_type=BigInteger)
     deadline: int | None = Field(default=None, sa_type=BigInteger)
     until: int | None = Field(default=None, sa_type=BigInteger)  # gone from then on (a prep)
 

@@ -78,15 +78,15 @@ def due_items(
 def due(*, on: str | None, days: int, json: bool, all_: bool = False) -> None:
     """The morning list: every row for ``--json`` and for a pipe; in a terminal the most
     urgent rows that fit the window (every row with ``all_``)."""
-    from followup import render_due
+    from followup import render_due, render_screen
 
     ctx = Context(read_only=True)
     now = ctx.when("--on", on)
     settings = ctx.profile.settings
-    out = render.console() if not json and render.terminal() else None
+    screen = not json and render.terminal()
     kept = None
     if on is None:  # the plans the store keeps hold what is recorded now, not at --on
-        limit = out.size.height if out is not None and not all_ else None
+        limit = render_screen.size()[1] if screen and not all_ else None
         kept = ctx.store.morning(now, ctx.tz, settings, days, limit)
     if kept is not None:
         pairs, totals = kept
@@ -115,7 +115,9 @@ def due(*, on: str | None, days: int, json: bool, all_: bool = False) -> None:
         else:
             note(_("Nothing due."))
         return
-    if out is not None:
-        render_due.screen(pairs, ctx.tz, now, out, every=all_, totals=totals)
+    if screen:
+        if totals is None:
+            totals = {state: sum(1 for i, _ in pairs if i.state == state) for state in rules.STATES}
+        sys.stdout.write(render_screen.screen(pairs, ctx.tz, now, totals, every=all_))
     else:  # a pipe or a file: plain aligned lines, which also spares loading Rich
         sys.stdout.write(render_due.plain(pairs, ctx.tz, now))

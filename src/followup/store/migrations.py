@@ -293,9 +293,10 @@ def m013_pending(conn: sa.Connection) -> None:
         sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
         sa.Column("action", sa.String, nullable=False),
         sa.Column("number", sa.Integer, nullable=False),
+        *(sa.Column(name, sa.BigInteger, nullable=nullable) for name, nullable in times),
         *(
-            sa.Column(name, sa.BigInteger, nullable=nullable, index=name == "opens")
-            for name, nullable in times
+            sa.Index(f"ix_pending_action_{name}", name, "interview_id", "seq")
+            for name in ("deadline", "opens")
         ),
     )
     sa.Table(

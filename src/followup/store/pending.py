@@ -25,19 +25,15 @@ EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 TICK = timedelta(microseconds=1)
 CHUNK = 500  # ids per IN (...) list, well under SQLite's limit on parameters
 
-# The state of rules.Action.state and the order of rules.due, over the stored times.
-_STATE = (
-    "CASE WHEN deadline IS NOT NULL AND deadline < :now THEN 0 WHEN opens <= :now THEN 1 ELSE 2 END"
-)
-_DUE = f"""
-    SELECT interview_id, action, number, opens, deadline, state FROM (
-        SELECT *, {_STATE} AS state FROM pending_action WHERE until IS NULL OR :now < until
-    ) WHERE state < 2 OR opens < :horizon
-"""
-_ORDER = (
-    " ORDER BY state, CASE WHEN state = 2 THEN opens ELSE coalesce(deadline, opens) END,"
-    " interview_id, seq"
-)
+# Each state of rules.Action.state as SQL over the stored times, most urgent first, and the
+# order rules.due gives its rows (the indexes of m013 hold the first and the last).
+_LIVE = "(until IS NULL OR :now < until)"  # rules.visible
+_NOT_OVERDUE = "(deadline IS NULL OR deadline >= :now)"
+STATES = {
+    "overdue": ("deadline < :now", "deadline"),
+    "due": (f"opens <= :now AND {_NOT_OVERDUE}", "coalesce(deadline, opens)"),
+    "upcoming": (f"opens > :now AND {_NOT_OVERDUE} AND opens < :horizon", "opens"),
+}
 
 
 def micros(moment: datetime) -> int:
@@ -136,27 +132,32 @@ def due(
 ) -> tuple[list[rules.Item], dict[str, int]]:
     """The morning list at ``now`` as :func:`rules.due` gives it (what opens before
     ``horizon`` included), its first ``limit`` rows (all for None), and how many rows each
-    state has in all. Read from an up-to-date ``pending_action`` (see :func:`refresh`)."""
+    state has in all. Read from an up-to-date ``pending_action`` (see :func:`refresh`): the
+    most urgent state first, each read in its order only as far as the rows wanted."""
     values = {"now": micros(now), "horizon": micros(horizon)}
-    values["limit"] = -1 if limit is None else limit
-    rows = conn.execute(_DUE + _ORDER + " LIMIT :limit", values).fetchall()
-    totals = dict.fromkeys(rules.STATES, 0)
+    items: list[rules.Item] = []
+    for state, (where, order) in STATES.items():
+        values["left"] = -1 if limit is None else limit - len(items)
+        if values["left"] == 0:
+            break
+        items += [
+            rules.Item(
+                interview_id,
+                rules.Action(
+                    action, instant(opens), None if deadline is None else instant(deadline), number
+                ),
+                state,
+            )
+            for interview_id, action, number, opens, deadline in conn.execute(
+                "SELECT interview_id, action, number, opens, deadline FROM pending_action "
+                f"WHERE {_LIVE} AND {where} ORDER BY {order}, interview_id, seq LIMIT :left",
+                values,
+            )
+        ]
     if limit is None:
-        for row in rows:
-            totals[rules.STATES[row[5]]] += 1
+        totals = {state: sum(1 for item in items if item.state == state) for state in STATES}
     else:
-        for state, count in conn.execute(
-            f"SELECT state, count(*) FROM ({_DUE}) GROUP BY state", values
-        ):
-            totals[rules.STATES[state]] = count
-    items = [
-        rules.Item(
-            interview_id,
-            rules.Action(
-                action, instant(opens), None if deadline is None else instant(deadline), number
-            ),
-            rules.STATES[state],
-        )
-        for interview_id, action, number, opens, deadline, state in rows
-    ]
+        counts = ", ".join(f"coalesce(sum({where}), 0)" for where, _order in STATES.values())
+        found = conn.execute(f"SELECT {counts} FROM pending_action WHERE {_LIVE}", values)
+        totals = dict(zip(STATES, found.fetchone(), strict=True))
     return items, totals
