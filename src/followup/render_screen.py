@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 SGR = {"bold": "1", "dim": "2", "red": "31", "yellow": "33", "cyan": "36"}
 GAP = "  "  # between columns
+MIN_INTERVIEW = 20  # columns the Interview cell needs in a table; less: rows are stacked
 INDENT = "   "  # a stacked row's second and third lines
 GROUP_LINES = {False: 3, True: 2}  # a group's title, header and the blank line after it
 FOOTER_LINES = 3  # the "more" line, the zone caption, and the shell's prompt after them
@@ -189,7 +190,7 @@ def _room(group: list[_Row], columns: int, split: bool) -> list[int] | None:
         for i, lines in enumerate(row.columns(split)):
             widths[i] = max(widths[i], *(width(line) for line in lines))
     left = columns - (sum(widths) - widths[1] + len(GAP) * (len(widths) - 1))
-    if left < max(12, width(names[1])):
+    if left < max(MIN_INTERVIEW, width(names[1])):
         return None
     widths[1] = min(widths[1], left)
     return widths
