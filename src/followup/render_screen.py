@@ -11,7 +11,7 @@ below ``NARROW`` columns each row is stacked on lines of its own, the command wh
 from __future__ import annotations
 
 import os
-import shutil
+import sys
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
@@ -35,9 +35,21 @@ Line = tuple[str, str]  # a line as measured (no colour) and as drawn
 
 
 def size() -> tuple[int, int]:
-    """The window's columns and lines (``COLUMNS`` and ``LINES`` first, as Rich reads them)."""
-    found = shutil.get_terminal_size()
-    return max(found.columns, 20), max(found.lines, 5)
+    """The window's columns and lines: ``COLUMNS`` and ``LINES`` first, as Rich and
+    ``shutil.get_terminal_size`` read them (``shutil`` itself would load compression
+    modules that ``due`` has no use for)."""
+    try:
+        found = os.get_terminal_size(sys.__stdout__.fileno() if sys.__stdout__ else 1)
+        columns, lines = found.columns, found.lines
+    except (OSError, ValueError):
+        columns, lines = 80, 24
+    columns = _number(os.environ.get("COLUMNS")) or columns or 80
+    lines = _number(os.environ.get("LINES")) or lines or 24
+    return max(columns, 20), max(lines, 5)
+
+
+def _number(text: str | None) -> int:
+    return int(text) if text and text.isascii() and text.isdigit() else 0
 
 
 def coloured() -> bool:

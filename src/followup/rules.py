@@ -31,8 +31,8 @@ daylight-saving change. This module does no I/O and never reads the clock.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from typing import NamedTuple
 
 ACTIONS = ("prep", "reflect", "thanks", "check", "reply")
 PREP_HOUR = 18  # the evening before an interview, local time, when its prep opens
@@ -41,8 +41,7 @@ OUTCOMES = ("invited", "offer", "rejected", "withdrawn")
 STATES = ("overdue", "due", "upcoming")
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     thanks_days: int = 2
     check_days: int = 7
     reply_days: int = 1
@@ -50,8 +49,10 @@ class Settings:
     reflect: bool = True
 
 
-@dataclass(frozen=True)
-class Event:
+DEFAULTS = Settings()
+
+
+class Event(NamedTuple):
     """Something the user recorded: ``done`` an action, or a ``result``."""
 
     kind: str  # "done" | "result"
@@ -59,8 +60,7 @@ class Event:
     at: datetime  # aware
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(NamedTuple):
     at: datetime  # the interview's start, aware
     decision_by: date | None = None  # the employer's decision date, in the user's calendar
     events: tuple[Event, ...] = ()
@@ -68,8 +68,7 @@ class Facts:
     tz: tzinfo | None = None  # the zone it was held in: its deadlines and weekends follow it
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(NamedTuple):
     """A pending action (neither done nor cancelled)."""
 
     action: str  # one of ACTIONS
@@ -90,8 +89,7 @@ class Action:
         return "upcoming"
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(NamedTuple):
     status: str  # scheduled | awaiting | ghosted | invited | offer | rejected | withdrawn
     pending: tuple[Action, ...]
 
@@ -165,8 +163,7 @@ def is_active(events: tuple[Event, ...] | list[Event]) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """What the facts leave to do, whatever the time: :func:`assess` reads it at a moment,
     and the store keeps it for the morning list (``pending_action``)."""
 
@@ -187,7 +184,7 @@ def visible(action: Action, now: datetime) -> bool:
     return gone is None or now < gone
 
 
-def plan(facts: Facts, tz: tzinfo, settings: Settings = Settings()) -> Plan:
+def plan(facts: Facts, tz: tzinfo, settings: Settings = DEFAULTS) -> Plan:
     """The interview's pending actions, whatever the time, most urgent first.
 
     Days are counted in the interview's own zone (``facts.tz``), else in ``tz``.
@@ -243,7 +240,7 @@ def plan(facts: Facts, tz: tzinfo, settings: Settings = Settings()) -> Plan:
     return Plan(tuple(pending), results[-1].name if results else None, ghosted_from)
 
 
-def assess(facts: Facts, now: datetime, tz: tzinfo, settings: Settings = Settings()) -> Assessment:
+def assess(facts: Facts, now: datetime, tz: tzinfo, settings: Settings = DEFAULTS) -> Assessment:
     """The interview's status at ``now`` and its pending actions, most urgent first.
 
     Days are counted in the interview's own zone (``facts.tz``), else in ``tz``.
@@ -261,8 +258,7 @@ def assess(facts: Facts, now: datetime, tz: tzinfo, settings: Settings = Setting
     return Assessment(status, tuple(a for a in planned.pending if visible(a, now)))
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One row of the morning list: a pending action of one interview."""
 
     interview_id: int
@@ -274,7 +270,7 @@ def due(
     interviews: list[tuple[int, Facts]],
     now: datetime,
     tz: tzinfo,
-    settings: Settings = Settings(),
+    settings: Settings = DEFAULTS,
     days: int = 3,
 ) -> list[Item]:
     """What needs doing at ``now``: overdue, due, then what opens within ``days`` days.
