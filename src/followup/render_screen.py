@@ -30,7 +30,6 @@ GAP = "  "  # between columns
 MIN_INTERVIEW = 20  # columns the Interview cell needs in a table; less: rows are stacked
 INDENT = "   "  # a stacked row's second and third lines
 GROUP_LINES = {False: 3, True: 2}  # a group's title, header and the blank line after it
-FOOTER_LINES = 3  # the "more" line, the zone caption, and the shell's prompt after them
 Line = tuple[str, str]  # a line as measured (no colour) and as drawn
 
 
@@ -66,6 +65,8 @@ def paint(text: str, style: str, colour: bool) -> str:
 def fold(text: str, columns: int) -> list[str]:
     """``text`` cut into pieces at most ``columns`` wide (wide characters count two), after a
     space where there is one, as a terminal reader expects; the pieces join back to ``text``."""
+    if width(text) <= columns:
+        return [text]
     sizes = [width(char) for char in text]
     pieces, start, used, space = [], 0, 0, -1
     for i, char in enumerate(text):
@@ -147,8 +148,11 @@ def screen(
         _stack(g, columns, colour) if stacked or t is None else t[1]
         for g, t in zip(groups, tables, strict=True)
     ]
+    caption = styled(dates.zone_caption(tz, now), 0, ("", "dim"), columns, colour)
+    total = sum(totals.values())
+    footer = len(caption) + len(_more(total, columns, colour)) + 1  # + the shell's prompt
     out: list[Line] = []
-    used, shown = FOOTER_LINES, 0
+    used, shown = footer, 0
     for group, lines in zip(groups, drawn, strict=True):
         assert lines is not None
         kept: list[Line] = []
@@ -170,17 +174,20 @@ def screen(
         used += cost
         if taken < len(lines):
             break
-    rest = sum(totals.values()) - shown
-    if rest > 0:
-        text = ngettext(
-            "{count} more not shown: `followup due --all` shows every one.",
-            "{count} more not shown: `followup due --all` shows every one.",
-            rest,
-        ).format(count=rest)
-        out.append((text, paint(text, "bold", colour)))
-    caption = dates.zone_caption(tz, now)
-    out.append((caption, paint(caption, "dim", colour)))
+    out += _more(total - shown, columns, colour) + caption
     return "\n".join(drawn_line for _plain, drawn_line in out) + "\n"
+
+
+def _more(rest: int, columns: int, colour: bool) -> list[Line]:
+    """How many rows are not shown, and how to see them: no line when none is left out."""
+    if rest <= 0:
+        return []
+    text = ngettext(
+        "{count} more not shown: `followup due --all` shows every one.",
+        "{count} more not shown: `followup due --all` shows every one.",
+        rest,
+    ).format(count=rest)
+    return styled(text, len(text), ("bold", ""), columns, colour)
 
 
 def _groups(rows: list[_Row]) -> list[list[_Row]]:
