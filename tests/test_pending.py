@@ -136,11 +136,18 @@ def test_a_moment_on_a_deadline_is_as_the_rules_say(scenario):
             agree(scenario, now, 1)
 
 
-def test_every_write_is_seen_by_the_next_due(scenario, ok):
+def test_every_write_is_seen_by_the_next_due(scenario, ok, tmp_path):
     """After each command, the kept list is brought up to date before it is read."""
     now = datetime(2026, 11, 3, 12, tzinfo=UTC)
     agree(scenario, now)
+    more = tmp_path / "more.csv"
+    more.write_text(
+        "company,role,at,thanks_at\nImported,Ops,2026-11-01 10:00,2026-11-01 18:00\n"
+        "Imported 2,Ops,2026-11-02 11:00,\n",
+        encoding="utf-8",
+    )
     for args in (
+        ["import", str(more)],
         ["done", "thanks", "1", "--at", "2026-10-29 18:00"],
         ["edit", "2", "--at", "2026-11-01 09:00"],
         ["result", "7", "offer", "--at", "2026-11-03 10:00"],
@@ -186,6 +193,26 @@ def test_changed_settings_or_zone_plan_everything_again(scenario, ok, monkeypatc
     for zone in ("Europe/Berlin", "EST5EDT,M3.2.0,M11.1.0", "UTC"):
         monkeypatch.setenv("TZ", zone)
         agree(scenario, now)
+
+
+def test_a_store_missing_a_trigger_is_answered_by_the_rules(scenario):
+    """Without its triggers (dropped by hand, a damaged copy) the kept list could miss a
+    write: it is not trusted, and due runs the rules."""
+    now = datetime(2026, 11, 3, 12, tzinfo=UTC)
+    agree(scenario, now)
+    with sqlite3.connect(scenario) as conn:
+        conn.execute("DROP TRIGGER pending_event_insert")
+        conn.execute(
+            "INSERT INTO event (interview_id, kind, name, at, created_at) VALUES "
+            "(2, 'done', 'thanks', '2026-11-01 10:00:00.000000', '2026-11-01 10:00:00.000000')"
+        )
+    reader = sqlite_reader.Reader.open(scenario)
+    assert reader is not None
+    profile = reader.profile()
+    assert reader.morning(now, zones.zone(profile.timezone), profile.settings, 3) is None
+    reader.close()
+    thanks = [i for i in by_rules(scenario, now, 3) if i.interview_id == 2]
+    assert all(i.action.action != "thanks" for i in thanks)
 
 
 def test_a_zone_without_a_name_is_never_kept():

@@ -22,6 +22,12 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from followup import __version__, rules, zones
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+# The triggers m013 made: pending_{table}_{insert,update,delete} on interview and event.
+TRIGGERS = tuple(
+    f"pending_{table}_{event}"
+    for table in ("interview", "event")
+    for event in ("insert", "update", "delete")
+)
 TICK = timedelta(microseconds=1)
 CHUNK = 500  # ids per IN (...) list, well under SQLite's limit on parameters
 
@@ -88,6 +94,8 @@ def refresh(
     if wanted is None:
         return False
     try:
+        if not watched(conn):
+            return False
         if current(conn, wanted):
             return True
         conn.execute("BEGIN IMMEDIATE")
@@ -121,10 +129,22 @@ def refresh(
 
 
 def current(conn: sqlite3.Connection, wanted: str) -> bool:
+    """Whether ``pending_action`` holds every interview's plan made on ``wanted``."""
     return (
         conn.execute("SELECT basis FROM pending_basis").fetchall() == [(wanted,)]
         and conn.execute("SELECT 1 FROM pending_dirty LIMIT 1").fetchone() is None
     )
+
+
+def watched(conn: sqlite3.Connection) -> bool:
+    """Whether every trigger that marks a write is in place: without one (dropped by hand,
+    a damaged copy) a change could go unseen, and the kept list is not to be trusted."""
+    found = conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN "
+        f"({','.join('?' * len(TRIGGERS))})",
+        TRIGGERS,
+    ).fetchone()[0]
+    return bool(found == len(TRIGGERS))
 
 
 def due(
