@@ -156,24 +156,22 @@ def due(
     most urgent state first, each read in its order only as far as the rows wanted."""
     values = {"now": micros(now), "horizon": micros(horizon)}
     items: list[rules.Item] = []
+    made: dict[tuple[str, int, int, int | None], rules.Action] = {}  # equal ones: one record
     for state, (where, order) in STATES.items():
         values["left"] = -1 if limit is None else limit - len(items)
         if values["left"] == 0:
             break
-        items += [
-            rules.Item(
-                interview_id,
-                rules.Action(
-                    action, instant(opens), None if deadline is None else instant(deadline), number
-                ),
-                state,
-            )
-            for interview_id, action, number, opens, deadline in conn.execute(
-                "SELECT interview_id, action, number, opens, deadline FROM pending_action "
-                f"WHERE {_LIVE} AND {where} ORDER BY {order}, interview_id, seq LIMIT :left",
-                values,
-            )
-        ]
+        for interview_id, name, number, opens, deadline in conn.execute(
+            "SELECT interview_id, action, number, opens, deadline FROM pending_action "
+            f"WHERE {_LIVE} AND {where} ORDER BY {order}, interview_id, seq LIMIT :left",
+            values,
+        ):
+            key = (name, number, opens, deadline)
+            action = made.get(key)
+            if action is None:
+                late = None if deadline is None else instant(deadline)
+                action = made[key] = rules.Action(name, instant(opens), late, number)
+            items.append(rules.Item(interview_id, action, state))
     if limit is None:
         totals = {state: sum(1 for item in items if item.state == state) for state in STATES}
     else:
