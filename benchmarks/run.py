@@ -14,8 +14,11 @@ asserts a time: it prints figures.
   the 1k store;
 - `due` over 10,000 open interviews (three pending actions each) on a pseudo-terminal
   (40x120, on_terminal.py) against Taskwarrior's `task next` over 10,000 pending tasks on
-  the same terminal (the runner installs the Debian package `taskwarrior` when it can),
-  and piped and --json against the terminal;
+  the same terminal (the runner installs the Debian package `taskwarrior` when it can):
+  as every morning (the plans the store keeps are current), right after a write (one
+  interview to plan again), and, for the record, after the plans were dropped (every
+  interview planned again, as after an upgrade or a change of settings); piped and --json
+  against the terminal;
 - the first `due` after the page cache is dropped (root), else on a fresh copy of the
   store and the venv, against a warm one.
 """
