@@ -259,8 +259,8 @@ def test_a_store_locked_by_a_writer_is_answered_by_the_rules(scenario, monkeypat
     holder = sqlite3.connect(scenario, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
-        monkeypatch.setenv("FOLLOWUP_BUSY_TIMEOUT", "0.2")
-        result = subprocess.run(due, capture_output=True, text=True)
+        monkeypatch.setenv("FOLLOWUP_BUSY_TIMEOUT", "600")  # a writer's wait: not a reader's
+        result = subprocess.run(due, capture_output=True, text=True, timeout=60)
     finally:
         holder.execute("ROLLBACK")
         holder.close()

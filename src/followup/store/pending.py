@@ -30,6 +30,7 @@ TRIGGERS = tuple(
 )
 TICK = timedelta(microseconds=1)
 CHUNK = 500  # ids per IN (...) list, well under SQLite's limit on parameters
+WAIT_MS = 250  # how long due waits for another writer before it runs the rules instead
 
 # Each state of rules.Action.state as SQL over the stored times, most urgent first, and the
 # order rules.due gives its rows (the indexes of m013 hold the first and the last).
@@ -87,8 +88,8 @@ def refresh(
     tz: tzinfo,
 ) -> bool:
     """Bring ``pending_action`` up to date; False when it cannot be (a zone without a name,
-    a store opened read-only, the write lock held past the busy time-out), and the caller
-    runs the rules itself. ``load(ids)`` gives the facts of the open interviews among
+    a store opened read-only, the write lock held by another program), and the caller runs
+    the rules itself. ``load(ids)`` gives the facts of the open interviews among
     ``ids`` (every open one for None)."""
     wanted = basis(settings, tz)
     if wanted is None:
@@ -98,7 +99,8 @@ def refresh(
             return False
         if current(conn, wanted):
             return True
-        conn.execute("BEGIN IMMEDIATE")
+        if not _begin(conn):
+            return False
     except sqlite3.Error:
         return False
     try:
@@ -125,6 +127,20 @@ def refresh(
         if isinstance(error, sqlite3.Error):
             return False
         raise
+    return True
+
+
+def _begin(conn: sqlite3.Connection) -> bool:
+    """Take the write lock to plan again, waiting for another writer at most ``WAIT_MS``:
+    a reader never waits on a long write (an import) to keep its list, it runs the rules."""
+    waited = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute(f"PRAGMA busy_timeout = {min(WAIT_MS, waited)}")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(waited)}")
     return True
 
 
