@@ -180,6 +180,62 @@ def test_a_write_by_another_program_is_seen(scenario):
     agree(scenario, now)
 
 
+@pytest.mark.parametrize(
+    "replacing",
+    [
+        # a new id for interview 4, through its uid: the old row goes without a DELETE
+        "INSERT OR REPLACE INTO interview (id, company, role, at, round, created_at, "
+        "updated_at, uid, active, zone) SELECT 9, company, role, at, round, created_at, "
+        "updated_at, uid, active, zone FROM interview WHERE id = 4",
+        # interview 3's thank-you moved to interview 2, under the same event id
+        "INSERT OR REPLACE INTO event (id, interview_id, kind, name, at, created_at) "
+        "SELECT id, 2, kind, name, at, created_at FROM event "
+        "WHERE interview_id = 3 AND name = 'thanks'",
+        "UPDATE OR REPLACE event SET id = (SELECT min(id) FROM event WHERE interview_id = 3) "
+        "WHERE id = (SELECT max(id) FROM event WHERE interview_id = 7)",
+    ],
+)
+def test_a_row_replaced_by_another_program_is_seen(scenario, replacing):
+    """INSERT OR REPLACE deletes the row it replaces without firing a DELETE trigger: the
+    triggers before an insert or an update mark it."""
+    now = datetime(2026, 11, 3, 12, tzinfo=UTC)
+    agree(scenario, now)
+    with sqlite3.connect(scenario) as conn:
+        before = conn.total_changes
+        conn.execute(replacing)
+        assert conn.total_changes > before
+    agree(scenario, now)
+    agree(scenario, now + timedelta(days=4))
+
+
+def test_a_plan_of_an_interview_gone_past_the_triggers_is_not_shown(scenario):
+    """With the triggers bypassed (dropped, then put back), a plan of a removed interview is
+    left: due notices it, answers by the rules, and plans everything again next time."""
+    now = datetime(2026, 11, 3, 12, tzinfo=UTC)
+    agree(scenario, now)
+    with sqlite3.connect(scenario) as conn:
+        triggers = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'interview'"
+        ).fetchall()
+        names = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'interview'"
+        ).fetchall()
+        for (name,) in names:
+            conn.execute(f"DROP TRIGGER {name}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("DELETE FROM interview WHERE id = 2")
+        for (sql,) in triggers:
+            conn.execute(sql)
+    assert 2 not in dirty(scenario)
+    reader = sqlite_reader.Reader.open(scenario)
+    assert reader is not None
+    profile = reader.profile()
+    tz = zones.zone(profile.timezone)
+    assert reader.morning(now, tz, profile.settings, 30) is None
+    reader.close()
+    agree(scenario, now, 30)  # planned again from scratch
+
+
 def test_changed_settings_or_zone_plan_everything_again(scenario, ok, monkeypatch):
     now = datetime(2026, 11, 1, 12, tzinfo=UTC)
     agree(scenario, now)

@@ -272,10 +272,21 @@ def m012_messages(conn: sa.Connection) -> None:
 
 
 # The interviews whose pending actions must be planned again: whatever writes to the store
-# (followup's two writers, an import, an undo, the sqlite3 shell) fires these.
+# (followup's two writers, an import, an undo, the sqlite3 shell) fires these. After a
+# write: the row's interview, before and after. Before an insert or an update: the
+# interview of any row it may replace (INSERT OR REPLACE deletes a row without firing its
+# DELETE trigger), by id, or by uid for an interview.
 _PENDING_TRIGGERS = {
-    "interview": ("NEW.id", "OLD.id"),
-    "event": ("NEW.interview_id", "OLD.interview_id"),
+    "interview": (
+        "NEW.id",
+        "OLD.id",
+        "SELECT id FROM interview WHERE id = NEW.id OR uid = NEW.uid",
+    ),
+    "event": (
+        "NEW.interview_id",
+        "OLD.interview_id",
+        "SELECT interview_id FROM event WHERE id = NEW.id",
+    ),
 }
 
 
@@ -308,17 +319,18 @@ def m013_pending(conn: sa.Connection) -> None:
     meta.create_all(conn)
     if conn.dialect.name != "sqlite":
         return
-    for table, (new, old) in _PENDING_TRIGGERS.items():
-        mark = "INSERT OR IGNORE INTO pending_dirty (interview_id) VALUES ({});"
-        for event, marks in (
-            ("INSERT", [new]),
-            ("UPDATE", [new, old]),
-            ("DELETE", [old]),
-        ):
-            body = " ".join(mark.format(m) for m in marks)
+    mark = "INSERT OR IGNORE INTO pending_dirty (interview_id)"
+    for table, (new, old, replaced) in _PENDING_TRIGGERS.items():
+        for event, marks in (("INSERT", [new]), ("UPDATE", [new, old]), ("DELETE", [old])):
+            body = " ".join(f"{mark} VALUES ({m});" for m in marks)
             conn.exec_driver_sql(
                 f"CREATE TRIGGER pending_{table}_{event.lower()} AFTER {event} ON {table} "
                 f"BEGIN {body} END"
+            )
+        for event in ("INSERT", "UPDATE"):
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER pending_{table}_{event.lower()}_replacing BEFORE {event} "
+                f"ON {table} BEGIN {mark} {replaced}; END"
             )
     conn.exec_driver_sql(
         "INSERT OR IGNORE INTO pending_dirty (interview_id) SELECT id FROM interview "

@@ -22,11 +22,12 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from followup import __version__, rules, zones
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-# The triggers m013 made: pending_{table}_{insert,update,delete} on interview and event.
+# The triggers m013 made on interview and event: after each insert, update and delete, and
+# before an insert or update that may replace another row.
 TRIGGERS = tuple(
     f"pending_{table}_{event}"
     for table in ("interview", "event")
-    for event in ("insert", "update", "delete")
+    for event in ("insert", "update", "delete", "insert_replacing", "update_replacing")
 )
 TICK = timedelta(microseconds=1)
 CHUNK = 500  # ids per IN (...) list, well under SQLite's limit on parameters
@@ -142,6 +143,15 @@ def _begin(conn: sqlite3.Connection) -> bool:
     finally:
         conn.execute(f"PRAGMA busy_timeout = {int(waited)}")
     return True
+
+
+def forget(conn: sqlite3.Connection) -> None:
+    """Have the next :func:`refresh` plan every interview again (if the store can be
+    written to now; else a later one will)."""
+    with contextlib.suppress(sqlite3.Error):
+        if _begin(conn):
+            conn.execute("DELETE FROM pending_basis")
+            conn.execute("COMMIT")
 
 
 def current(conn: sqlite3.Connection, wanted: str) -> bool:

@@ -259,11 +259,16 @@ class Reader:
                 horizon = rules.days_later(now, days, tz)
                 items, totals = pending.due(self.connection, now, horizon, limit)
                 shown = self._shown({item.interview_id for item in items})
-                return [(item, shown[item.interview_id]) for item in items], totals
+                if all(item.interview_id in shown for item in items):
+                    return [(item, shown[item.interview_id]) for item in items], totals
             except sqlite3.Error as error:
                 raise StoreError(explain(str(error), self.where)) from None
             finally:
                 self.connection.execute("COMMIT")
+            # A plan of an interview no longer open: written past the triggers. Plan them
+            # all again next time; this time the rules answer.
+            pending.forget(self.connection)
+            return None
         return None
 
     def _facts(self, ids: list[int] | None) -> list[tuple[int, rules.Facts]]:
@@ -282,12 +287,13 @@ class Reader:
         return [(item.id, item.facts()) for item in self._records(rows, people=False)]
 
     def _shown(self, ids: set[int]) -> dict[int, records.Interview]:
-        """What the morning list shows of these interviews."""
+        """What the morning list shows of these interviews, if they are open."""
         select = "SELECT id, company, role, at, zone FROM interview"
         if len(ids) > pending.CHUNK:  # most of the open ones: one pass over them is quicker
             rows = self._query(f"{select} WHERE active = 1")
         else:
-            rows = self._query(f"{select} WHERE id IN ({','.join('?' * len(ids))})", list(ids))
+            marks = ",".join("?" * len(ids))
+            rows = self._query(f"{select} WHERE active = 1 AND id IN ({marks})", list(ids))
         return {
             row[0]: records.Interview(
                 id=row[0], company=row[1], role=row[2], at=utc(row[3]) or datetime.min, zone=row[4]
