@@ -344,6 +344,35 @@ def test_a_store_of_the_previous_version_plans_every_open_interview(tmp_path):
 TABLES = ("interview", "event", "contact", "setting", "journal")
 
 
+@pytest.mark.parametrize("journal", ["delete", "wal"])
+def test_a_store_to_upgrade_while_another_program_holds_it_is_one_error_line(
+    home, monkeypatch, journal
+):
+    """The first due after an upgrade must migrate: a lock held by another program is the
+    usual Error line (whatever journal the old store used), and nothing is changed."""
+    path = home / "followup.db"
+    home.mkdir(parents=True, exist_ok=True)
+    shutil.copy(FIXTURES / "store-v12.db", path)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute(f"PRAGMA journal_mode = {journal}")
+    holder.execute("BEGIN IMMEDIATE")
+    monkeypatch.setenv("FOLLOWUP_BUSY_TIMEOUT", "0.5")
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "followup", "due"], capture_output=True, text=True, timeout=60
+        )
+    finally:
+        holder.execute("ROLLBACK")
+    assert result.returncode == 1
+    assert (
+        result.stderr
+        == f"Error: the store at {path} is locked by another program; try again in a moment.\n"
+    )
+    names = {row[0] for row in holder.execute("SELECT name FROM migration")}
+    holder.close()
+    assert "m013_pending" not in names
+
+
 def test_an_export_leaves_the_kept_list_out(scenario, ok, tmp_path):
     ok("due")
     out = tmp_path / "all.json"

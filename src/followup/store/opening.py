@@ -267,6 +267,10 @@ class Base:
             if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 cursor.execute("PRAGMA journal_mode = WAL")
             cursor.close()
+        except self.engine.dialect.dbapi.Error as error:  # type: ignore[union-attr]
+            # the driver's own error (no SQLAlchemy around a raw cursor): another program
+            # holding the store, most likely
+            raise StoreError(self._explain(str(error))) from None
         finally:
             raw.close()
 
