@@ -382,10 +382,22 @@ def test_no_message_in_the_code_bypasses_gettext():
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_terminal_table_lines_up_with_devanagari_and_chinese(lang, monkeypatch):
     """``due`` in a terminal: every row's cells start at the same display columns, measured
-    as a terminal (and Rich) draws them."""
+    by the C library's ``wcswidth``, as a terminal draws them."""
+    import ctypes
+    import ctypes.util
+    import locale
     from datetime import datetime, timezone
 
-    from rich.cells import cell_len
+    libc = ctypes.CDLL(ctypes.util.find_library("c"))
+    libc.wcswidth.argtypes = [ctypes.c_wchar_p, ctypes.c_size_t]
+
+    def cell_len(text: str) -> int:
+        before = locale.setlocale(locale.LC_CTYPE)
+        locale.setlocale(locale.LC_CTYPE, "C.UTF-8")
+        try:
+            return int(libc.wcswidth(text, len(text)))
+        finally:
+            locale.setlocale(locale.LC_CTYPE, before)
 
     from followup import records, render, render_screen, rules
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from followup import records, render, render_screen, rules
+from followup import records, render_screen, rules
 
 ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 NOW = datetime(2026, 12, 2, 9, tzinfo=timezone.utc)
@@ -44,7 +44,7 @@ def draw(rows: list, monkeypatch, *, columns: int, lines: int, every: bool = Fal
 def test_fold_keeps_every_character_and_each_piece_fits(text, columns):
     pieces = render_screen.fold(text, columns)
     assert "".join(pieces) == text
-    assert all(render.width(piece.rstrip()) <= columns for piece in pieces)
+    assert all(render_screen.width(piece.rstrip()) <= columns for piece in pieces)
     if " " in text and len(pieces) > 1 and text.isascii():
         assert all(piece.endswith(" ") or piece == pieces[-1] for piece in pieces[:-1]) or any(
             len(word) > columns for word in text.split()
@@ -57,7 +57,7 @@ def test_what_is_drawn_fits_the_window_and_counts_the_rest(monkeypatch, columns,
     text = draw(rows, monkeypatch, columns=columns, lines=lines, NO_COLOR="1")
     drawn = text.rstrip("\n").split("\n")
     assert len(drawn) + 1 <= lines  # and the shell's prompt below
-    assert all(render.width(line) <= columns for line in drawn), text
+    assert all(render_screen.width(line) <= columns for line in drawn), text
     shown = [int(n) for n in re.findall(r"followup draft thanks (\d+)", text)]
     assert shown == list(range(1, len(shown) + 1)) and shown
     assert f"{30 - len(shown)} more not shown" in text

@@ -296,7 +296,7 @@ def test_a_narrow_terminal_shows_the_interview_and_the_whole_next_command(width,
     text = render_screen.screen([(i, item) for i in items], timezone.utc, now, totals)
     lines = text.splitlines()
     assert "…" not in text
-    assert all(render.width(line) <= width for line in lines), text  # folded, never cut
+    assert all(render_screen.width(line) <= width for line in lines), text  # folded, not cut
     words = text.split()  # a table folds the cell among the others' lines, whole words
     assert all(w in words for w in ["Globex", "International", "Holdings", "Senior", "Support"]), (
         text

@@ -10,6 +10,7 @@ below ``NARROW`` columns each row is stacked on lines of its own, the command wh
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from datetime import datetime, tzinfo
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from followup import dates
 from followup.i18n import ngettext
-from followup.render import NARROW, STATE_STYLE, label, next_step, where, width
+from followup.render import NARROW, STATE_STYLE, label, next_step, where
 from followup.render_due import headers, moment, title
 
 if TYPE_CHECKING:
@@ -49,6 +50,28 @@ def size() -> tuple[int, int]:
 
 def _number(text: str | None) -> int:
     return int(text) if text and text.isascii() and text.isdigit() else 0
+
+
+def width(text: str) -> int:
+    """Columns a terminal gives ``text``, as the C library's ``wcswidth`` counts them: wide
+    CJK two, combining marks none, but Devanagari's spacing vowel signs (ा, ि, ो) one each,
+    which Rich and the plain lines of a pipe count as none. Measured so, a row never runs
+    past the window's edge, where the terminal would wrap it and push the title off."""
+    return len(text) if text.isascii() else _wide(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _wide(text: str) -> int:
+    import unicodedata
+
+    return sum(
+        0
+        if unicodedata.category(c) in ("Mn", "Me", "Cf") or "\u1160" <= c <= "\u11ff"
+        else 2
+        if unicodedata.east_asian_width(c) in "WF"
+        else 1
+        for c in text
+    )
 
 
 def coloured() -> bool:
