@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 SGR = {"bold": "1", "dim": "2", "red": "31", "yellow": "33", "cyan": "36"}
 GAP = "  "  # between columns
 MIN_INTERVIEW = 20  # columns the Interview cell needs in a table; less: rows are stacked
-INDENT = "   "  # a stacked row's second and third lines
+INDENT = "   "  # a folded line's continuation
 GROUP_LINES = {False: 3, True: 2}  # a group's title, header and the blank line after it
 Line = tuple[str, str]  # a line as measured (no colour) and as drawn
 
@@ -104,17 +104,22 @@ def fold(text: str, columns: int) -> list[str]:
 
 
 def styled(
-    text: str, split: int, styles: tuple[str, str], columns: int, colour: bool
+    text: str,
+    split: int,
+    styles: tuple[str, str],
+    columns: int,
+    colour: bool,
+    indent: str = INDENT,
 ) -> list[Line]:
-    """``text`` folded to the window (further lines indented), its first ``split``
+    """``text`` folded to the window (further lines after ``indent``), its first ``split``
     characters in one style and the rest in the other."""
     lines, offset = [], 0
-    for n, piece in enumerate(fold(text, columns - len(INDENT))):
+    for n, piece in enumerate(fold(text, columns - len(indent))):
         cut = max(0, min(len(piece), split - offset))
         shown = paint(piece[:cut], styles[0], colour) + paint(
             piece[cut:].rstrip(), styles[1], colour
         )
-        lead = INDENT if n else ""
+        lead = indent if n else ""
         lines.append((lead + piece.rstrip(), lead + shown))
         offset += len(piece)
     return lines
@@ -286,13 +291,15 @@ def _stack(group: list[_Row], columns: int, colour: bool) -> list[list[Line]]:
     drawn = []
     for row in group:
         ident, interview, action, when, command = row.cells
+        lead = " " * (len(ident) + 2)  # the lines after the first start under the name
         first = f"{ident}  {interview}"
-        second = f"{INDENT}{action}, {when}"
+        second = f"{lead}{action}, {when}"
+        split = len(lead) + len(row.company)
         drawn.append(
             [
-                *styled(first, len(ident) + 2 + len(row.company), ("", "dim"), columns, colour),
-                *styled(second, len(second) - len(when), ("", style), columns, colour),
-                *styled(f"{INDENT}{command}", len(INDENT), ("", "dim"), columns, colour),
+                *styled(first, split, ("", "dim"), columns, colour, lead),
+                *styled(second, len(second) - len(when), ("", style), columns, colour, lead),
+                *styled(f"{lead}{command}", len(lead), ("", "dim"), columns, colour, lead),
             ]
         )
     return drawn
