@@ -358,6 +358,12 @@ def test_due_with_nothing_to_do_says_so(ok, run):
     result = ok("due", "--on", NOW)
     assert result.stdout == "" and "Nothing due" in result.stderr
     assert ok("due", "--json").json() == []
+    first = ok("due")  # a new user's first morning: how to begin
+    assert first.stdout == ""
+    assert first.stderr == "No interviews yet: record one with `followup add`.\n"
+    add(ok, "--at", "2026-11-14 10:00")
+    ok("result", "1", "offer", "--at", "2026-11-20 10:00")
+    assert ok("due").stderr == "Nothing due in the next 3 days.\n"
 
 
 def test_done_thanks_removes_it_from_due(ok):

@@ -104,7 +104,9 @@ def due(*, on: str | None, days: int, json: bool, all_: bool = False) -> None:
         render.emit_json([render_due.row_json(item, i, now, ctx.tz) for item, i in pairs])
         return
     if not pairs:
-        if days:
+        if on is None and ctx.store.empty():  # a new user's first morning
+            note(_("No interviews yet: record one with `followup add`."))
+        elif days:
             note(
                 ngettext(
                     "Nothing due in the next {count} day.",

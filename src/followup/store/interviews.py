@@ -165,6 +165,11 @@ class Interviews(Base):
                 for row in rows
             ]
 
+    def empty(self) -> bool:
+        """Whether no interview was ever recorded (or every one was removed)."""
+        with self.session() as session:
+            return session.exec(select(models.Interview.id).limit(1)).first() is None
+
     # -- profile and settings ------------------------------------------------------------
 
     def profile(self) -> records.Profile:

@@ -235,6 +235,10 @@ class Reader:
         rows = self._query(f"SELECT {_COLUMNS} FROM interview{where} ORDER BY at, id")
         return self._records(rows, people=people)
 
+    def empty(self) -> bool:
+        """Whether no interview was ever recorded (or every one was removed)."""
+        return not self._query("SELECT 1 FROM interview LIMIT 1")
+
     def morning(
         self,
         now: datetime,
