@@ -215,14 +215,29 @@ def _wide_width(text: str) -> int:
     )
 
 
-def plain_table(headers: list[str], rows: list[list[str]]) -> str:
-    """Aligned columns of plain text, for a pipe, a file or `grep` (no colour, no boxes)."""
-    cells = [[str(c) for c in row] for row in (headers, *rows)]
-    sizes = [[len(c) if c.isascii() else _wide_width(c) for c in row] for row in cells]
-    widths = [max(column) for column in zip(*sizes, strict=True)]
+class Widths(dict[str, int]):
+    """:func:`width` of texts met many times in one table, each measured once (a dict per
+    table: Python's ``lru_cache`` on :func:`_wide_width` holds 4,096, fewer than a long
+    table's cells, and would measure them over and over)."""
+
+    def __missing__(self, text: str) -> int:
+        measured = self[text] = width(text)
+        return measured
+
+
+def plain_table(
+    headers: list[str], rows: list[list[str]], *, sizes: list[list[int]] | None = None
+) -> str:
+    """Aligned columns of plain text, for a pipe, a file or `grep` (no colour, no boxes);
+    ``sizes``: the :func:`width` of each row's cells, when the caller measured them already."""
+    if sizes is None:
+        sizes = [[width(c) for c in row] for row in rows]
+    table = [headers, *rows]
+    measured = [[width(c) for c in headers], *sizes]
+    widths = [max(column) for column in zip(*measured, strict=True)]
     lines = []
-    for row, measured in zip(cells, sizes, strict=True):
-        padded = [c + " " * (w - n) for c, n, w in zip(row, measured, widths, strict=True)]
+    for row, row_sizes in zip(table, measured, strict=True):
+        padded = [c + " " * (w - n) for c, n, w in zip(row, row_sizes, widths, strict=True)]
         lines.append("  ".join(padded).rstrip())
     return "\n".join(lines) + "\n"
 

@@ -8,20 +8,23 @@ lines, built straight from the morning list without Rich; ``--json`` every row t
 
 from __future__ import annotations
 
+import itertools
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from followup import dates, rules
+from followup import dates, rules, table_dates
 from followup.i18n import _, ngettext
 from followup.render import (
     NARROW,
     STATE_STYLE,
     STATE_TITLE,
+    Widths,
     due_json,
     label,
     next_step,
     plain_table,
     where,
+    width,
 )
 
 if TYPE_CHECKING:
@@ -74,33 +77,115 @@ def title(state: str, shown: int, total: int) -> str:
 
 def plain(pairs: list[Pair], tz: tzinfo, now: datetime) -> str:
     """Every row, grouped by state, as aligned plain lines: for a pipe or a file."""
-    places: dict[str | None, str] = {}  # " (Asia/Kolkata)" for each zone met
+    cells = _PlainCells(tz, now)
     parts = []
-    start = 0
-    while start < len(pairs):
-        state = pairs[start][0].state
-        end = start
-        while end < len(pairs) and pairs[end][0].state == state:
-            end += 1
-        table = []
-        for item, interview in pairs[start:end]:
-            if interview.zone not in places:
-                places[interview.zone] = where({"zone": interview.zone}, tz)
-            shown = moment(item)
-            table.append(
-                [
-                    str(interview.id),
-                    f"{interview.company} · {interview.role}{places[interview.zone]}",
-                    label(item.action),
-                    f"{dates.relative(shown, now)} ({dates.short(shown, tz, now)})",
-                    next_step(item.action.action, interview.id),
-                ]
-            )
-        parts.append(title(state, end - start, end - start) + "\n")
-        parts.append(plain_table(headers(state), table) + "\n")
-        start = end
+    for state, group in itertools.groupby(pairs, key=lambda pair: pair[0].state):
+        rows: list[list[str]] = []
+        sizes: list[list[int]] = []
+        for item, interview in group:
+            row, measured = cells.row(item, interview)
+            rows.append(row)
+            sizes.append(measured)
+        parts.append(title(state, len(rows), len(rows)) + "\n")
+        parts.append(plain_table(headers(state), rows, sizes=sizes) + "\n")
     parts.append(dates.zone_caption(tz, now) + "\n")
     return "".join(parts)
+
+
+class _PlainCells:
+    """The cells of :func:`plain`'s rows, and their widths (:func:`followup.render.width`).
+
+    A pipe may get tens of thousands of rows, and they share most of their texts: an
+    interview's name and place (on each of its actions' rows), an action's label, the time
+    of an instant. Each of these is made and measured once per table. A cell is measured
+    from its parts, since a string's width is the sum of its characters'."""
+
+    def __init__(self, tz: tzinfo, now: datetime) -> None:
+        self.tz = tz
+        self.shorts = table_dates.ShortTimes(tz, now)
+        self.relatives = table_dates.RelativeTimes(now)
+        self.widths = Widths()
+        self.names: dict[tuple[str, str, str | None], tuple[str, int]] = {}
+        self.places: dict[str | None, str] = {}  # " (Asia/Kolkata)" for each zone met
+        self.labels: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def row(self, item: rules.Item, interview: records.Interview) -> tuple[list[str], list[int]]:
+        """The row's cells: ID, Interview, Action, Due or Opens, Next; and their widths."""
+        action = item.action
+        name, name_width = self.name(interview)
+        what, what_width = self.label(action)
+        shown = moment(item)
+        relative = self.relatives.relative(shown)
+        short = self.shorts.short(shown)
+        when_width = self.widths[relative] + 2 + self.widths[short] + 1  # " (", ")"
+        step = next_step(action.action, interview.id)
+        ident = str(interview.id)
+        return (
+            [ident, name, what, f"{relative} ({short})", step],
+            [len(ident), name_width, what_width, when_width, width(step)],
+        )
+
+    def name(self, interview: records.Interview) -> tuple[str, int]:
+        """``Acme · Support Engineer (Asia/Kolkata)``, the zone when it is not the user's."""
+        key = (interview.company, interview.role, interview.zone)
+        known = self.names.get(key)
+        if known is None:
+            if interview.zone not in self.places:
+                self.places[interview.zone] = where({"zone": interview.zone}, self.tz)
+            place = self.places[interview.zone]
+            known = self.names[key] = (
+                f"{interview.company} · {interview.role}{place}",
+                self.widths[interview.company]
+                + self.widths[" · "]
+                + self.widths[interview.role]
+                + self.widths[place],
+            )
+        return known
+
+    def label(self, action: rules.Action) -> tuple[str, int]:
+        key = (action.action, action.number)
+        known = self.labels.get(key)
+        if known is None:
+            text = label(action)
+            known = self.labels[key] = (text, self.widths[text])
+        return known
+
+
+def rows_json(
+    pairs: list[Pair], now: datetime, tz: tzinfo, *, people: bool = False
+) -> list[dict[str, Any]]:
+    """``[row_json(item, interview, now, tz, people=people) for item, interview in pairs]``,
+    made faster for tens of thousands of rows: each instant written once, each relative
+    time and label worded once. The keys, their order and their values are those of
+    :func:`followup.render.due_json` and :func:`row_json` (``tests/test_due_format.py``
+    compares them): a key added there is added here."""
+    isos = table_dates.IsoTimes(tz)
+    relatives = table_dates.RelativeTimes(now, english=not people)
+    labels: dict[tuple[str, int], str] = {}
+    rows = []
+    for item, interview in pairs:
+        action = item.action
+        key = (action.action, action.number)
+        if key not in labels:
+            labels[key] = label(action, english=not people)
+        rows.append(
+            {
+                "id": interview.id,
+                "company": interview.company,
+                "role": interview.role,
+                "zone": interview.zone,
+                "action": action.action,
+                "number": action.number,
+                "due": isos.iso(action.due),
+                "opens": isos.iso(action.opens),
+                "deadline": isos.iso(action.deadline) if action.deadline else None,
+                "state": item.state,
+                "relative": relatives.relative(moment(item)),
+                "next": next_step(action.action, interview.id),
+                "label": labels[key],
+            }
+        )
+    return rows
 
 
 def fitting(states: list[str], height: int, *, stacked: bool) -> int:
@@ -123,14 +208,14 @@ def screen(
     for item, _interview in pairs:
         totals[item.state] += 1
     if every:
-        rows = [row_json(i, it, now, tz, people=True) for i, it in pairs]
+        rows = rows_json(pairs, now, tz, people=True)
         table(rows, tz, now, out, totals=totals, more=0)
         return
     height = out.size.height
     stacked = out.width < NARROW
     states = [i.state for i, _interview in pairs[:height]]
     count = min(len(pairs), fitting(states, height, stacked=stacked))
-    rows = [row_json(i, it, now, tz, people=True) for i, it in pairs[:count]]
+    rows = rows_json(pairs[:count], now, tz, people=True)
     while True:  # long names wrap: measure what Rich draws, and drop rows until it fits
         with out.capture() as drawn:
             table(rows, tz, now, out, totals=totals, more=len(pairs) - len(rows))
