@@ -1,11 +1,18 @@
 """Time only the formatting of `followup due`: the plain lines for a pipe, and `--json`.
 
 The store is read once (the rules, the records); then each repetition formats the same
-morning list: ``render_due.plain`` for a pipe, and for ``--json`` ``render_due.row_json``
-over every row plus the encoding ``render.emit_json`` does (written to a StringIO). It prints
-the median of each, in milliseconds. Nothing here asserts a time.
+morning list, and the medians (and minimums) are printed in milliseconds:
 
-    FOLLOWUP_HOME=/path/to/store python benchmarks/format_due.py [--runs 9] [--lang en|zh|hi]
+- ``plain``: ``render_due.plain``, what a pipe or a file gets;
+- ``json rows``: the rows of ``--json`` (``render_due.rows_json``; on a tree from before it
+  existed, ``render_due.row_json`` row by row, as ``due --json`` then did);
+- ``json encode``: the encoding ``render.emit_json`` does, into a StringIO;
+- ``row_json``: ``render_due.row_json`` called row by row, the function other code calls.
+
+Nothing here asserts a time. To compare with an older tree, put its ``src`` first on
+``PYTHONPATH`` (``git archive COMMIT src | tar -x -C /tmp/old``)::
+
+    FOLLOWUP_HOME=/path/to/store python benchmarks/format_due.py [--runs 15] [--lang zh]
 """
 
 from __future__ import annotations
@@ -14,16 +21,26 @@ import argparse
 import contextlib
 import io
 import statistics
-import sys
 import time
+from collections.abc import Callable
+from typing import Any
 
 from followup import i18n, reading, render, render_due
 from followup.context import Context
 
 
+def timed(run: Callable[[], Any], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return times
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=9, help="repetitions of each (default 9)")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="repetitions of each (default 15)")
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help="the interface language")
     parser.add_argument("--days", type=int, default=3, help="as `due --days` (default 3)")
     options = parser.parse_args()
@@ -41,26 +58,30 @@ def main() -> None:
         options.days,
     )
     read = time.perf_counter() - started
-    print(f"{len(pairs)} rows, read in {read * 1000:.0f} ms, language {i18n.lang()}")
+    print(f"{len(pairs)} rows (read in {read * 1000:.0f} ms), language {i18n.lang()}")
 
-    def piped() -> None:
-        render_due.plain(pairs, tz, now)
+    def rows() -> list[Any]:
+        if hasattr(render_due, "rows_json"):
+            return render_due.rows_json(pairs, now, tz)  # type: ignore[no-any-return]
+        return [render_due.row_json(item, i, now, tz) for item, i in pairs]
 
-    def as_json() -> None:
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            render.emit_json([render_due.row_json(item, i, now, tz) for item, i in pairs])
+    made = rows()
 
-    for name, run in (("plain", piped), ("json", as_json)):
-        times = []
-        for _ in range(options.runs):
-            started = time.perf_counter()
-            run()
-            times.append(time.perf_counter() - started)
-        print(
-            f"{name:6} median {statistics.median(times) * 1000:7.1f} ms  (min {min(times) * 1000:.1f})"
-        )
-    sys.stdout.flush()
+    def encode() -> None:
+        with contextlib.redirect_stdout(io.StringIO()):
+            render.emit_json(made)
+
+    measured = {
+        "plain": timed(lambda: render_due.plain(pairs, tz, now), options.runs),
+        "json rows": timed(rows, options.runs),
+        "json encode": timed(encode, options.runs),
+        "row_json": timed(
+            lambda: [render_due.row_json(item, i, now, tz) for item, i in pairs], options.runs
+        ),
+    }
+    for name, times in measured.items():
+        median, least = statistics.median(times) * 1000, min(times) * 1000
+        print(f"{name:12} median {median:7.1f} ms   min {least:7.1f} ms")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@ lines, built straight from the morning list without Rich; ``--json`` every row t
 from __future__ import annotations
 
 import itertools
-from datetime import datetime, tzinfo
+from collections.abc import Iterable
+from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from followup import dates, rules, table_dates
@@ -22,7 +23,7 @@ from followup.render import (
     due_json,
     label,
     next_step,
-    plain_table,
+    plain_columns,
     where,
     width,
 )
@@ -80,14 +81,9 @@ def plain(pairs: list[Pair], tz: tzinfo, now: datetime) -> str:
     cells = _PlainCells(tz, now)
     parts = []
     for state, group in itertools.groupby(pairs, key=lambda pair: pair[0].state):
-        rows: list[list[str]] = []
-        sizes: list[list[int]] = []
-        for item, interview in group:
-            row, measured = cells.row(item, interview)
-            rows.append(row)
-            sizes.append(measured)
-        parts.append(title(state, len(rows), len(rows)) + "\n")
-        parts.append(plain_table(headers(state), rows, sizes=sizes) + "\n")
+        columns, sizes = cells.table(group)
+        parts.append(title(state, len(columns[0]), len(columns[0])) + "\n")
+        parts.append(plain_columns(headers(state), columns, sizes) + "\n")
     parts.append(dates.zone_caption(tz, now) + "\n")
     return "".join(parts)
 
@@ -101,29 +97,42 @@ class _PlainCells:
     from its parts, since a string's width is the sum of its characters'."""
 
     def __init__(self, tz: tzinfo, now: datetime) -> None:
-        self.tz = tz
+        self.tz, self.now = tz, now
         self.shorts = table_dates.ShortTimes(tz, now)
         self.relatives = table_dates.RelativeTimes(now)
         self.widths = Widths()
         self.names: dict[tuple[str, str, str | None], tuple[str, int]] = {}
         self.places: dict[str | None, str] = {}  # " (Asia/Kolkata)" for each zone met
         self.labels: dict[tuple[str, int], tuple[str, int]] = {}
+        self.times: dict[tuple[timedelta, timedelta], tuple[str, int]] = {}
 
-    def row(self, item: rules.Item, interview: records.Interview) -> tuple[list[str], list[int]]:
-        """The row's cells: ID, Interview, Action, Due or Opens, Next; and their widths."""
-        action = item.action
-        name, name_width = self.name(interview)
-        what, what_width = self.label(action)
-        shown = moment(item)
-        relative = self.relatives.relative(shown)
-        short = self.shorts.short(shown)
-        when_width = self.widths[relative] + 2 + self.widths[short] + 1  # " (", ")"
-        step = next_step(action.action, interview.id)
-        ident = str(interview.id)
-        return (
-            [ident, name, what, f"{relative} ({short})", step],
-            [len(ident), name_width, what_width, when_width, width(step)],
-        )
+    def table(self, group: Iterable[Pair]) -> tuple[list[list[str]], list[list[int]]]:
+        """The cells of one state's rows, column by column (ID, Interview, Action, Due or
+        Opens, Next: :func:`followup.render.plain_columns`), and their widths."""
+        ids: list[str] = []
+        names: list[str] = []
+        actions: list[str] = []
+        times: list[str] = []
+        steps: list[str] = []
+        name_sizes: list[int] = []
+        action_sizes: list[int] = []
+        time_sizes: list[int] = []
+        for item, interview in group:
+            action = item.action
+            ids.append(str(interview.id))
+            name, size = self.name(interview)
+            names.append(name)
+            name_sizes.append(size)
+            what, size = self.label(action)
+            actions.append(what)
+            action_sizes.append(size)
+            when, size = self.when(moment(item))
+            times.append(when)
+            time_sizes.append(size)
+            steps.append(next_step(action.action, interview.id))
+        columns = [ids, names, actions, times, steps]
+        sizes = [list(map(len, ids)), name_sizes, action_sizes, time_sizes, list(map(width, steps))]
+        return columns, sizes
 
     def name(self, interview: records.Interview) -> tuple[str, int]:
         """``Acme · Support Engineer (Asia/Kolkata)``, the zone when it is not the user's."""
@@ -139,6 +148,21 @@ class _PlainCells:
                 + self.widths[" · "]
                 + self.widths[interview.role]
                 + self.widths[place],
+            )
+        return known
+
+    def when(self, shown: datetime) -> tuple[str, int]:
+        """``in 2 days (Fri 04 Dec 09:00)``. Its date is the instant's, its relative time is
+        how far it lies from ``now`` (:func:`followup.dates.relative` subtracts, which in one
+        zone goes by the wall clocks): the two together are the key."""
+        key = (table_dates.instant(shown), shown - self.now)
+        known = self.times.get(key)
+        if known is None:
+            relative = self.relatives.relative(shown)
+            short = self.shorts.short(shown)
+            known = self.times[key] = (
+                f"{relative} ({short})",
+                self.widths[relative] + 2 + self.widths[short] + 1,  # " (" and ")"
             )
         return known
 

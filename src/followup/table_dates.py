@@ -63,18 +63,24 @@ class ShortTimes:
 
 class RelativeTimes:
     """``relative(moment)`` is ``dates.relative(moment, now, english=english)``, for many
-    moments: each different thing said (``in 2 days``) is put in words once."""
+    moments. The text is remembered for each ``moment - now`` (all that :func:`dates.relative`
+    reads), and each different thing said (``in 2 days``) is put in words once."""
 
     def __init__(self, now: datetime, *, english: bool = False) -> None:
         self.now = now
         self.t = i18n.ENGLISH if english else i18n.translation()
-        self.known: dict[tuple[bool, str, int], str] = {}
+        self.known: dict[timedelta, str] = {}
+        self.words: dict[tuple[bool, str, int], str] = {}
 
     def relative(self, moment: datetime) -> str:
-        reading = dates.distance(moment, self.now)
-        text = self.known.get(reading)
+        away = moment - self.now
+        text = self.known.get(away)
         if text is None:
-            text = self.known[reading] = dates.distance_text(reading, self.t)
+            reading = dates.distance(moment, self.now)
+            text = self.words.get(reading)
+            if text is None:
+                text = self.words[reading] = dates.distance_text(reading, self.t)
+            self.known[away] = text
         return text
 
 
