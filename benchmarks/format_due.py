@@ -62,7 +62,7 @@ def main() -> None:
 
     def rows() -> list[Any]:
         if hasattr(render_due, "rows_json"):
-            return render_due.rows_json(pairs, now, tz)  # type: ignore[no-any-return]
+            return render_due.rows_json(pairs, now, tz)
         return [render_due.row_json(item, i, now, tz) for item, i in pairs]
 
     made = rows()
