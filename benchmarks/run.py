@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -228,11 +229,25 @@ def main() -> None:
     task_size = 10000
     home_open, _ = build_store(venv, task_size, open_count=task_size)
     open_env = {"FOLLOWUP_HOME": str(home_open)}
+    open_store = home_open / "followup.db"
+
+    def one_write() -> None:  # yesterday's `done`: one interview's plan to make again
+        subprocess.run([followup, "edit", "17", "--notes", "Called back"], check=True,
+                       env={**os.environ, **open_env}, capture_output=True)
+
+    def forget_plans() -> None:  # as after an upgrade or a change of settings: plan them all
+        with sqlite3.connect(open_store) as conn:
+            conn.execute("DELETE FROM pending_basis")
+
     cases += [
         Case(f"followup due @{task_size} open (terminal)", [followup, "due"], open_env, tty=True),
+        Case(f"followup due @{task_size} open, after a write (terminal)", [followup, "due"],
+             open_env, setup=one_write, tty=True),
         Case(f"followup due @{task_size} open (piped)", [followup, "due"], open_env),
         Case(f"followup due --json @{task_size} open", [followup, "due", "--json"], open_env),
     ]
+    heavy.append(Case(f"followup due @{task_size} open, planning every interview (terminal)",
+                      [followup, "due"], open_env, setup=forget_plans, tty=True))
     rc = taskwarrior(task_size)
     if rc is not None:
         cases.append(Case(f"taskwarrior task next @{task_size} (terminal)",
@@ -296,6 +311,9 @@ def report(cases: list[Case], sizes: list[int], task_size: int, with_task: bool,
     terminal = f"followup due @{task_size} open (terminal)"
     if with_task:
         row(terminal, f"taskwarrior task next @{task_size} (terminal)", 1.0)
+        row(f"followup due @{task_size} open, after a write (terminal)",
+            f"taskwarrior task next @{task_size} (terminal)", 1.0)
+    row(f"followup due @{task_size} open, planning every interview (terminal)", terminal, None)
     row(f"followup due @{task_size} open (piped)", terminal, 2.0)
     row(f"followup due --json @{task_size} open", terminal, 2.0)
     row(cold, warm, 2.0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import stat
 import subprocess
@@ -730,19 +731,29 @@ def test_a_tz_variable_that_is_not_a_zone_is_an_error(run, monkeypatch):
     )
 
 
-def test_due_in_a_terminal_is_a_rich_table_and_in_a_pipe_plain_lines(ok, monkeypatch):
+def test_due_in_a_terminal_is_a_coloured_table_and_in_a_pipe_plain_lines(ok, monkeypatch):
     ok("profile", "--no-reflect")  # this test is about the other follow-ups
     from followup import render
 
     ok("profile", "--timezone", "America/New_York")
     late = add(ok, "--at", "2026-11-14 10:00")
     piped = ok("due", "--on", NOW).stdout
-    assert "┃" not in piped
+    assert "\x1b" not in piped
     line = next(li for li in piped.splitlines() if li.startswith(f"{late} "))
     assert "Acme · Support Engineer" in line and f"followup draft thanks {late}" in line
     monkeypatch.setattr(render, "terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
     table = ok("due", "--on", NOW).stdout
-    assert "┃" in table and "Overdue (1)" in table and f"followup draft thanks {late}" in table
+    assert "\x1b[1;31mOverdue (1)\x1b[0m" in table  # the state's colour
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", table)
+    line = next(li for li in plain.splitlines() if li.lstrip().startswith(f"{late} "))
+    assert "Acme · Support Engineer" in line and line.endswith(f"followup draft thanks {late}")
+    monkeypatch.setenv("COLUMNS", "60")  # too narrow for a table: each row stacked
+    stacked = re.sub(r"\x1b\[[0-9;]*m", "", ok("due", "--on", NOW).stdout).splitlines()
+    assert f"{late}  Acme · Support Engineer" in stacked
+    assert f"   followup draft thanks {late}" in stacked
 
 
 @pytest.mark.parametrize(

@@ -175,9 +175,7 @@ def test_fast_writes_store_what_the_full_store_stores(backend, tmp_path):
 
 
 def replace_uid(item: Any) -> Any:
-    from dataclasses import replace
-
-    return replace(item, uid="<uid>")
+    return item._replace(uid="<uid>")
 
 
 @pytest.mark.parametrize("case", ["fast", "full"])

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -104,8 +103,7 @@ def _case(lang: str, case: str) -> tuple[records.Interview, str, datetime]:
     )
     reason = ""
     if case == "full":
-        item = replace(
-            item,
+        item = item._replace(
             topic=t["topic"],
             strength=t["strength"],
             idea=t["idea"],
@@ -114,26 +112,25 @@ def _case(lang: str, case: str) -> tuple[records.Interview, str, datetime]:
         )
         reason = t["reason"]
     elif case in ("sentence", "feminine", "plural"):
-        item = replace(item, strength=t[case])
+        item = item._replace(strength=t[case])
     elif case == "position":
-        item = replace(item, role=t["position_role"])
+        item = item._replace(role=t["position_role"])
     elif case == "ltd":
-        item = replace(item, company=t["ltd"])
+        item = item._replace(company=t["ltd"])
         reason = t["reason"] + {"en": ".", "zh": "。", "hi": "।"}[lang]
     elif case == "lower":
         reason = t["lower_reason"]
     elif case == "panel":
-        item = replace(
-            item,
+        item = item._replace(
             topic=t["topic"],
             contacts=tuple(P(n, e) for n, e, _ in t["panel"]),
             topic_for=tuple((e, topic) for _, e, topic in t["panel"]),
         )
     elif case == "nameless":
-        item = replace(item, contacts=(P("", "interview@example.org"),), recruiters=())
+        item = item._replace(contacts=(P("", "interview@example.org"),), recruiters=())
     elif case in ("morning", "evening"):
         hour = 10 if case == "morning" else 18
-        item = replace(item, at=AT.replace(hour=hour, minute=30).astimezone(timezone.utc))
+        item = item._replace(at=AT.replace(hour=hour, minute=30).astimezone(timezone.utc))
     return item, reason, AFTER_THANKS
 
 
@@ -165,7 +162,7 @@ def letters(lang: str, case: str, kind: str) -> tuple[str, list[str]]:
     user's own words that may stand in another script."""
     item, reason, now = _case(lang, case)
     if kind == "check2":
-        item = replace(item, events=(*item.events, rules.Event("done", "check", FIRST_CHECK)))
+        item = item._replace(events=(*item.events, rules.Event("done", "check", FIRST_CHECK)))
     if kind.startswith("check"):
         now = AFTER_WEEK
     drafted = drafts.compose(

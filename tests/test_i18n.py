@@ -23,7 +23,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from followup import i18n, render, render_due
+from followup import i18n, render
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -380,44 +380,51 @@ def test_no_message_in_the_code_bypasses_gettext():
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_terminal_table_lines_up_with_devanagari_and_chinese(lang):
-    """``due`` in a terminal (Rich): every row's column rules at the same display columns."""
+def test_the_terminal_table_lines_up_with_devanagari_and_chinese(lang, monkeypatch):
+    """``due`` in a terminal: every row's cells start at the same display columns, measured
+    as a terminal (and Rich) draws them."""
     from datetime import datetime, timezone
 
     from rich.cells import cell_len
-    from rich.console import Console
+
+    from followup import records, render, render_screen, rules
 
     now = datetime(2026, 12, 2, 1, 0, tzinfo=timezone.utc)
-    rows = [
-        {
-            "id": ident,
-            "company": company,
-            "role": role,
-            "zone": None,
-            "state": "due",
-            "due": "2026-12-03T10:00:00+00:00",
-            "opens": "2026-12-01T10:00:00+00:00",
-            "relative": "in 1 day",
-            "label": "thank-you",
-            "next": f"followup draft thanks {ident}",
-        }
+    pairs = [
+        (
+            rules.Item(
+                ident,
+                rules.Action(
+                    "thanks",
+                    datetime(2026, 12, 1, 10, tzinfo=timezone.utc),
+                    datetime(2026, 12, 3, 10, tzinfo=timezone.utc),
+                ),
+                "due",
+            ),
+            records.Interview(id=ident, company=company, role=role, at=now),
+        )
         for ident, company, role in (
             (1, "हिन्दुस्तान कंप्यूटर्स", "ग्राहक सेवा अधिकारी"),
             (2, "华为技术有限公司", "客服专员"),
             (3, "Acme", "Support"),
         )
     ]
-    out = io.StringIO()
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("NO_COLOR", "1")
     i18n.use(lang)
     try:
-        render_due.table(rows, timezone.utc, now, Console(file=out, width=120, color_system=None))
+        text = render_screen.screen(
+            pairs, timezone.utc, now, {"overdue": 0, "due": 3, "upcoming": 0}
+        )
+        name = render.label(pairs[0][0].action)
+        command = "followup draft thanks"
     finally:
         i18n.use("en")
-    lines = [line for line in out.getvalue().splitlines() if "│" in line]
-    assert len(lines) >= 6
-    rules_at = {tuple(cell_len(line[:i]) for i, c in enumerate(line) if c == "│") for line in lines}
-    assert len(rules_at) == 1, out.getvalue()
-    assert "हिन्दुस्तान कंप्यूटर्स" in out.getvalue()
+    lines = [line for line in text.splitlines() if command in line]
+    assert len(lines) == 3, text
+    for cell in (name, command):
+        assert len({cell_len(line[: line.index(cell)]) for line in lines}) == 1, text
+    assert "हिन्दुस्तान कंप्यूटर्स" in text
 
 
 @pytest.mark.parametrize(

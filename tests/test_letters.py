@@ -5,7 +5,6 @@ These call the core directly with fixed instants: no store, no clock."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -30,7 +29,7 @@ def interview(**changes) -> records.Interview:
         contacts=(P("Wang Fang", "wang.fang@example.cn"),),
         recruiters=(P("Ana Ruiz", "ana@acme.example"),),
     )
-    return replace(base, **changes)
+    return base._replace(**changes)
 
 
 def compose(kind, item, lang, *, profile=PROFILE, reason="", now=NOW):
@@ -136,7 +135,7 @@ def test_the_thank_you_says_the_time_in_words(hour, zh, hi):
     ],
 )
 def test_english_date_order_follows_the_profile_region(region, expected):
-    text = letter("thanks", interview(), "en", profile=replace(PROFILE, locale=region))
+    text = letter("thanks", interview(), "en", profile=PROFILE._replace(locale=region))
     assert expected in text
 
 

@@ -34,6 +34,8 @@ rule_settings = st.builds(
     thanks_days=st.integers(0, 14),
     check_days=st.integers(1, 30),
     reply_days=st.integers(0, 7),
+    reflect_days=st.integers(0, 7),
+    reflect=st.booleans(),
 )
 
 

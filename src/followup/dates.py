@@ -7,7 +7,6 @@ the user's zone with its offset.
 
 from __future__ import annotations
 
-import calendar
 import contextlib
 import gettext
 import re
@@ -328,7 +327,7 @@ def _absolute(raw: str, original: str, local_now: datetime) -> tuple[datetime, b
                     text=repr(original),
                     date=f"{moment:%d %b %Y}",
                     weekday=f"{moment:%A}",
-                    named=calendar.day_name[named],
+                    named=f"{date(2001, 1, 1 + named):%A}",  # 1 Jan 2001: a Monday
                     iso=f"{moment:%Y-%m-%d}",
                 )
             )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import traceback
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, time, tzinfo
 from pathlib import Path
 from typing import Any
@@ -138,7 +138,7 @@ def sender(profile: records.Profile) -> records.Person:
 def _one_line(people: Sequence[records.Person]) -> list[records.Person]:
     """People with names on one line: a line break kept in an older store (U+2028, NEL)
     reaches no header, ``To:`` line or greeting."""
-    return [replace(p, name=wording.one_line(p.name)) for p in people]
+    return [p._replace(name=wording.one_line(p.name)) for p in people]
 
 
 def _names(people: Sequence[records.Person], lang: str) -> str:

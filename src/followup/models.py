@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from sqlalchemy import BigInteger, Index
 from sqlmodel import Field, SQLModel
 
 
@@ -126,6 +127,42 @@ class InboxSeen(SQLModel, table=True):
     interview_id: int | None = None  # no foreign key: the mark outlives a removed interview
     outcome: str  # the event recorded (heard, invited, offer, rejected) or "skipped"
     seen_at: datetime  # UTC
+
+
+class PendingAction(SQLModel, table=True):
+    """The morning list kept ready: each open interview's planned actions (``rules.plan``),
+    so that ``due`` reads the rows it shows instead of running the rules over every
+    interview. Derived data, never exported: ``store/pending.py`` rebuilds what changed.
+    Times are microseconds since 1970 UTC, so that SQL compares and orders them exactly."""
+
+    __tablename__ = "pending_action"
+    __table_args__ = (  # each state's rows in the order due shows them (store/pending.py)
+        Index("ix_pending_action_deadline", "deadline", "interview_id", "seq"),
+        Index("ix_pending_action_opens", "opens", "interview_id", "seq"),
+    )
+    interview_id: int = Field(primary_key=True)
+    seq: int = Field(primary_key=True)  # its place in the plan, most urgent first
+    action: str
+    number: int
+    opens: int = Field(sa_type=BigInteger)
+    deadline: int | None = Field(default=None, sa_type=BigInteger)
+    until: int | None = Field(default=None, sa_type=BigInteger)  # gone from then on (a prep)
+
+
+class PendingDirty(SQLModel, table=True):
+    """Interviews whose ``pending_action`` rows are out of date: SQLite triggers on
+    ``interview`` and ``event`` add them, whichever program writes."""
+
+    __tablename__ = "pending_dirty"
+    interview_id: int = Field(primary_key=True)
+
+
+class PendingBasis(SQLModel, table=True):
+    """What ``pending_action`` was planned with: followup's version, the rule settings and
+    the user's zone; any other basis rebuilds it."""
+
+    __tablename__ = "pending_basis"
+    basis: str = Field(primary_key=True)
 
 
 class Migration(SQLModel, table=True):

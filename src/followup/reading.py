@@ -78,18 +78,28 @@ def due_items(
 def due(*, on: str | None, days: int, json: bool, all_: bool = False) -> None:
     """The morning list: every row for ``--json`` and for a pipe; in a terminal the most
     urgent rows that fit the window (every row with ``all_``)."""
-    from followup import render_due
+    from followup import render_due, render_screen
 
     ctx = Context(read_only=True)
     now = ctx.when("--on", on)
-    pairs = due_items(
-        ctx.store.interviews(open_only=on is None, people=False),
-        now,
-        ctx.tz,
-        ctx.profile.settings,
-        days,
-        until=now if on is not None else None,
-    )
+    settings = ctx.profile.settings
+    screen = not json and render.terminal()
+    kept = None
+    if on is None:  # the plans the store keeps hold what is recorded now, not at --on
+        limit = render_screen.size()[1] if screen and not all_ else None
+        kept = ctx.store.morning(now, ctx.tz, settings, days, limit)
+    if kept is not None:
+        pairs, totals = kept
+    else:
+        pairs = due_items(
+            ctx.store.interviews(open_only=on is None, people=False),
+            now,
+            ctx.tz,
+            settings,
+            days,
+            until=now if on is not None else None,
+        )
+        totals = None
     if json:
         render.emit_json(render_due.rows_json(pairs, now, ctx.tz))
         return
@@ -105,7 +115,9 @@ def due(*, on: str | None, days: int, json: bool, all_: bool = False) -> None:
         else:
             note(_("Nothing due."))
         return
-    if render.terminal():
-        render_due.screen(pairs, ctx.tz, now, render.console(), every=all_)
+    if screen:
+        if totals is None:
+            totals = {state: sum(1 for i, _ in pairs if i.state == state) for state in rules.STATES}
+        sys.stdout.write(render_screen.screen(pairs, ctx.tz, now, totals, every=all_))
     else:  # a pipe or a file: plain aligned lines, which also spares loading Rich
         sys.stdout.write(render_due.plain(pairs, ctx.tz, now))

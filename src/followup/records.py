@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
-from typing import Any
+from typing import Any, NamedTuple
 
 from followup import rules
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     name: str
     email: str
 
@@ -18,8 +16,7 @@ class Person:
         return f"{self.name} <{self.email}>" if self.name else self.email
 
 
-@dataclass(frozen=True)
-class Reflection:
+class Reflection(NamedTuple):
     went_well: str | None = None
     improve: str | None = None
     idea: str | None = None
@@ -36,8 +33,7 @@ class Reflection:
         }
 
 
-@dataclass(frozen=True)
-class Interview:
+class Interview(NamedTuple):
     id: int
     company: str
     role: str
@@ -59,7 +55,7 @@ class Interview:
     updated_at: datetime | None = None
     contacts: tuple[Person, ...] = ()
     recruiters: tuple[Person, ...] = ()
-    events: tuple[rules.Event, ...] = field(default=())
+    events: tuple[rules.Event, ...] = ()
     reflection: Reflection | None = None
 
     @property
@@ -91,8 +87,7 @@ class Interview:
         return zones.stored_zone(self.zone) or fallback
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     name: str = ""
     email: str = ""
     phone: str = ""
@@ -190,8 +185,7 @@ def setting_text(value: Any) -> str:
     return str(int(value)) if isinstance(value, bool) else str(value)
 
 
-@dataclass(frozen=True)
-class Sent:
+class Sent(NamedTuple):
     """A mark that ``followup remind`` sent something on a channel (see models.Reminder)."""
 
     channel: str  # a digest of the channel's URL
@@ -202,8 +196,7 @@ class Sent:
     sent_at: datetime  # UTC
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(NamedTuple):
     """An email followup wrote, by Message-ID (see models.Message)."""
 
     interview_id: int

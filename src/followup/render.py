@@ -8,7 +8,6 @@ path imports; the learning views (lessons, prep, stats) are in :mod:`followup.re
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
@@ -72,6 +71,8 @@ def _reader_gone() -> None:
 def emit_json(data: Any) -> None:
     """``data`` as JSON: an object indented, a list one element per line (written by the C
     encoder, which ``indent=`` would give up for the pure-Python one, ten times slower)."""
+    import json  # here: the tables people read have no use for it
+
     if isinstance(data, list) and data:
         encode = json.JSONEncoder(ensure_ascii=False).encode
         sys.stdout.write("[\n" + ",\n".join("  " + encode(item) for item in data) + "\n]\n")

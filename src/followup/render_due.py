@@ -1,9 +1,8 @@
-"""``followup due`` as people and pipes see it.
+"""``followup due`` as pipes and scripts see it, and what a terminal shares with them.
 
-In a terminal the table shows the most urgent rows that fit the window, and says how many
-more there are (``--all`` shows every row). A pipe or a file gets every row as plain aligned
-lines, built straight from the morning list without Rich; ``--json`` every row too
-(:func:`followup.render.due_json`).
+A pipe or a file gets every row as plain aligned lines, built straight from the morning
+list without Rich; ``--json`` every row too (:func:`followup.render.due_json`). A terminal
+gets the same columns in colour, cut to the window (:mod:`followup.render_screen`).
 """
 
 from __future__ import annotations
@@ -14,10 +13,8 @@ from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from followup import dates, rules, table_dates
-from followup.i18n import _, ngettext
+from followup.i18n import _
 from followup.render import (
-    NARROW,
-    STATE_STYLE,
     STATE_TITLE,
     Widths,
     due_json,
@@ -29,14 +26,9 @@ from followup.render import (
 )
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from followup import records
 
 Pair = tuple[rules.Item, "records.Interview"]
-ROW_LINES = {False: 2, True: 3}  # a row's lines at the least: in a table, stacked
-GROUP_LINES = {False: 4, True: 2}  # title, header and its rule, the blank line after
-FOOTER_LINES = 3  # the zone caption, the "more" line, and the shell's prompt after
 
 
 def moment(item: rules.Item) -> datetime:
@@ -210,121 +202,3 @@ def rows_json(
             }
         )
     return rows
-
-
-def fitting(states: list[str], height: int, *, stacked: bool) -> int:
-    """How many rows, in order (their states given), fit ``height`` lines at best."""
-    used, shown, group = FOOTER_LINES, 0, None
-    for state in states:
-        cost = ROW_LINES[stacked] + (GROUP_LINES[stacked] if state != group else 0)
-        if used + cost > height:
-            break
-        used, shown, group = used + cost, shown + 1, state
-    return max(shown, 1)
-
-
-def screen(
-    pairs: list[Pair], tz: tzinfo, now: datetime, out: Console, *, every: bool = False
-) -> None:
-    """The table in a terminal: the most urgent rows that fit the window (all with
-    ``every``), then how many more there are."""
-    totals = {state: 0 for state in rules.STATES}
-    for item, _interview in pairs:
-        totals[item.state] += 1
-    if every:
-        rows = rows_json(pairs, now, tz, people=True)
-        table(rows, tz, now, out, totals=totals, more=0)
-        return
-    height = out.size.height
-    stacked = out.width < NARROW
-    states = [i.state for i, _interview in pairs[:height]]
-    count = min(len(pairs), fitting(states, height, stacked=stacked))
-    rows = rows_json(pairs[:count], now, tz, people=True)
-    while True:  # long names wrap: measure what Rich draws, and drop rows until it fits
-        with out.capture() as drawn:
-            table(rows, tz, now, out, totals=totals, more=len(pairs) - len(rows))
-        text = drawn.get()
-        over = text.count("\n") + 1 - height  # + the shell's prompt
-        if over <= 0 or len(rows) == 1:
-            break
-        rows = rows[: max(1, len(rows) - max(1, over // ROW_LINES[stacked]))]
-    out.file.write(text)
-    out.file.flush()
-
-
-def table(
-    rows: list[dict[str, Any]],
-    tz: tzinfo,
-    now: datetime,
-    out: Console,
-    *,
-    totals: dict[str, int] | None = None,
-    more: int = 0,
-) -> None:
-    """Rich tables, one per state (stacked lines in a narrow terminal); ``totals``: each
-    state's count when not every row is shown; ``more``: how many rows are not."""
-    from rich.markup import escape
-    from rich.table import Table
-
-    for state in rules.STATES:
-        group = [r for r in rows if r["state"] == state]
-        if not group:
-            continue
-        heading = title(state, len(group), totals[state] if totals else len(group))
-        if out.width < NARROW:
-            _stacked(group, heading, state, tz, now, out)
-            continue
-        grid = Table(
-            title=heading,
-            title_style=STATE_STYLE[state],
-            title_justify="left",
-            show_edge=False,
-            pad_edge=False,
-        )
-        names = headers(state)
-        grid.add_column(names[0], justify="right", no_wrap=True)
-        grid.add_column(names[1], ratio=1)
-        grid.add_column(names[2], no_wrap=True)
-        grid.add_column(names[3], style=STATE_STYLE[state], no_wrap=True)
-        grid.add_column(names[4], style="dim", no_wrap=True)
-        for row in group:
-            when = datetime.fromisoformat(row["due"] if state != "upcoming" else row["opens"])
-            grid.add_row(
-                str(row["id"]),
-                f"{escape(row['company'])}\n[dim]{escape(row['role'])}{where(row, tz)}[/]",
-                row["label"],
-                f"{row['relative']}\n{dates.short(when, tz, now)}",
-                row["next"],
-            )
-        out.print(grid)
-        out.print()
-    if more:
-        out.print(
-            ngettext(
-                "{count} more not shown: `followup due --all` shows every one.",
-                "{count} more not shown: `followup due --all` shows every one.",
-                more,
-            ).format(count=more),
-            style="bold",
-            soft_wrap=True,
-        )
-    out.print(dates.zone_caption(tz, now), style="dim", soft_wrap=True)
-
-
-def _stacked(
-    group: list[dict[str, Any]], heading: str, state: str, tz: tzinfo, now: datetime, out: Console
-) -> None:
-    """One state's rows in a narrow terminal: each on lines of its own, the command whole."""
-    from rich.markup import escape
-
-    out.print(heading, style=STATE_STYLE[state])
-    key = "opens" if state == "upcoming" else "due"
-    for row in group:
-        when = dates.short(datetime.fromisoformat(row[key]), tz, now)
-        out.print(
-            f"{row['id']}  {escape(row['company'])} · {escape(row['role'])}{where(row, tz)}",
-            soft_wrap=True,
-        )
-        out.print(f"   {row['label']}, {row['relative']} ({when})", soft_wrap=True)
-        out.print(f"   {row['next']}", style="dim", soft_wrap=True)
-    out.print()

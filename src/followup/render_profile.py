@@ -69,11 +69,9 @@ def profile_table(profile: records.Profile, zone_name: str, out: Console) -> Non
 
 def profile_json(profile: records.Profile) -> dict[str, Any]:
     """``profile --json``: every field, with the secrets of the reminder channels masked."""
-    from dataclasses import asdict
-
     from followup import channels
 
-    shown = asdict(profile)
+    shown = profile._asdict()
     shown["notify"] = [channels.mask(url) for url in profile.notify]
     return shown
 

@@ -31,8 +31,8 @@ daylight-saving change. This module does no I/O and never reads the clock.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from typing import NamedTuple
 
 ACTIONS = ("prep", "reflect", "thanks", "check", "reply")
 PREP_HOUR = 18  # the evening before an interview, local time, when its prep opens
@@ -41,8 +41,7 @@ OUTCOMES = ("invited", "offer", "rejected", "withdrawn")
 STATES = ("overdue", "due", "upcoming")
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     thanks_days: int = 2
     check_days: int = 7
     reply_days: int = 1
@@ -50,8 +49,10 @@ class Settings:
     reflect: bool = True
 
 
-@dataclass(frozen=True)
-class Event:
+DEFAULTS = Settings()
+
+
+class Event(NamedTuple):
     """Something the user recorded: ``done`` an action, or a ``result``."""
 
     kind: str  # "done" | "result"
@@ -59,8 +60,7 @@ class Event:
     at: datetime  # aware
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(NamedTuple):
     at: datetime  # the interview's start, aware
     decision_by: date | None = None  # the employer's decision date, in the user's calendar
     events: tuple[Event, ...] = ()
@@ -68,8 +68,7 @@ class Facts:
     tz: tzinfo | None = None  # the zone it was held in: its deadlines and weekends follow it
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(NamedTuple):
     """A pending action (neither done nor cancelled)."""
 
     action: str  # one of ACTIONS
@@ -90,8 +89,7 @@ class Action:
         return "upcoming"
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(NamedTuple):
     status: str  # scheduled | awaiting | ghosted | invited | offer | rejected | withdrawn
     pending: tuple[Action, ...]
 
@@ -165,12 +163,32 @@ def is_active(events: tuple[Event, ...] | list[Event]) -> bool:
     )
 
 
-def assess(facts: Facts, now: datetime, tz: tzinfo, settings: Settings = Settings()) -> Assessment:
-    """The interview's status at ``now`` and its pending actions, most urgent first.
+class Plan(NamedTuple):
+    """What the facts leave to do, whatever the time: :func:`assess` reads it at a moment,
+    and the store keeps it for the morning list (``pending_action``)."""
+
+    pending: tuple[Action, ...]  # most urgent first; a prep only while ``visible``
+    result: str | None  # the latest recorded result
+    ghosted_from: datetime | None  # when an employer still silent makes it ``ghosted``
+
+
+def gone_at(action: Action) -> datetime | None:
+    """When a planned action stops being pending, whatever is recorded: a prep when its
+    interview starts (its deadline); None for every other action, pending until done."""
+    return action.due if action.action == "prep" else None
+
+
+def visible(action: Action, now: datetime) -> bool:
+    """Whether a planned action is still pending at ``now`` (see :func:`gone_at`)."""
+    gone = gone_at(action)
+    return gone is None or now < gone
+
+
+def plan(facts: Facts, tz: tzinfo, settings: Settings = DEFAULTS) -> Plan:
+    """The interview's pending actions, whatever the time, most urgent first.
 
     Days are counted in the interview's own zone (``facts.tz``), else in ``tz``.
     """
-    now = now.astimezone(timezone.utc)
     tz = facts.tz or tz
     facts = Facts(
         facts.at.astimezone(timezone.utc),
@@ -185,11 +203,10 @@ def assess(facts: Facts, now: datetime, tz: tzinfo, settings: Settings = Setting
         name: [e.at for e in events if e.kind == "done" and e.name == name] for name in DONE_ACTIONS
     }
     pending: list[Action] = []
-    ghosted = False
+    ghosted_from = None
 
     if not results and not done["decline"]:
-        if now < facts.at:
-            pending.append(Action("prep", prep_opens(facts, tz), facts.at))
+        pending.append(Action("prep", prep_opens(facts, tz), facts.at))
         if settings.reflect and not done["reflect"]:
             deadline = days_later(facts.at, settings.reflect_days, tz)
             pending.append(Action("reflect", facts.at, deadline))
@@ -207,7 +224,7 @@ def assess(facts: Facts, now: datetime, tz: tzinfo, settings: Settings = Setting
             if len(checks) == 1:
                 pending.append(Action("check", opens, None, number=2))
             else:
-                ghosted = now >= opens
+                ghosted_from = opens
 
     invitations = [i for i, e in enumerate(results) if e.name == "invited"]
     if invitations:
@@ -219,20 +236,29 @@ def assess(facts: Facts, now: datetime, tz: tzinfo, settings: Settings = Setting
                 Action("reply", invite.at, days_later(invite.at, settings.reply_days, tz))
             )
 
-    if results:
-        status = results[-1].name
+    pending.sort(key=lambda a: a.due)
+    return Plan(tuple(pending), results[-1].name if results else None, ghosted_from)
+
+
+def assess(facts: Facts, now: datetime, tz: tzinfo, settings: Settings = DEFAULTS) -> Assessment:
+    """The interview's status at ``now`` and its pending actions, most urgent first.
+
+    Days are counted in the interview's own zone (``facts.tz``), else in ``tz``.
+    """
+    now = now.astimezone(timezone.utc)
+    planned = plan(facts, tz, settings)
+    if planned.result is not None:
+        status = planned.result
     elif now < facts.at:
         status = "scheduled"
-    elif ghosted:
+    elif planned.ghosted_from is not None and now >= planned.ghosted_from:
         status = "ghosted"
     else:
         status = "awaiting"
-    pending.sort(key=lambda a: a.due)
-    return Assessment(status, tuple(pending))
+    return Assessment(status, tuple(a for a in planned.pending if visible(a, now)))
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One row of the morning list: a pending action of one interview."""
 
     interview_id: int
@@ -244,7 +270,7 @@ def due(
     interviews: list[tuple[int, Facts]],
     now: datetime,
     tz: tzinfo,
-    settings: Settings = Settings(),
+    settings: Settings = DEFAULTS,
     days: int = 3,
 ) -> list[Item]:
     """What needs doing at ``now``: overdue, due, then what opens within ``days`` days.

@@ -11,6 +11,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime, tzinfo
+from typing import Any
+
+from followup import rules
 from followup.store.dump import Dump
 from followup.store.history import History
 from followup.store.messages import Messages
@@ -19,3 +23,10 @@ from followup.store.reminders import Reminders
 
 class Store(History, Messages, Dump, Reminders):
     """A followup store: an SQLite file by default, or any SQLAlchemy URL."""
+
+    def morning(
+        self, now: datetime, tz: tzinfo, settings: rules.Settings, days: int, limit: int | None
+    ) -> Any:
+        """None: the caller runs the rules over the open interviews. Only the SQLite reader
+        keeps the morning list ready (:meth:`followup.store.sqlite_reader.Reader.morning`)."""
+        return None

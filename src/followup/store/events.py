@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -100,7 +100,7 @@ class Events(Interviews):
             with self.session(write=True) as session:
                 row = self._row(session, interview_id)
                 for message in claim.messages:  # what went out, so that a reply is known
-                    session.add(models.Message(**asdict(message)))
+                    session.add(models.Message(**message._asdict()))
                 if self._count_events(session, interview_id, kind, name) == seen:
                     self._add_event(session, row, kind, name, claim.at, now=now)
                 else:
@@ -148,7 +148,7 @@ class Events(Interviews):
         row.active = rules.is_active(record.events)
         session.add(row)
         session.commit()
-        return replace(record, active=row.active)
+        return record._replace(active=row.active)
 
     def reflect(
         self,

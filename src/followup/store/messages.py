@@ -8,7 +8,6 @@ marks every message it has proposed, recorded or not, so none is proposed twice.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
 from datetime import datetime
 
 from sqlmodel import col, select
@@ -24,7 +23,7 @@ class Messages(Events):
     def add_messages(self, found: Sequence[records.Message]) -> None:
         """Record the emails written (one transaction)."""
         with self.session(write=True) as session:
-            session.add_all(models.Message(**asdict(message)) for message in found)
+            session.add_all(models.Message(**message._asdict()) for message in found)
             session.commit()
 
     def messages(self, interview_id: int | None = None) -> list[records.Message]:

@@ -269,3 +269,58 @@ def m012_messages(conn: sa.Connection) -> None:
         sa.Column("seen_at", _utc(), nullable=False),
     )
     meta.create_all(conn)
+
+
+# The interviews whose pending actions must be planned again: whatever writes to the store
+# (followup's two writers, an import, an undo, the sqlite3 shell) fires these.
+_PENDING_TRIGGERS = {
+    "interview": ("NEW.id", "OLD.id"),
+    "event": ("NEW.interview_id", "OLD.interview_id"),
+}
+
+
+@migration
+def m013_pending(conn: sa.Connection) -> None:
+    """The morning list kept ready (``pending_action``), with what it was planned with
+    (``pending_basis``) and what changed since (``pending_dirty``, filled by triggers on
+    SQLite, the only store ``due`` reads this way). Every open interview starts out of date."""
+    meta = sa.MetaData()
+    times = [("opens", False), ("deadline", True), ("until", True)]
+    sa.Table(
+        "pending_action",
+        meta,
+        sa.Column("interview_id", sa.Integer, primary_key=True, autoincrement=False),
+        sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
+        sa.Column("action", sa.String, nullable=False),
+        sa.Column("number", sa.Integer, nullable=False),
+        *(sa.Column(name, sa.BigInteger, nullable=nullable) for name, nullable in times),
+        *(
+            sa.Index(f"ix_pending_action_{name}", name, "interview_id", "seq")
+            for name in ("deadline", "opens")
+        ),
+    )
+    sa.Table(
+        "pending_dirty",
+        meta,
+        sa.Column("interview_id", sa.Integer, primary_key=True, autoincrement=False),
+    )
+    sa.Table("pending_basis", meta, sa.Column("basis", sa.String, primary_key=True))
+    meta.create_all(conn)
+    if conn.dialect.name != "sqlite":
+        return
+    for table, (new, old) in _PENDING_TRIGGERS.items():
+        mark = "INSERT OR IGNORE INTO pending_dirty (interview_id) VALUES ({});"
+        for event, marks in (
+            ("INSERT", [new]),
+            ("UPDATE", [new, old]),
+            ("DELETE", [old]),
+        ):
+            body = " ".join(mark.format(m) for m in marks)
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER pending_{table}_{event.lower()} AFTER {event} ON {table} "
+                f"BEGIN {body} END"
+            )
+    conn.exec_driver_sql(
+        "INSERT OR IGNORE INTO pending_dirty (interview_id) SELECT id FROM interview "
+        "WHERE active = 1"
+    )

@@ -12,13 +12,14 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timezone, tzinfo
 from pathlib import Path
 from typing import Any
 
 from followup import records, rules
 from followup.errors import NotFound, StoreError
 from followup.i18n import _
+from followup.store import pending
 
 # The names of followup.store.migrations.MIGRATIONS, kept here so this path need not import
 # SQLAlchemy; a test checks that the two lists agree.
@@ -35,6 +36,7 @@ MIGRATION_NAMES = (
     "m010_journal",
     "m011_application_id",
     "m012_messages",
+    "m013_pending",
 )
 # PRAGMA application_id of every followup SQLite store ("FOLU" in ASCII), set when the store
 # is made and by m011 on older ones: a file without it, or with another, is not ours to touch.
@@ -232,6 +234,66 @@ class Reader:
         where = " WHERE active = 1" if open_only else ""
         rows = self._query(f"SELECT {_COLUMNS} FROM interview{where} ORDER BY at, id")
         return self._records(rows, people=people)
+
+    def morning(
+        self,
+        now: datetime,
+        tz: tzinfo,
+        settings: rules.Settings,
+        days: int,
+        limit: int | None = None,
+    ) -> tuple[list[tuple[rules.Item, records.Interview]], dict[str, int]] | None:
+        """The morning list at ``now`` from the plans the store keeps (``store/pending.py``):
+        its first ``limit`` rows (all for None), each with its interview (only what the list
+        shows of it: id, company, role, time and zone), and how many rows each state has.
+        None when the plans cannot be brought up to date (a read-only store, a zone without
+        a name): the caller runs the rules itself."""
+        wanted = pending.basis(settings, tz)
+        for _attempt in range(3):  # a write between the refresh and the read: once more
+            if wanted is None or not pending.refresh(self.connection, self._facts, settings, tz):
+                return None
+            self.connection.execute("BEGIN")
+            try:
+                if not pending.current(self.connection, wanted):
+                    continue
+                horizon = rules.days_later(now, days, tz)
+                items, totals = pending.due(self.connection, now, horizon, limit)
+                shown = self._shown({item.interview_id for item in items})
+                return [(item, shown[item.interview_id]) for item in items], totals
+            except sqlite3.Error as error:
+                raise StoreError(explain(str(error), self.where)) from None
+            finally:
+                self.connection.execute("COMMIT")
+        return None
+
+    def _facts(self, ids: list[int] | None) -> list[tuple[int, rules.Facts]]:
+        """The facts of the open interviews among ``ids`` (every open one for None)."""
+        if ids is None:
+            rows = self._query(f"SELECT {_COLUMNS} FROM interview WHERE active = 1")
+        else:
+            rows = []
+            for start in range(0, len(ids), pending.CHUNK):
+                chunk = ids[start : start + pending.CHUNK]
+                rows += self._query(
+                    f"SELECT {_COLUMNS} FROM interview "
+                    f"WHERE active = 1 AND id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+        return [(item.id, item.facts()) for item in self._records(rows, people=False)]
+
+    def _shown(self, ids: set[int]) -> dict[int, records.Interview]:
+        """What the morning list shows of these interviews."""
+        select = "SELECT id, company, role, at, zone FROM interview"
+        if len(ids) > pending.CHUNK:  # most of the open ones: one pass over them is quicker
+            rows = self._query(f"{select} WHERE active = 1")
+        else:
+            rows = self._query(f"{select} WHERE id IN ({','.join('?' * len(ids))})", list(ids))
+        return {
+            row[0]: records.Interview(
+                id=row[0], company=row[1], role=row[2], at=utc(row[3]) or datetime.min, zone=row[4]
+            )
+            for row in rows
+        }
 
     def messages(self, interview_id: int | None = None) -> list[records.Message]:
         """The emails followup wrote, oldest first (as Store.messages)."""

@@ -40,6 +40,9 @@ SCHEMA = {
     "migration": {"name", "applied_at"},
     "message": {"id", "interview_id", "kind", "message_id", "recipients", "via", "at"},
     "inbox_seen": {"message_id", "interview_id", "outcome", "seen_at"},
+    "pending_action": {"interview_id", "seq", "action", "number", "opens", "deadline", "until"},
+    "pending_dirty": {"interview_id"},
+    "pending_basis": {"basis"},
 }
 TIMES = {"at", "result_at", "created_at", "updated_at", "applied_at", "sent_at"}
 LAST_ID_KEY = "last_interview_id"  # as followup.store.interviews

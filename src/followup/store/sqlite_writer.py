@@ -17,7 +17,6 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -263,7 +262,7 @@ class Writer(Reader):
             conn.execute(
                 "UPDATE interview SET active = ? WHERE id = ?", (int(active), interview_id)
             )
-        return replace(item, active=active)
+        return item._replace(active=active)
 
     def reflect(
         self,

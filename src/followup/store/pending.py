@@ -1,0 +1,183 @@
+"""The morning list kept ready in an SQLite store, so that ``due`` reads the rows it shows.
+
+``pending_action`` (m013) holds each open interview's planned actions (:func:`rules.plan`),
+their times in microseconds since 1970 UTC. Triggers on ``interview`` and ``event`` add every
+interview a write touches to ``pending_dirty``, whichever program writes (followup's two
+writers, an import, an undo, the ``sqlite3`` shell). Before reading, :func:`refresh` plans
+those interviews again, or every open one when the basis changed (followup's version, the
+rule settings, the user's zone): a write stays as fast as before, and the first ``due``
+after it pays for what changed.
+
+What is due at a moment is then one query: the state (overdue, due, upcoming) and the order
+of :func:`rules.due`, written in SQL over the stored times.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta, timezone, tzinfo
+
+from followup import __version__, rules, zones
+
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+# The triggers m013 made: pending_{table}_{insert,update,delete} on interview and event.
+TRIGGERS = tuple(
+    f"pending_{table}_{event}"
+    for table in ("interview", "event")
+    for event in ("insert", "update", "delete")
+)
+TICK = timedelta(microseconds=1)
+CHUNK = 500  # ids per IN (...) list, well under SQLite's limit on parameters
+
+# Each state of rules.Action.state as SQL over the stored times, most urgent first, and the
+# order rules.due gives its rows (the indexes of m013 hold the first and the last).
+_LIVE = "(until IS NULL OR :now < until)"  # rules.visible
+_NOT_OVERDUE = "(deadline IS NULL OR deadline >= :now)"
+STATES = {
+    "overdue": ("deadline < :now", "deadline"),
+    "due": (f"opens <= :now AND {_NOT_OVERDUE}", "coalesce(deadline, opens)"),
+    "upcoming": (f"opens > :now AND {_NOT_OVERDUE} AND opens < :horizon", "opens"),
+}
+
+
+def micros(moment: datetime) -> int:
+    return (moment - EPOCH) // TICK
+
+
+def instant(micro: int) -> datetime:
+    return EPOCH + micro * TICK
+
+
+def basis(settings: rules.Settings, tz: tzinfo) -> str | None:
+    """What the stored plans depend on besides the interviews, or None for a zone that
+    cannot be named (dateutil's reading of the system's clock), which is never kept."""
+    if not (getattr(tz, "key", None) or isinstance(tz, (timezone, zones.PosixZone))):
+        return None
+    return f"followup {__version__}; {settings!r}; {tz!r}"
+
+
+def plan_rows(
+    interviews: Iterable[tuple[int, rules.Facts]], tz: tzinfo, settings: rules.Settings
+) -> list[tuple[int, int, str, int, int, int | None, int | None]]:
+    """The ``pending_action`` rows of these interviews."""
+    rows = []
+    for interview_id, facts in interviews:
+        for seq, action in enumerate(rules.plan(facts, tz, settings).pending):
+            gone = rules.gone_at(action)
+            rows.append(
+                (
+                    interview_id,
+                    seq,
+                    action.action,
+                    action.number,
+                    micros(action.opens),
+                    None if action.deadline is None else micros(action.deadline),
+                    None if gone is None else micros(gone),
+                )
+            )
+    return rows
+
+
+def refresh(
+    conn: sqlite3.Connection,
+    load: Callable[[list[int] | None], Iterable[tuple[int, rules.Facts]]],
+    settings: rules.Settings,
+    tz: tzinfo,
+) -> bool:
+    """Bring ``pending_action`` up to date; False when it cannot be (a zone without a name,
+    a store opened read-only, the write lock held past the busy time-out), and the caller
+    runs the rules itself. ``load(ids)`` gives the facts of the open interviews among
+    ``ids`` (every open one for None)."""
+    wanted = basis(settings, tz)
+    if wanted is None:
+        return False
+    try:
+        if not watched(conn):
+            return False
+        if current(conn, wanted):
+            return True
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error:
+        return False
+    try:
+        ids: list[int] | None = None
+        if conn.execute("SELECT basis FROM pending_basis").fetchall() == [(wanted,)]:
+            ids = [row[0] for row in conn.execute("SELECT interview_id FROM pending_dirty")]
+            for start in range(0, len(ids), CHUNK):
+                chunk = ids[start : start + CHUNK]
+                marks = ",".join("?" * len(chunk))
+                conn.execute(f"DELETE FROM pending_action WHERE interview_id IN ({marks})", chunk)
+        else:
+            conn.execute("DELETE FROM pending_action")
+        conn.executemany(
+            "INSERT INTO pending_action VALUES (?, ?, ?, ?, ?, ?, ?)",
+            plan_rows(load(ids), tz, settings),
+        )
+        conn.execute("DELETE FROM pending_dirty")
+        conn.execute("DELETE FROM pending_basis")
+        conn.execute("INSERT INTO pending_basis VALUES (?)", (wanted,))
+        conn.execute("COMMIT")
+    except BaseException as error:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        if isinstance(error, sqlite3.Error):
+            return False
+        raise
+    return True
+
+
+def current(conn: sqlite3.Connection, wanted: str) -> bool:
+    """Whether ``pending_action`` holds every interview's plan made on ``wanted``."""
+    return (
+        conn.execute("SELECT basis FROM pending_basis").fetchall() == [(wanted,)]
+        and conn.execute("SELECT 1 FROM pending_dirty LIMIT 1").fetchone() is None
+    )
+
+
+def watched(conn: sqlite3.Connection) -> bool:
+    """Whether every trigger that marks a write is in place: without one (dropped by hand,
+    a damaged copy) a change could go unseen, and the kept list is not to be trusted."""
+    found = conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN "
+        f"({','.join('?' * len(TRIGGERS))})",
+        TRIGGERS,
+    ).fetchone()[0]
+    return bool(found == len(TRIGGERS))
+
+
+def due(
+    conn: sqlite3.Connection, now: datetime, horizon: datetime, limit: int | None
+) -> tuple[list[rules.Item], dict[str, int]]:
+    """The morning list at ``now`` as :func:`rules.due` gives it (what opens before
+    ``horizon`` included), its first ``limit`` rows (all for None), and how many rows each
+    state has in all. Read from an up-to-date ``pending_action`` (see :func:`refresh`): the
+    most urgent state first, each read in its order only as far as the rows wanted."""
+    values = {"now": micros(now), "horizon": micros(horizon)}
+    items: list[rules.Item] = []
+    for state, (where, order) in STATES.items():
+        values["left"] = -1 if limit is None else limit - len(items)
+        if values["left"] == 0:
+            break
+        items += [
+            rules.Item(
+                interview_id,
+                rules.Action(
+                    action, instant(opens), None if deadline is None else instant(deadline), number
+                ),
+                state,
+            )
+            for interview_id, action, number, opens, deadline in conn.execute(
+                "SELECT interview_id, action, number, opens, deadline FROM pending_action "
+                f"WHERE {_LIVE} AND {where} ORDER BY {order}, interview_id, seq LIMIT :left",
+                values,
+            )
+        ]
+    if limit is None:
+        totals = {state: sum(1 for item in items if item.state == state) for state in STATES}
+    else:
+        counts = ", ".join(f"coalesce(sum({where}), 0)" for where, _order in STATES.values())
+        found = conn.execute(f"SELECT {counts} FROM pending_action WHERE {_LIVE}", values)
+        totals = dict(zip(STATES, found.fetchone(), strict=True))
+    return items, totals
