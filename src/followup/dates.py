@@ -451,20 +451,36 @@ def relative(moment: datetime, now: datetime, *, english: bool = False) -> str:
     """``in 5 h``, ``2 days ago``, ``now``: how far ``moment`` lies from ``now``, in the
     interface language (``3 小时前``, ``2 दिन में``), or in English for ``--json``."""
     t = i18n.ENGLISH if english else i18n.translation()
+    return distance_text(distance(moment, now), t)
+
+
+def distance(moment: datetime, now: datetime) -> tuple[bool, str, int]:
+    """What :func:`relative` says, before it is put in words: whether ``moment`` is ahead,
+    the unit (``now``, ``min``, ``h`` or ``day``) and how many. A table of many rows says
+    few different things, so :class:`followup.table_dates.RelativeTimes` words each once."""
     seconds = (moment - now).total_seconds()
     span = abs(seconds)
     if span < 60:
-        return t.gettext("now")
+        return False, "now", 0
     if span < 3600:
-        count = int(span // 60)
+        return seconds > 0, "min", int(span // 60)
+    if span < 86400:
+        return seconds > 0, "h", int(span // 3600)
+    return seconds > 0, "day", int(span / 86400 + 0.5)  # 1 day 23 h reads as "2 days"
+
+
+def distance_text(reading: tuple[bool, str, int], t: gettext.NullTranslations) -> str:
+    """A :func:`distance` in the words of ``t``."""
+    ahead, unit, count = reading
+    if unit == "now":
+        return t.gettext("now")
+    if unit == "min":
         amount = t.ngettext("{count} min", "{count} min", count)
-    elif span < 86400:
-        count = int(span // 3600)
+    elif unit == "h":
         amount = t.ngettext("{count} h", "{count} h", count)
     else:
-        count = int(span / 86400 + 0.5)  # 1 day 23 h reads as "2 days", not "1 day"
         amount = t.ngettext("{count} day", "{count} days", count)
     amount = amount.format(count=count)
-    if seconds > 0:
+    if ahead:
         return t.gettext("in {amount}").format(amount=amount)
     return t.gettext("{amount} ago").format(amount=amount)

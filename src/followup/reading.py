@@ -101,7 +101,7 @@ def due(*, on: str | None, days: int, json: bool, all_: bool = False) -> None:
         )
         totals = None
     if json:
-        render.emit_json([render_due.row_json(item, i, now, ctx.tz) for item, i in pairs])
+        render.emit_json(render_due.rows_json(pairs, now, ctx.tz))
         return
     if not pairs:
         if on is None and ctx.store.empty():  # a new user's first morning

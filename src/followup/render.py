@@ -18,12 +18,12 @@ from followup.i18n import N_, _, pgettext
 if TYPE_CHECKING:
     from rich.console import Console
 
-NEXT_STEP = {
-    "prep": "followup prep {id}",
-    "reflect": "followup reflect {id}",
-    "thanks": "followup draft thanks {id}",
-    "check": "followup draft check {id}",
-    "reply": "followup done reply {id}",
+NEXT_STEP = {  # the command for each action, the interview's id after it
+    "prep": "followup prep",
+    "reflect": "followup reflect",
+    "thanks": "followup draft thanks",
+    "check": "followup draft check",
+    "reply": "followup done reply",
 }
 STATE_STYLE = {"overdue": "bold red", "due": "yellow", "upcoming": "cyan"}
 STATE_TITLE = {"overdue": N_("Overdue"), "due": N_("Due now"), "upcoming": N_("Coming up")}
@@ -81,7 +81,7 @@ def emit_json(data: Any) -> None:
 
 
 def next_step(action: str, interview_id: int) -> str:
-    return NEXT_STEP[action].format(id=interview_id)
+    return f"{NEXT_STEP[action]} {interview_id}"
 
 
 # -- JSON shapes (documented in docs/json.md) -------------------------------------------
@@ -216,16 +216,38 @@ def _wide_width(text: str) -> int:
     )
 
 
+class Widths(dict[str, int]):
+    """:func:`width` of texts met many times in one table, each measured once (a dict per
+    table: Python's ``lru_cache`` on :func:`_wide_width` holds 4,096, fewer than a long
+    table's cells, and would measure them over and over)."""
+
+    def __missing__(self, text: str) -> int:
+        measured = self[text] = width(text)
+        return measured
+
+
 def plain_table(headers: list[str], rows: list[list[str]]) -> str:
     """Aligned columns of plain text, for a pipe, a file or `grep` (no colour, no boxes)."""
-    cells = [[str(c) for c in row] for row in (headers, *rows)]
-    sizes = [[len(c) if c.isascii() else _wide_width(c) for c in row] for row in cells]
-    widths = [max(column) for column in zip(*sizes, strict=True)]
-    lines = []
-    for row, measured in zip(cells, sizes, strict=True):
-        padded = [c + " " * (w - n) for c, n, w in zip(row, measured, widths, strict=True)]
-        lines.append("  ".join(padded).rstrip())
-    return "\n".join(lines) + "\n"
+    columns = [list(column) for column in zip(*rows, strict=True)] or [[] for _ in headers]
+    return plain_columns(headers, columns)
+
+
+def plain_columns(
+    headers: list[str], columns: list[list[str]], sizes: list[list[int]] | None = None
+) -> str:
+    """:func:`plain_table` given column by column (``columns[c][r]``: row r's cell in column
+    c), and ``sizes``, the cells' :func:`width`, when the caller has measured them. A long
+    table is built faster this way: a few long lists, where a list per row would be tens of
+    thousands of objects for Python's garbage collector to go through, again and again."""
+    if sizes is None:
+        sizes = [[width(c) for c in column] for column in columns]
+    padded = []
+    for header, column, measured in zip(headers, columns, sizes, strict=True):
+        head = width(header)
+        most = max(head, max(measured, default=0))
+        cells = [c + " " * (most - n) for c, n in zip(column, measured, strict=True)]
+        padded.append([header + " " * (most - head), *cells])
+    return "\n".join(["  ".join(line).rstrip() for line in zip(*padded, strict=True)]) + "\n"
 
 
 def interviews_plain(rows: list[dict[str, Any]], tz: tzinfo, now: datetime) -> str:

@@ -7,18 +7,22 @@ gets the same columns in colour, cut to the window (:mod:`followup.render_screen
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+import itertools
+from collections.abc import Iterable
+from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from followup import dates, rules
+from followup import dates, rules, table_dates
 from followup.i18n import _
 from followup.render import (
     STATE_TITLE,
+    Widths,
     due_json,
     label,
     next_step,
-    plain_table,
+    plain_columns,
     where,
+    width,
 )
 
 if TYPE_CHECKING:
@@ -66,30 +70,135 @@ def title(state: str, shown: int, total: int) -> str:
 
 def plain(pairs: list[Pair], tz: tzinfo, now: datetime) -> str:
     """Every row, grouped by state, as aligned plain lines: for a pipe or a file."""
-    places: dict[str | None, str] = {}  # " (Asia/Kolkata)" for each zone met
+    cells = _PlainCells(tz, now)
     parts = []
-    start = 0
-    while start < len(pairs):
-        state = pairs[start][0].state
-        end = start
-        while end < len(pairs) and pairs[end][0].state == state:
-            end += 1
-        table = []
-        for item, interview in pairs[start:end]:
-            if interview.zone not in places:
-                places[interview.zone] = where({"zone": interview.zone}, tz)
-            shown = moment(item)
-            table.append(
-                [
-                    str(interview.id),
-                    f"{interview.company} · {interview.role}{places[interview.zone]}",
-                    label(item.action),
-                    f"{dates.relative(shown, now)} ({dates.short(shown, tz, now)})",
-                    next_step(item.action.action, interview.id),
-                ]
-            )
-        parts.append(title(state, end - start, end - start) + "\n")
-        parts.append(plain_table(headers(state), table) + "\n")
-        start = end
+    for state, group in itertools.groupby(pairs, key=lambda pair: pair[0].state):
+        columns, sizes = cells.table(group)
+        parts.append(title(state, len(columns[0]), len(columns[0])) + "\n")
+        parts.append(plain_columns(headers(state), columns, sizes) + "\n")
     parts.append(dates.zone_caption(tz, now) + "\n")
     return "".join(parts)
+
+
+class _PlainCells:
+    """The cells of :func:`plain`'s rows, and their widths (:func:`followup.render.width`).
+
+    A pipe may get tens of thousands of rows, and they share most of their texts: an
+    interview's name and place (on each of its actions' rows), an action's label, the time
+    of an instant. Each of these is made and measured once per table. A cell is measured
+    from its parts, since a string's width is the sum of its characters'."""
+
+    def __init__(self, tz: tzinfo, now: datetime) -> None:
+        self.tz, self.now = tz, now
+        self.shorts = table_dates.ShortTimes(tz, now)
+        self.relatives = table_dates.RelativeTimes(now)
+        self.widths = Widths()
+        self.names: dict[tuple[str, str, str | None], tuple[str, int]] = {}
+        self.places: dict[str | None, str] = {}  # " (Asia/Kolkata)" for each zone met
+        self.labels: dict[tuple[str, int], tuple[str, int]] = {}
+        self.times: dict[tuple[timedelta, timedelta], tuple[str, int]] = {}
+
+    def table(self, group: Iterable[Pair]) -> tuple[list[list[str]], list[list[int]]]:
+        """The cells of one state's rows, column by column (ID, Interview, Action, Due or
+        Opens, Next: :func:`followup.render.plain_columns`), and their widths."""
+        ids: list[str] = []
+        names: list[str] = []
+        actions: list[str] = []
+        times: list[str] = []
+        steps: list[str] = []
+        name_sizes: list[int] = []
+        action_sizes: list[int] = []
+        time_sizes: list[int] = []
+        for item, interview in group:
+            action = item.action
+            ids.append(str(interview.id))
+            name, size = self.name(interview)
+            names.append(name)
+            name_sizes.append(size)
+            what, size = self.label(action)
+            actions.append(what)
+            action_sizes.append(size)
+            when, size = self.when(moment(item))
+            times.append(when)
+            time_sizes.append(size)
+            steps.append(next_step(action.action, interview.id))
+        columns = [ids, names, actions, times, steps]
+        sizes = [list(map(len, ids)), name_sizes, action_sizes, time_sizes, list(map(width, steps))]
+        return columns, sizes
+
+    def name(self, interview: records.Interview) -> tuple[str, int]:
+        """``Acme · Support Engineer (Asia/Kolkata)``, the zone when it is not the user's."""
+        key = (interview.company, interview.role, interview.zone)
+        known = self.names.get(key)
+        if known is None:
+            if interview.zone not in self.places:
+                self.places[interview.zone] = where({"zone": interview.zone}, self.tz)
+            place = self.places[interview.zone]
+            known = self.names[key] = (
+                f"{interview.company} · {interview.role}{place}",
+                self.widths[interview.company]
+                + self.widths[" · "]
+                + self.widths[interview.role]
+                + self.widths[place],
+            )
+        return known
+
+    def when(self, shown: datetime) -> tuple[str, int]:
+        """``in 2 days (Fri 04 Dec 09:00)``. Its date is the instant's, its relative time is
+        how far it lies from ``now`` (:func:`followup.dates.relative` subtracts, which in one
+        zone goes by the wall clocks): the two together are the key."""
+        key = (table_dates.instant(shown), shown - self.now)
+        known = self.times.get(key)
+        if known is None:
+            relative = self.relatives.relative(shown)
+            short = self.shorts.short(shown)
+            known = self.times[key] = (
+                f"{relative} ({short})",
+                self.widths[relative] + 2 + self.widths[short] + 1,  # " (" and ")"
+            )
+        return known
+
+    def label(self, action: rules.Action) -> tuple[str, int]:
+        key = (action.action, action.number)
+        known = self.labels.get(key)
+        if known is None:
+            text = label(action)
+            known = self.labels[key] = (text, self.widths[text])
+        return known
+
+
+def rows_json(
+    pairs: list[Pair], now: datetime, tz: tzinfo, *, people: bool = False
+) -> list[dict[str, Any]]:
+    """``[row_json(item, interview, now, tz, people=people) for item, interview in pairs]``,
+    made faster for tens of thousands of rows: each instant written once, each relative
+    time and label worded once. The keys, their order and their values are those of
+    :func:`followup.render.due_json` and :func:`row_json` (``tests/test_due_format.py``
+    compares them): a key added there is added here."""
+    isos = table_dates.IsoTimes(tz)
+    relatives = table_dates.RelativeTimes(now, english=not people)
+    labels: dict[tuple[str, int], str] = {}
+    rows = []
+    for item, interview in pairs:
+        action = item.action
+        key = (action.action, action.number)
+        if key not in labels:
+            labels[key] = label(action, english=not people)
+        rows.append(
+            {
+                "id": interview.id,
+                "company": interview.company,
+                "role": interview.role,
+                "zone": interview.zone,
+                "action": action.action,
+                "number": action.number,
+                "due": isos.iso(action.due),
+                "opens": isos.iso(action.opens),
+                "deadline": isos.iso(action.deadline) if action.deadline else None,
+                "state": item.state,
+                "relative": relatives.relative(moment(item)),
+                "next": next_step(action.action, interview.id),
+                "label": labels[key],
+            }
+        )
+    return rows
