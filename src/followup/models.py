@@ -136,9 +136,17 @@ class PendingAction(SQLModel, table=True):
     Times are microseconds since 1970 UTC, so that SQL compares and orders them exactly."""
 
     __tablename__ = "pending_action"
-    __table_args__ = (  # each state's rows in the order due shows them (store/pending.py)
-        Index("ix_pending_action_deadline", "deadline", "interview_id", "seq"),
-        Index("ix_pending_action_opens", "opens", "interview_id", "seq"),
+    # Each state's rows in the order due shows them (store/pending.py), every column in the
+    # index so that a long list is read from it alone.
+    __table_args__ = (
+        Index(
+            "ix_pending_action_deadline",
+            *("deadline", "interview_id", "seq", "opens", "action", "number", "until"),
+        ),
+        Index(
+            "ix_pending_action_opens",
+            *("opens", "interview_id", "seq", "deadline", "action", "number", "until"),
+        ),
     )
     interview_id: int = Field(primary_key=True)
     seq: int = Field(primary_key=True)  # its place in the plan, most urgent first

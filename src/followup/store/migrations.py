@@ -305,9 +305,14 @@ def m013_pending(conn: sa.Connection) -> None:
         sa.Column("action", sa.String, nullable=False),
         sa.Column("number", sa.Integer, nullable=False),
         *(sa.Column(name, sa.BigInteger, nullable=nullable) for name, nullable in times),
-        *(
-            sa.Index(f"ix_pending_action_{name}", name, "interview_id", "seq")
-            for name in ("deadline", "opens")
+        # each state's rows in their order, read from the index alone (store/pending.py)
+        sa.Index(
+            "ix_pending_action_deadline",
+            *("deadline", "interview_id", "seq", "opens", "action", "number", "until"),
+        ),
+        sa.Index(
+            "ix_pending_action_opens",
+            *("opens", "interview_id", "seq", "deadline", "action", "number", "until"),
         ),
     )
     sa.Table(

@@ -182,11 +182,13 @@ def due(
     most urgent state first, each read in its order only as far as the rows wanted."""
     values = {"now": micros(now), "horizon": micros(horizon)}
     items: list[rules.Item] = []
+    totals = dict.fromkeys(STATES, 0)
     made: dict[tuple[str, int, int, int | None], rules.Action] = {}  # equal ones: one record
     for state, (where, order) in STATES.items():
         values["left"] = -1 if limit is None else limit - len(items)
         if values["left"] == 0:
             break
+        before = len(items)
         for interview_id, name, number, opens, deadline in conn.execute(
             "SELECT interview_id, action, number, opens, deadline FROM pending_action "
             f"WHERE {_LIVE} AND {where} ORDER BY {order}, interview_id, seq LIMIT :left",
@@ -198,9 +200,8 @@ def due(
                 late = None if deadline is None else instant(deadline)
                 action = made[key] = rules.Action(name, instant(opens), late, number)
             items.append(rules.Item(interview_id, action, state))
-    if limit is None:
-        totals = {state: sum(1 for item in items if item.state == state) for state in STATES}
-    else:
+        totals[state] = len(items) - before
+    if limit is not None:  # the rows shown are not all: count them in the index
         counts = ", ".join(f"coalesce(sum({where}), 0)" for where, _order in STATES.values())
         found = conn.execute(f"SELECT {counts} FROM pending_action WHERE {_LIVE}", values)
         totals = dict(zip(STATES, found.fetchone(), strict=True))

@@ -298,12 +298,14 @@ class Reader:
         else:
             marks = ",".join("?" * len(ids))
             rows = self._query(f"{select} WHERE active = 1 AND id IN ({marks})", list(ids))
-        return {
-            row[0]: records.Interview(
-                id=row[0], company=row[1], role=row[2], at=utc(row[3]) or datetime.min, zone=row[4]
-            )
-            for row in rows
-        }
+        times: dict[str, datetime] = {}  # interviews at the same hour: one datetime each
+        shown = {}
+        for ident, company, role, text, zone in rows:
+            at = times.get(text)
+            if at is None:
+                at = times[text] = utc(text) or datetime.min
+            shown[ident] = records.Interview(ident, company, role, at, zone=zone)
+        return shown
 
     def messages(self, interview_id: int | None = None) -> list[records.Message]:
         """The emails followup wrote, oldest first (as Store.messages)."""
