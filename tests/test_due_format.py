@@ -3,7 +3,7 @@
 :func:`followup.render_due.plain` and :func:`followup.render_due.rows_json` make what rows
 share once per table (:mod:`followup.table_dates`, ``render_due._PlainCells``). Here their
 output is compared, byte for byte, with the rows made one at a time by the per-row functions
-(``dates.short``, ``dates.relative``, ``render.label``, ``render_due.row_json``) and a table
+(``dates.short``, ``dates.relative``, ``render.label``, :func:`row_json` below) and a table
 measured with Rich's ``cell_len``: on a store with rows in every state, interviews held in
 two zones, a year boundary, Chinese and Devanagari names, and many rows sharing an instant,
 in English, Chinese and Hindi.
@@ -40,6 +40,35 @@ ZONES = [None, "Asia/Kolkata", "America/New_York"]  # the last is the user's own
 # Hours from NOW to each pair of interviews (two interviews share each instant): from
 # December 2025, a year before, to January 2027, past the window.
 HOURS = [-9000, -8770, -4000, -700, -200, -100, -60, -49, -47, -30, -25, -6, -1, 2, 20, 50, 100]
+
+
+def row_json(
+    item: rules.Item,
+    interview: records.Interview,
+    now: datetime,
+    tz: Any,
+    *,
+    people: bool = False,
+) -> dict[str, Any]:
+    """A row of ``due --json`` made on its own, the plain way (docs/json.md): what
+    :func:`render_due.rows_json` must give for each row."""
+    action = item.action
+    shown = action.opens if item.state == "upcoming" else action.due
+    return {
+        "id": interview.id,
+        "company": interview.company,
+        "role": interview.role,
+        "zone": interview.zone,
+        "action": action.action,
+        "number": action.number,
+        "due": dates.iso(action.due, tz),
+        "opens": dates.iso(action.opens, tz),
+        "deadline": dates.iso(action.deadline, tz) if action.deadline else None,
+        "state": item.state,
+        "relative": dates.relative(shown, now, english=not people),
+        "next": render.next_step(action.action, interview.id),
+        "label": render.label(action, english=not people),
+    }
 
 
 def reference_plain(pairs: list[render_due.Pair], tz: Any, now: datetime) -> str:
@@ -160,10 +189,10 @@ def test_piped_due_is_every_row_formatted_on_its_own(store: None, lang: str) -> 
 def test_due_json_is_every_row_made_on_its_own(store: None, lang: str) -> None:
     printed = followup("due", "--on", NOW.isoformat(), "--days", str(DAYS), "--json", lang=lang)
     pairs, tz = morning_list()
-    assert printed == reference_json([render_due.row_json(i, it, NOW, tz) for i, it in pairs])
+    assert printed == reference_json([row_json(i, it, NOW, tz) for i, it in pairs])
     i18n.use(lang)
     try:  # the rows of the table in a terminal: label and relative time in the language
-        for_people = [render_due.row_json(i, it, NOW, tz, people=True) for i, it in pairs]
+        for_people = [row_json(i, it, NOW, tz, people=True) for i, it in pairs]
         assert reference_json(render_due.rows_json(pairs, NOW, tz, people=True)) == (
             reference_json(for_people)
         )
@@ -221,7 +250,7 @@ def test_plain_and_json_tell_apart_what_looks_alike(lang: str, zone: str, now: d
         assert render_due.plain(pairs, tz, now) == reference_plain(pairs, tz, now)
         for people in (False, True):
             made = render_due.rows_json(pairs, now, tz, people=people)
-            one_by_one = [render_due.row_json(i, it, now, tz, people=people) for i, it in pairs]
+            one_by_one = [row_json(i, it, now, tz, people=people) for i, it in pairs]
             assert reference_json(made) == reference_json(one_by_one)
     finally:
         i18n.use("en")

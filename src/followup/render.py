@@ -132,27 +132,6 @@ def reflection_json(reflection: records.Reflection | None) -> dict[str, Any] | N
     return reflection.as_json() if reflection else None
 
 
-def due_json(
-    item: rules.Item, interview: records.Interview, now: datetime, tz: tzinfo
-) -> dict[str, Any]:
-    action = item.action
-    return {
-        "id": interview.id,
-        "company": interview.company,
-        "role": interview.role,
-        "zone": interview.zone,
-        "action": action.action,
-        "number": action.number,
-        "due": dates.iso(action.due, tz),
-        "opens": dates.iso(action.opens, tz),
-        "deadline": dates.iso(action.deadline, tz) if action.deadline else None,
-        "state": item.state,
-        "relative": dates.relative(action.due, now, english=True),
-        "next": next_step(action.action, interview.id),
-        "label": label(action, english=True),
-    }
-
-
 # -- tables for people -------------------------------------------------------------------
 
 

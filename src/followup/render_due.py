@@ -1,7 +1,7 @@
 """``followup due`` as pipes and scripts see it, and what a terminal shares with them.
 
 A pipe or a file gets every row as plain aligned lines, built straight from the morning
-list without Rich; ``--json`` every row too (:func:`followup.render.due_json`). A terminal
+list without Rich; ``--json`` every row too (:func:`rows_json`). A terminal
 gets the same columns in colour, cut to the window (:mod:`followup.render_screen`).
 """
 
@@ -17,7 +17,6 @@ from followup.i18n import _
 from followup.render import (
     STATE_TITLE,
     Widths,
-    due_json,
     label,
     next_step,
     plain_columns,
@@ -34,24 +33,6 @@ Pair = tuple[rules.Item, "records.Interview"]
 def moment(item: rules.Item) -> datetime:
     """What the row's time column shows: when an upcoming action opens, else when it is due."""
     return item.action.opens if item.state == "upcoming" else item.action.due
-
-
-def row_json(
-    item: rules.Item,
-    interview: records.Interview,
-    now: datetime,
-    tz: tzinfo,
-    *,
-    people: bool = False,
-) -> Any:
-    """A row of ``due --json`` (its ``relative``: to what the time column shows), in English
-    whatever the interface speaks; with ``people``, its label and relative time in the
-    interface language, for the table."""
-    row = due_json(item, interview, now, tz)
-    row["relative"] = dates.relative(moment(item), now, english=not people)
-    if people:
-        row["label"] = label(item.action)
-    return row
 
 
 def headers(state: str) -> list[str]:
@@ -170,11 +151,11 @@ class _PlainCells:
 def rows_json(
     pairs: list[Pair], now: datetime, tz: tzinfo, *, people: bool = False
 ) -> list[dict[str, Any]]:
-    """``[row_json(item, interview, now, tz, people=people) for item, interview in pairs]``,
-    made faster for tens of thousands of rows: each instant written once, each relative
-    time and label worded once. The keys, their order and their values are those of
-    :func:`followup.render.due_json` and :func:`row_json` (``tests/test_due_format.py``
-    compares them): a key added there is added here."""
+    """The rows of ``due --json`` (docs/json.md), their ``relative`` to what the time column
+    shows, in English whatever the interface speaks; with ``people``, the label and relative
+    time in the interface language. Made for tens of thousands of rows: each instant written
+    once, each relative time and label worded once (``tests/test_due_format.py`` compares
+    them with each row made on its own)."""
     isos = table_dates.IsoTimes(tz)
     relatives = table_dates.RelativeTimes(now, english=not people)
     labels: dict[tuple[str, int], str] = {}
