@@ -8,8 +8,9 @@ those interviews again, or every open one when the basis changed (followup's ver
 rule settings, the user's zone): a write stays as fast as before, and the first ``due``
 after it pays for what changed.
 
-What is due at a moment is then one query: the state (overdue, due, upcoming) and the order
-of :func:`rules.due`, written in SQL over the stored times.
+What is due at a moment is then read state by state (overdue, due, upcoming), each in the
+order of :func:`rules.due` and only as far as the rows wanted, written in SQL over the stored
+times, and counted in one more query.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ CHUNK = 500  # ids per IN (...) list, well under SQLite's limit on parameters
 WAIT_MS = 250  # how long due waits for another writer before it runs the rules instead
 
 # Each state of rules.Action.state as SQL over the stored times, most urgent first, and the
-# order rules.due gives its rows (the indexes of m013 hold the first and the last).
+# order rules.due gives its rows (m013's two indexes hold the first and the last orders).
 _LIVE = "(until IS NULL OR :now < until)"  # rules.visible
 _NOT_OVERDUE = "(deadline IS NULL OR deadline >= :now)"
 STATES = {
