@@ -250,9 +250,14 @@ def columns(line: str, marker: str) -> int:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_plain_due_lines_up_with_devanagari_and_chinese(lang):
-    for company, role in (("हिन्दुस्तान कंप्यूटर्स", "ग्राहक सेवा"), ("华为", "客服专员")):
-        made = followup("add", "-c", company, "-r", role, "--at", "today 08:00", env={})
-        assert made.returncode == 0, made.stderr
+    from datetime import datetime, timedelta, timezone
+
+    now = datetime.now(timezone.utc)
+    for hours in (72, 1):  # two tables whatever the hour: overdue, and due now
+        at = f"{now - timedelta(hours=hours):%Y-%m-%d %H:%M} UTC"
+        for company, role in (("हिन्दुस्तान कंप्यूटर्स", "ग्राहक सेवा"), ("华为", "客服专员")):
+            made = followup("add", "-c", company, "-r", role, "--at", at, env={})
+            assert made.returncode == 0, made.stderr
     out = followup("due", env={"FOLLOWUP_UI_LANG": lang}).stdout
     tables = [block.splitlines() for block in out.split("\n\n") if "followup " in block]
     assert len(tables) == 2, out
