@@ -168,7 +168,8 @@ def label(action: rules.Action, *, english: bool = False) -> str:
     return text if english else _(text)
 
 
-_ZERO_WIDTH = {"Mn", "Mc", "Me", "Cf"}  # marks, spacing or not (Devanagari's ि, ा), ZWJ
+_ZERO_WIDTH = frozenset({"Mn", "Mc", "Me", "Cf"})  # marks, spacing or not (ि, ा), ZWJ
+TERMINAL_ZERO_WIDTH = frozenset({"Mn", "Me", "Cf"})  # as wcswidth: spacing marks take one
 
 
 def width(text: str) -> int:
@@ -178,16 +179,17 @@ def width(text: str) -> int:
     length; other strings are measured once and remembered."""
     if text.isascii():
         return len(text)
-    return _wide_width(text)
+    return measured_width(text)
 
 
 @functools.lru_cache(maxsize=4096)
-def _wide_width(text: str) -> int:
+def measured_width(text: str, zero: frozenset[str] = _ZERO_WIDTH) -> int:
+    """``text``'s columns, the characters of the categories ``zero`` taking none."""
     import unicodedata
 
     return sum(
         0
-        if unicodedata.category(c) in _ZERO_WIDTH or "\u1160" <= c <= "\u11ff"
+        if unicodedata.category(c) in zero or "\u1160" <= c <= "\u11ff"
         else 2
         if unicodedata.east_asian_width(c) in "WF"
         else 1
@@ -197,7 +199,7 @@ def _wide_width(text: str) -> int:
 
 class Widths(dict[str, int]):
     """:func:`width` of texts met many times in one table, each measured once (a dict per
-    table: Python's ``lru_cache`` on :func:`_wide_width` holds 4,096, fewer than a long
+    table: Python's ``lru_cache`` on :func:`measured_width` holds 4,096, fewer than a long
     table's cells, and would measure them over and over)."""
 
     def __missing__(self, text: str) -> int:

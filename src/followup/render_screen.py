@@ -10,7 +10,6 @@ below ``NARROW`` columns each row is stacked on lines of its own, the command wh
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 from datetime import datetime, tzinfo
@@ -18,7 +17,15 @@ from typing import TYPE_CHECKING
 
 from followup import dates
 from followup.i18n import ngettext
-from followup.render import NARROW, STATE_STYLE, label, next_step, where
+from followup.render import (
+    NARROW,
+    STATE_STYLE,
+    TERMINAL_ZERO_WIDTH,
+    label,
+    measured_width,
+    next_step,
+    where,
+)
 from followup.render_due import headers, moment, title
 
 if TYPE_CHECKING:
@@ -57,21 +64,7 @@ def width(text: str) -> int:
     CJK two, combining marks none, but Devanagari's spacing vowel signs (ा, ि, ो) one each,
     which Rich and the plain lines of a pipe count as none. Measured so, a row never runs
     past the window's edge, where the terminal would wrap it and push the title off."""
-    return len(text) if text.isascii() else _wide(text)
-
-
-@functools.lru_cache(maxsize=4096)
-def _wide(text: str) -> int:
-    import unicodedata
-
-    return sum(
-        0
-        if unicodedata.category(c) in ("Mn", "Me", "Cf") or "\u1160" <= c <= "\u11ff"
-        else 2
-        if unicodedata.east_asian_width(c) in "WF"
-        else 1
-        for c in text
-    )
+    return len(text) if text.isascii() else measured_width(text, TERMINAL_ZERO_WIDTH)
 
 
 def coloured() -> bool:
