@@ -1,13 +1,13 @@
-"""Time only the formatting of `followup due`: the plain lines for a pipe, and `--json`.
+"""Time the parts of a long `followup due`, in one process: reading the morning list, the
+plain lines for a pipe, and `--json`.
 
-The store is read once (the rules, the records); then each repetition formats the same
-morning list, and the medians (and minimums) are printed in milliseconds:
+Each repetition reads the list the store keeps (``Store.morning``, as ``due`` does; the
+rules when the store cannot keep it) and formats it; the medians and minimums are printed
+in milliseconds:
 
+- ``read``: ``ctx.store.morning``, every row;
 - ``plain``: ``render_due.plain``, what a pipe or a file gets;
-- ``json rows``: the rows of ``--json`` (``render_due.rows_json``; on a tree from before it
-  existed, ``render_due.row_json`` row by row, as ``due --json`` then did);
-- ``json encode``: the encoding ``render.emit_json`` does, into a StringIO;
-- ``row_json``: ``render_due.row_json`` called row by row, the function other code calls.
+- ``json``: ``render_due.json_text``, what ``--json`` prints.
 
 Nothing here asserts a time. To compare with an older tree, put its ``src`` first on
 ``PYTHONPATH`` (``git archive COMMIT src | tar -x -C /tmp/old``)::
@@ -18,14 +18,12 @@ Nothing here asserts a time. To compare with an older tree, put its ``src`` firs
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import statistics
 import time
 from collections.abc import Callable
 from typing import Any
 
-from followup import i18n, reading, render, render_due
+from followup import i18n, reading, records, render_due
 from followup.context import Context
 
 
@@ -48,40 +46,25 @@ def main() -> None:
         i18n.use(options.lang)
 
     ctx = Context(read_only=True)
-    now, tz = ctx.now, ctx.tz
-    started = time.perf_counter()
-    pairs = reading.due_items(
-        ctx.store.interviews(open_only=True, people=False),
-        now,
-        tz,
-        ctx.profile.settings,
-        options.days,
-    )
-    read = time.perf_counter() - started
-    print(f"{len(pairs)} rows (read in {read * 1000:.0f} ms), language {i18n.lang()}")
+    now, tz, settings = ctx.now, ctx.tz, ctx.profile.settings
 
-    def rows() -> list[Any]:
-        if hasattr(render_due, "rows_json"):
-            return render_due.rows_json(pairs, now, tz)
-        return [render_due.row_json(item, i, now, tz) for item, i in pairs]
+    def read() -> records.Morning:
+        kept = ctx.store.morning(now, tz, settings, options.days, None)
+        if kept is not None:
+            return kept
+        open_ones = ctx.store.interviews(open_only=True, people=False)
+        return records.Morning.of(reading.due_items(open_ones, now, tz, settings, options.days))
 
-    made = rows()
-
-    def encode() -> None:
-        with contextlib.redirect_stdout(io.StringIO()):
-            render.emit_json(made)
-
+    morning = read()
+    print(f"{morning.count} rows, language {i18n.lang()}")
     measured = {
-        "plain": timed(lambda: render_due.plain(pairs, tz, now), options.runs),
-        "json rows": timed(rows, options.runs),
-        "json encode": timed(encode, options.runs),
-        "row_json": timed(
-            lambda: [render_due.row_json(item, i, now, tz) for item, i in pairs], options.runs
-        ),
+        "read": timed(read, options.runs),
+        "plain": timed(lambda: "".join(render_due.plain(morning, tz, now)), options.runs),
+        "json": timed(lambda: "".join(render_due.json_text(morning, now, tz)), options.runs),
     }
     for name, times in measured.items():
         median, least = statistics.median(times) * 1000, min(times) * 1000
-        print(f"{name:12} median {median:7.1f} ms   min {least:7.1f} ms")
+        print(f"{name:6} median {median:7.1f} ms   min {least:7.1f} ms")
 
 
 if __name__ == "__main__":

@@ -1,12 +1,14 @@
 """``due`` piped and ``--json`` say exactly what formatting each row on its own says.
 
-:func:`followup.render_due.plain` and :func:`followup.render_due.rows_json` make what rows
-share once per table (:mod:`followup.table_dates`, ``render_due._PlainCells``). Here their
-output is compared, byte for byte, with the rows made one at a time by the per-row functions
-(``dates.short``, ``dates.relative``, ``render.label``, :func:`row_json` below) and a table
-measured with Rich's ``cell_len``: on a store with rows in every state, interviews held in
-two zones, a year boundary, Chinese and Devanagari names, and many rows sharing an instant,
-in English, Chinese and Hindi.
+:func:`followup.render_due.plain` and :func:`followup.render_due.json_text` make what rows
+share once per list (:mod:`followup.table_dates`, ``render_due._PlainCells``, each shared
+value JSON-encoded once). Here their output is compared, byte for byte, with the rows made
+one at a time by the per-row functions (``dates.short``, ``dates.relative``,
+``render.label``, :func:`row_json` below, ``json.dumps``) and a table measured with Rich's
+``cell_len``: on a store with rows in every state, interviews held in two zones, a year
+boundary, Chinese and Devanagari names, and many rows sharing an instant, in English,
+Chinese and Hindi; and on made-up rows with names that JSON must escape, in lists longer
+than one piece of output.
 """
 
 from __future__ import annotations
@@ -42,16 +44,12 @@ ZONES = [None, "Asia/Kolkata", "America/New_York"]  # the last is the user's own
 HOURS = [-9000, -8770, -4000, -700, -200, -100, -60, -49, -47, -30, -25, -6, -1, 2, 20, 50, 100]
 
 
-def row_json(
-    item: rules.Item,
-    interview: records.Interview,
-    now: datetime,
-    tz: Any,
-    *,
-    people: bool = False,
-) -> dict[str, Any]:
+Pair = tuple[rules.Item, records.Interview]
+
+
+def row_json(item: rules.Item, interview: records.Interview, now: datetime, tz: Any) -> dict:
     """A row of ``due --json`` made on its own, the plain way (docs/json.md): what
-    :func:`render_due.rows_json` must give for each row."""
+    :func:`render_due.json_text` must give for each row."""
     action = item.action
     shown = action.opens if item.state == "upcoming" else action.due
     return {
@@ -65,20 +63,21 @@ def row_json(
         "opens": dates.iso(action.opens, tz),
         "deadline": dates.iso(action.deadline, tz) if action.deadline else None,
         "state": item.state,
-        "relative": dates.relative(shown, now, english=not people),
+        "relative": dates.relative(shown, now, english=True),
         "next": render.next_step(action.action, interview.id),
-        "label": render.label(action, english=not people),
+        "label": render.label(action, english=True),
     }
 
 
-def reference_plain(pairs: list[render_due.Pair], tz: Any, now: datetime) -> str:
+def reference_plain(pairs: list[Pair], tz: Any, now: datetime) -> str:
     """What ``due`` prints to a pipe, made as it was before it was made faster: each row
     from the per-row functions, each cell measured by Rich."""
     parts = []
     for state, group in itertools.groupby(pairs, key=lambda pair: pair[0].state):
         rows = []
         for item, interview in group:
-            shown = render_due.moment(item)
+            action = item.action
+            shown = action.opens if item.state == "upcoming" else action.due
             rows.append(
                 [
                     str(interview.id),
@@ -148,7 +147,15 @@ def store(home: Path, tmp_path: Path) -> None:
     followup("import", str(path))
 
 
-def morning_list() -> tuple[list[render_due.Pair], Any]:
+def plain(pairs: list[Pair], tz: Any, now: datetime) -> str:
+    return "".join(render_due.plain(records.Morning.of(pairs), tz, now))
+
+
+def json_text(pairs: list[Pair], tz: Any, now: datetime) -> str:
+    return "".join(render_due.json_text(records.Morning.of(pairs), now, tz))
+
+
+def morning_list() -> tuple[list[Pair], Any]:
     """The rows ``due --on NOW --days DAYS`` shows, and the user's zone, read in this process."""
     ctx = Context(read_only=True)
     try:
@@ -172,7 +179,7 @@ def test_piped_due_is_every_row_formatted_on_its_own(store: None, lang: str) -> 
     i18n.use(lang)
     try:
         expected = reference_plain(pairs, tz, NOW)
-        assert render_due.plain(pairs, tz, NOW) == expected
+        assert plain(pairs, tz, NOW) == expected
     finally:
         i18n.use("en")
     assert piped == expected
@@ -181,7 +188,7 @@ def test_piped_due_is_every_row_formatted_on_its_own(store: None, lang: str) -> 
         assert "(Asia/Kolkata)" in piped
         assert " 2025 " in piped and " 2027 " in piped and " Dec " in piped
         assert "华为" in piped and "हिन्दुस्तान" in piped
-        shown = [render_due.moment(item) for item, _interview in pairs]
+        shown = [item.action.due for item, _interview in pairs if item.state != "upcoming"]
         assert len(set(shown)) < len(shown)  # rows share instants
 
 
@@ -189,24 +196,20 @@ def test_piped_due_is_every_row_formatted_on_its_own(store: None, lang: str) -> 
 def test_due_json_is_every_row_made_on_its_own(store: None, lang: str) -> None:
     printed = followup("due", "--on", NOW.isoformat(), "--days", str(DAYS), "--json", lang=lang)
     pairs, tz = morning_list()
-    assert printed == reference_json([row_json(i, it, NOW, tz) for i, it in pairs])
-    i18n.use(lang)
-    try:  # the rows of the table in a terminal: label and relative time in the language
-        for_people = [row_json(i, it, NOW, tz, people=True) for i, it in pairs]
-        assert reference_json(render_due.rows_json(pairs, NOW, tz, people=True)) == (
-            reference_json(for_people)
-        )
-    finally:
-        i18n.use("en")
+    expected = reference_json([row_json(i, it, NOW, tz) for i, it in pairs])
+    assert printed == expected
+    assert json_text(pairs, tz, NOW) == expected
 
 
 NEW_YORK = ZoneInfo("America/New_York")
 
 
-def made_up_pairs() -> list[render_due.Pair]:
+def made_up_pairs(count: int = 1) -> list[Pair]:
     """Rows no store gives today but the functions accept: instants in New York's zone in the
-    hour that happens twice (equal as datetimes, an hour apart), a second status check and
-    a first, the same names held in two zones."""
+    hour that happens twice (an hour apart, though equal as datetimes in one zone), a second
+    status check and a first, the same names held in two zones, and names JSON must escape
+    (line breaks and other control characters are refused in names);
+    ``count`` times over, under other ids."""
     twice = datetime(2026, 11, 1, 1, 30, tzinfo=NEW_YORK)
     moments = [
         twice,
@@ -217,22 +220,32 @@ def made_up_pairs() -> list[render_due.Pair]:
         datetime(2026, 12, 31, 23, 30, tzinfo=timezone.utc),  # 2027 in Kolkata
         datetime(2027, 1, 1, 0, 30, tzinfo=NEW_YORK),
     ]
+    names = [*NAMES, ('Quote "Co" \\ back\\slash', "/ü ✓ </script>"), ("Ünïcode", "R&D")]
     pairs = []
-    for number, moment in enumerate(moments, start=1):
-        company, role = NAMES[number % 2]
-        interview = records.Interview(
-            id=number,
-            company=company,
-            role=role,
-            at=moment - timedelta(days=9),
-            zone=ZONES[number % 3],
-        )
-        for action in (
-            rules.Action("check", moment, None, number=1 + number % 2),
-            rules.Action("thanks", moment - timedelta(days=2), moment),
-        ):
-            pairs.append((rules.Item(number, action, action.state(NOW)), interview))
-    return pairs
+    for copy in range(count):
+        for number, moment in enumerate(moments, start=1):
+            ident = copy * len(moments) + number
+            company, role = names[ident % len(names)]
+            interview = records.Interview(
+                id=ident,
+                company=company,
+                role=role,
+                at=moment - timedelta(days=9),
+                zone=ZONES[number % 3],
+            )
+            for action in (
+                rules.Action("check", moment, None, number=1 + number % 2),
+                rules.Action("thanks", moment - timedelta(days=2), moment),
+            ):
+                pairs.append((rules.Item(ident, action, action.state(NOW)), interview))
+    # The rules give each state's rows in order, instants in UTC (compared as instants).
+    pairs.sort(key=lambda pair: rules.STATES.index(pair[0].state))
+    return [(item._replace(action=in_utc(item.action)), interview) for item, interview in pairs]
+
+
+def in_utc(action: rules.Action) -> rules.Action:
+    late = action.deadline.astimezone(timezone.utc) if action.deadline else None
+    return action._replace(opens=action.opens.astimezone(timezone.utc), deadline=late)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -247,13 +260,39 @@ def test_plain_and_json_tell_apart_what_looks_alike(lang: str, zone: str, now: d
     tz = ZoneInfo(zone)
     i18n.use(lang)
     try:
-        assert render_due.plain(pairs, tz, now) == reference_plain(pairs, tz, now)
-        for people in (False, True):
-            made = render_due.rows_json(pairs, now, tz, people=people)
-            one_by_one = [row_json(i, it, now, tz, people=people) for i, it in pairs]
-            assert reference_json(made) == reference_json(one_by_one)
+        assert plain(pairs, tz, now) == reference_plain(pairs, tz, now)
+        rows = [row_json(i, it, now, tz) for i, it in pairs]
+        assert json_text(pairs, tz, now) == reference_json(rows)
+        json.loads(json_text(pairs, tz, now))
     finally:
         i18n.use("en")
+
+
+def test_a_list_longer_than_a_piece_is_written_whole() -> None:
+    """Output comes in pieces of ``PIECE`` lines: lists of one piece, one row more, an exact
+    number of pieces, and none at all read as the reference does."""
+    tz = ZoneInfo("Asia/Kolkata")
+    per_copy = len(made_up_pairs())
+    for count in (render_due.PIECE // per_copy + 1, 3 * render_due.PIECE // per_copy + 1):
+        pairs = made_up_pairs(count)
+        for size in (render_due.PIECE, render_due.PIECE + 1, 3 * render_due.PIECE, len(pairs)):
+            head = pairs[:size]
+            head.sort(key=lambda pair: rules.STATES.index(pair[0].state))
+            assert plain(head, tz, NOW) == reference_plain(head, tz, NOW)
+            expected = reference_json([row_json(i, it, NOW, tz) for i, it in head])
+            assert json_text(head, tz, NOW) == expected
+    assert json_text([], tz, NOW) == "[]\n" == render_json_of_nothing()
+
+
+def render_json_of_nothing() -> str:
+    """What ``emit_json`` prints for an empty list."""
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        render.emit_json([])
+    return out.getvalue()
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -430,9 +430,7 @@ def test_the_terminal_table_lines_up_with_devanagari_and_chinese(lang, monkeypat
     monkeypatch.setenv("NO_COLOR", "1")
     i18n.use(lang)
     try:
-        text = render_screen.screen(
-            pairs, timezone.utc, now, {"overdue": 0, "due": 3, "upcoming": 0}
-        )
+        text = render_screen.screen(records.Morning.of(pairs), timezone.utc, now)
         name = render.label(pairs[0][0].action)
         command = "followup draft thanks"
     finally:

@@ -30,24 +30,21 @@ UTC = timezone.utc
 NEW_YORK = "America/New_York"  # its clocks fall back on 2026-11-01 at 02:00
 
 
-def by_rules(path: Path, now: datetime, days: int) -> list[rules.Item]:
+def by_rules(path: Path, now: datetime, days: int) -> list[tuple[rules.Item, records.Interview]]:
     """What ``due`` says at ``now`` when it runs the rules over every open interview."""
     reader = sqlite_reader.Reader.open(path)
     assert reader is not None
     try:
         profile = reader.profile()
         tz = zones.zone(profile.timezone or None)
-        pairs = reading.due_items(
+        return reading.due_items(
             reader.interviews(open_only=True, people=False), now, tz, profile.settings, days
         )
-        return [item for item, _interview in pairs]
     finally:
         reader.close()
 
 
-def kept(
-    path: Path, now: datetime, days: int, limit: int | None = None
-) -> tuple[list[tuple[rules.Item, records.Interview]], dict[str, int]]:
+def kept(path: Path, now: datetime, days: int, limit: int | None = None) -> records.Morning:
     """What ``due`` says at ``now`` from the list the store keeps."""
     reader = sqlite_reader.Reader.open(path)
     assert reader is not None
@@ -62,24 +59,21 @@ def kept(
 
 
 def agree(path: Path, now: datetime, days: int = 3) -> None:
-    expected = by_rules(path, now, days)
-    pairs, totals = kept(path, now, days)
-    assert [item for item, _interview in pairs] == expected
-    assert totals == {s: sum(1 for i in expected if i.state == s) for s in rules.STATES}
-    head, head_totals = kept(path, now, days, limit=4)
-    assert [item for item, _interview in head] == expected[:4]
-    assert head_totals == totals
+    """The kept list, whole and its first rows, says what the rules say: each row, its state
+    and order, the counts, and what it shows of each interview."""
+    expected = records.Morning.of(by_rules(path, now, days))
+    found = kept(path, now, days)
+    assert found.rows == expected.rows
+    assert found.totals == expected.totals
+    head = kept(path, now, days, limit=4)
+    assert head.first() == expected.first(4)
+    assert head.totals == expected.totals
+    assert {ident for _state, (ident, *_rest) in head.first()} <= head.named.keys()
     store = Store.open(path)
     try:
-        for item, interview in pairs:
-            whole = store.get(item.interview_id)
-            assert (interview.id, interview.company, interview.role, interview.zone) == (
-                whole.id,
-                whole.company,
-                whole.role,
-                whole.zone,
-            )
-            assert interview.at == whole.at
+        for _state, (ident, *_rest) in found.first():
+            whole = store.get(ident)
+            assert found.named[ident] == (whole.company, whole.role, whole.zone)
     finally:
         store.close()
 
@@ -128,12 +122,16 @@ def test_the_kept_list_is_what_the_rules_say_at_every_moment(scenario):
 def test_a_moment_on_a_deadline_is_as_the_rules_say(scenario):
     """The states change at an instant: one microsecond either side of every opening and
     deadline the kept list holds."""
-    pairs, _totals = kept(scenario, datetime(2026, 10, 15, tzinfo=UTC), 3650)
-    moments = {m for item, _i in pairs for m in (item.action.opens, item.action.deadline) if m}
+    morning = kept(scenario, datetime(2026, 10, 15, tzinfo=UTC), 3650)
+    moments = {m for _s, (*_a, opens, late) in morning.first() for m in (opens, late) if m}
     assert len(moments) > 10
     tick = timedelta(microseconds=1)
     for moment in sorted(moments):
-        for now in (moment - tick, moment, moment + tick):
+        for now in (
+            records.instant(moment) - tick,
+            records.instant(moment),
+            records.instant(moment) + tick,
+        ):
             agree(scenario, now, 1)
 
 
@@ -268,7 +266,7 @@ def test_a_store_missing_a_trigger_is_answered_by_the_rules(scenario):
     profile = reader.profile()
     assert reader.morning(now, zones.zone(profile.timezone), profile.settings, 3) is None
     reader.close()
-    thanks = [i for i in by_rules(scenario, now, 3) if i.interview_id == 2]
+    thanks = [i for i, _interview in by_rules(scenario, now, 3) if i.interview_id == 2]
     assert all(i.action.action != "thanks" for i in thanks)
 
 

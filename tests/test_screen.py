@@ -28,8 +28,7 @@ def draw(rows: list, monkeypatch, *, columns: int, lines: int, every: bool = Fal
     monkeypatch.setenv("LINES", str(lines))
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    totals = {"overdue": len(rows), "due": 0, "upcoming": 0}
-    return render_screen.screen(rows, timezone.utc, NOW, totals, every=every)
+    return render_screen.screen(records.Morning.of(rows), timezone.utc, NOW, every=every)
 
 
 @pytest.mark.parametrize(

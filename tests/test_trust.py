@@ -292,8 +292,8 @@ def test_a_narrow_terminal_shows_the_interview_and_the_whole_next_command(width,
     monkeypatch.setenv("COLUMNS", str(width))
     monkeypatch.setenv("LINES", "40")
     monkeypatch.setenv("NO_COLOR", "1")
-    totals = {state: sum(1 for i in items if i.state == state) for state in rules.STATES}
-    text = render_screen.screen([(i, item) for i in items], timezone.utc, now, totals)
+    morning = records.Morning.of([(i, item) for i in items])
+    text = render_screen.screen(morning, timezone.utc, now)
     lines = text.splitlines()
     assert "…" not in text
     assert all(render_screen.width(line) <= width for line in lines), text  # folded, not cut

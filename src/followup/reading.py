@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING
 
-from followup import dates, render, rules
+from followup import dates, records, render, rules
 from followup.context import Context, note
 from followup.i18n import _, ngettext
-
-if TYPE_CHECKING:
-    from followup import records
 
 
 def list_interviews(*, all_: bool, json: bool) -> None:
@@ -84,13 +80,11 @@ def due(*, on: str | None, days: int, json: bool, all_: bool = False) -> None:
     now = ctx.when("--on", on)
     settings = ctx.profile.settings
     screen = not json and render.terminal()
-    kept = None
+    morning = None
     if on is None:  # the plans the store keeps hold what is recorded now, not at --on
         limit = render_screen.size()[1] if screen and not all_ else None
-        kept = ctx.store.morning(now, ctx.tz, settings, days, limit)
-    if kept is not None:
-        pairs, totals = kept
-    else:
+        morning = ctx.store.morning(now, ctx.tz, settings, days, limit)
+    if morning is None:
         pairs = due_items(
             ctx.store.interviews(open_only=on is None, people=False),
             now,
@@ -99,11 +93,11 @@ def due(*, on: str | None, days: int, json: bool, all_: bool = False) -> None:
             days,
             until=now if on is not None else None,
         )
-        totals = None
+        morning = records.Morning.of(pairs)
     if json:
-        render.emit_json(render_due.rows_json(pairs, now, ctx.tz))
+        sys.stdout.writelines(render_due.json_text(morning, now, ctx.tz))
         return
-    if not pairs:
+    if not morning.listed:
         if on is None and ctx.store.empty():  # a new user's first morning
             note(_("No interviews yet: record one with `followup add`."))
         elif days:
@@ -118,8 +112,6 @@ def due(*, on: str | None, days: int, json: bool, all_: bool = False) -> None:
             note(_("Nothing due."))
         return
     if screen:
-        if totals is None:
-            totals = {state: sum(1 for i, _ in pairs if i.state == state) for state in rules.STATES}
-        sys.stdout.write(render_screen.screen(pairs, ctx.tz, now, totals, every=all_))
+        sys.stdout.write(render_screen.screen(morning, ctx.tz, now, every=all_))
     else:  # a pipe or a file: plain aligned lines, which also spares loading Rich
-        sys.stdout.write(render_due.plain(pairs, ctx.tz, now))
+        sys.stdout.writelines(render_due.plain(morning, ctx.tz, now))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Any, NamedTuple
 
 from followup import rules
@@ -85,6 +85,65 @@ class Interview(NamedTuple):
         from followup import zones
 
         return zones.stored_zone(self.zone) or fallback
+
+
+# -- The morning list, as ``due`` prints it --------------------------------------------
+
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+TICK = timedelta(microseconds=1)
+
+# One row of the morning list: (interview id, action, number, opens, deadline), its instants
+# in whole microseconds since 1970 UTC (:func:`micros`). Plain tuples, as SQLite gives them:
+# ``due`` may print tens of thousands, and an int is a key that hashes and compares as the
+# instant it is, where two datetimes in one zone compare by their wall clocks.
+DueRow = tuple[int, str, int, int, int | None]
+
+
+def micros(moment: datetime) -> int:
+    """An aware datetime as whole microseconds since 1970 UTC."""
+    return (moment - EPOCH) // TICK
+
+
+def instant(micro: int) -> datetime:
+    """:func:`micros` read back, in UTC."""
+    return EPOCH + micro * TICK
+
+
+class Morning(NamedTuple):
+    """The morning list: each state's rows (:data:`DueRow`), most urgent state first, in the
+    order :func:`rules.due` gives; what is shown of each interview in them (company, role,
+    the zone it was held in); and how many rows each state has in all (``rows`` may hold
+    only the first ones, as many as a terminal shows)."""
+
+    rows: dict[str, list[DueRow]]  # every state of rules.STATES, in that order
+    named: dict[int, tuple[str, str, str | None]]
+    totals: dict[str, int]
+
+    @classmethod
+    def of(cls, pairs: list[tuple[rules.Item, Interview]]) -> Morning:
+        """The morning list of :func:`rules.due`'s items, each with its interview."""
+        rows: dict[str, list[DueRow]] = {state: [] for state in rules.STATES}
+        named: dict[int, tuple[str, str, str | None]] = {}
+        for item, interview in pairs:
+            action = item.action
+            late = None if action.deadline is None else micros(action.deadline)
+            rows[item.state].append(
+                (interview.id, action.action, action.number, micros(action.opens), late)
+            )
+            named[interview.id] = (interview.company, interview.role, interview.zone)
+        return cls(rows, named, {state: len(listed) for state, listed in rows.items()})
+
+    @property
+    def listed(self) -> int:
+        """How many rows it holds."""
+        return sum(map(len, self.rows.values()))
+
+    def first(self, count: int | None = None) -> list[tuple[str, DueRow]]:
+        """Its first ``count`` rows (all for None), each with its state."""
+        found: list[tuple[str, DueRow]] = []
+        for state, rows in self.rows.items():
+            found += [(state, row) for row in rows[: None if count is None else count - len(found)]]
+        return found
 
 
 class Profile(NamedTuple):

@@ -164,7 +164,12 @@ LABELS = {
 
 def label(action: rules.Action, *, english: bool = False) -> str:
     """``thank-you``, ``2nd status check``: in the interface language, or English for JSON."""
-    text = LABELS[action.action][1 if action.number == 2 else 0]
+    return action_label(action.action, action.number, english=english)
+
+
+def action_label(action: str, number: int, *, english: bool = False) -> str:
+    """:func:`label` of an action given by its name and number."""
+    text = LABELS[action][1 if number == 2 else 0]
     return text if english else _(text)
 
 

@@ -1,38 +1,32 @@
 """``followup due`` as pipes and scripts see it, and what a terminal shares with them.
 
-A pipe or a file gets every row as plain aligned lines, built straight from the morning
-list without Rich; ``--json`` every row too (:func:`rows_json`). A terminal
-gets the same columns in colour, cut to the window (:mod:`followup.render_screen`).
+A pipe or a file gets every row as plain aligned lines (:func:`plain`), ``--json`` every row
+too (:func:`json_text`); a terminal gets the same columns in colour, cut to the window
+(:mod:`followup.render_screen`). A pipe may get tens of thousands of rows, and they share
+most of their texts: an interview's name (on each of its actions' rows), an action's label,
+a time (every status check of a day opens at its midnight). Each of those is made, measured
+and encoded once per list, and a row is then a few look-ups (``tests/test_due_format.py``
+compares the output with each row made on its own).
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterable
-from datetime import datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator
+from datetime import datetime, tzinfo
+from operator import itemgetter
 
-from followup import dates, rules, table_dates
+from followup import dates, table_dates
 from followup.i18n import _
-from followup.render import (
-    STATE_TITLE,
-    Widths,
-    label,
-    next_step,
-    plain_columns,
-    where,
-    width,
-)
+from followup.records import DueRow, Morning, instant
+from followup.render import NEXT_STEP, STATE_TITLE, Widths, action_label, where, width
 
-if TYPE_CHECKING:
-    from followup import records
-
-Pair = tuple[rules.Item, "records.Interview"]
+PIECE = 200  # lines to a piece of output: a few dozen KiB, reused
 
 
-def moment(item: rules.Item) -> datetime:
-    """What the row's time column shows: when an upcoming action opens, else when it is due."""
-    return item.action.opens if item.state == "upcoming" else item.action.due
+def shown(state: str, opens: int, deadline: int | None) -> int:
+    """What a row's time column shows: when an upcoming action opens, else when it is due
+    (its deadline, or when it opens for an action without one)."""
+    return opens if state == "upcoming" or deadline is None else deadline
 
 
 def headers(state: str) -> list[str]:
@@ -49,137 +43,176 @@ def title(state: str, shown: int, total: int) -> str:
     return f"{_(STATE_TITLE[state])} ({count})"
 
 
-def plain(pairs: list[Pair], tz: tzinfo, now: datetime) -> str:
-    """Every row, grouped by state, as aligned plain lines: for a pipe or a file."""
-    cells = _PlainCells(tz, now)
-    parts = []
-    for state, group in itertools.groupby(pairs, key=lambda pair: pair[0].state):
-        columns, sizes = cells.table(group)
-        parts.append(title(state, len(columns[0]), len(columns[0])) + "\n")
-        parts.append(plain_columns(headers(state), columns, sizes) + "\n")
-    parts.append(dates.zone_caption(tz, now) + "\n")
-    return "".join(parts)
+def plain(morning: Morning, tz: tzinfo, now: datetime) -> Iterator[str]:
+    """Every row, grouped by state, as aligned plain lines: for a pipe or a file. In pieces
+    of at most ``PIECE`` lines, to be written as they come: a long list is never held whole
+    as text (the memory a process first touches costs it time as well as room)."""
+    cells = _PlainCells(morning, tz, now)
+    for state, rows in morning.rows.items():
+        if rows:
+            yield title(state, len(rows), len(rows)) + "\n"
+            yield from cells.table(state, rows)
+            yield "\n"
+    yield dates.zone_caption(tz, now) + "\n"
 
 
 class _PlainCells:
-    """The cells of :func:`plain`'s rows, and their widths (:func:`followup.render.width`).
+    """The cells of :func:`plain`'s tables, each distinct one made and measured once
+    (:func:`followup.render.width`, as Rich measures: the columns line up with its tables)."""
 
-    A pipe may get tens of thousands of rows, and they share most of their texts: an
-    interview's name and place (on each of its actions' rows), an action's label, the time
-    of an instant. Each of these is made and measured once per table. A cell is measured
-    from its parts, since a string's width is the sum of its characters'."""
-
-    def __init__(self, tz: tzinfo, now: datetime) -> None:
-        self.tz, self.now = tz, now
+    def __init__(self, morning: Morning, tz: tzinfo, now: datetime) -> None:
         self.shorts = table_dates.ShortTimes(tz, now)
         self.relatives = table_dates.RelativeTimes(now)
-        self.widths = Widths()
-        self.names: dict[tuple[str, str, str | None], tuple[str, int]] = {}
-        self.places: dict[str | None, str] = {}  # " (Asia/Kolkata)" for each zone met
-        self.labels: dict[tuple[str, int], tuple[str, int]] = {}
-        self.times: dict[tuple[timedelta, timedelta], tuple[str, int]] = {}
-
-    def table(self, group: Iterable[Pair]) -> tuple[list[list[str]], list[list[int]]]:
-        """The cells of one state's rows, column by column (ID, Interview, Action, Due or
-        Opens, Next: :func:`followup.render.plain_columns`), and their widths."""
-        ids: list[str] = []
-        names: list[str] = []
-        actions: list[str] = []
-        times: list[str] = []
-        steps: list[str] = []
-        name_sizes: list[int] = []
-        action_sizes: list[int] = []
-        time_sizes: list[int] = []
-        for item, interview in group:
-            action = item.action
-            ids.append(str(interview.id))
-            name, size = self.name(interview)
-            names.append(name)
-            name_sizes.append(size)
-            what, size = self.label(action)
-            actions.append(what)
-            action_sizes.append(size)
-            when, size = self.when(moment(item))
-            times.append(when)
-            time_sizes.append(size)
-            steps.append(next_step(action.action, interview.id))
-        columns = [ids, names, actions, times, steps]
-        sizes = [list(map(len, ids)), name_sizes, action_sizes, time_sizes, list(map(width, steps))]
-        return columns, sizes
-
-    def name(self, interview: records.Interview) -> tuple[str, int]:
-        """``Acme · Support Engineer (Asia/Kolkata)``, the zone when it is not the user's."""
-        key = (interview.company, interview.role, interview.zone)
-        known = self.names.get(key)
-        if known is None:
-            if interview.zone not in self.places:
-                self.places[interview.zone] = where({"zone": interview.zone}, self.tz)
-            place = self.places[interview.zone]
-            known = self.names[key] = (
-                f"{interview.company} · {interview.role}{place}",
-                self.widths[interview.company]
-                + self.widths[" · "]
-                + self.widths[interview.role]
-                + self.widths[place],
+        self.widths = widths = Widths()
+        zones = set(map(itemgetter(2), morning.named.values()))
+        places = {zone: where({"zone": zone}, tz) for zone in zones}
+        # ``Acme · Support Engineer (Asia/Kolkata)``, the zone when it is not the user's; a
+        # text that is not ASCII is measured from its parts, met many times.
+        self.names = {
+            ident: f"{company} · {role}{places[zone]}"
+            for ident, (company, role, zone) in morning.named.items()
+        }
+        self.name_widths = {
+            ident: len(text)
+            if text.isascii()
+            else widths[company] + widths[" · "] + widths[role] + widths[places[zone]]
+            for (ident, text), (company, role, zone) in zip(
+                self.names.items(), morning.named.values(), strict=True
             )
+        }
+        self.labels: dict[tuple[str, int], tuple[str, int]] = {}
+        self.times: dict[int, tuple[str, int]] = {}
+        # The ID and Interview cells padded to a table's widths (the tables of one list
+        # often share them): for each pair of widths, each interview's.
+        self.leads: dict[tuple[int, int], dict[int, str]] = {}
+
+    def table(self, state: str, rows: list[DueRow]) -> Iterator[str]:
+        """One state's rows under their header, columns aligned: ID, Interview, Action, Due
+        (Opens), Next; each line without trailing spaces."""
+        upcoming = state == "upcoming"
+        ids = set(map(itemgetter(0), rows))
+        labels = {kind: self.label(*kind) for kind in set(map(itemgetter(1, 2), rows))}
+        if upcoming:
+            moments = set(map(itemgetter(3), rows))
+        else:
+            moments = {opens if deadline is None else deadline for *_, opens, deadline in rows}
+        times = {moment: self.when(moment) for moment in moments}
+        titles = headers(state)
+        name_widths = self.name_widths
+        sizes = [
+            max(width(titles[0]), len(str(max(ids)))),
+            max(width(titles[1]), max(map(name_widths.__getitem__, ids))),
+            max(width(titles[2]), max(size for _text, size in labels.values())),
+            max(width(titles[3]), max(size for _text, size in times.values())),
+        ]
+        head = "  ".join(
+            [
+                *(
+                    name + " " * (size - width(name))
+                    for name, size in zip(titles, sizes, strict=False)
+                ),
+                titles[4],
+            ]
+        )
+        # A row's cells up to its Action column depend on the interview alone, its Action
+        # cell and the command's start on the action, its time on the instant: each is
+        # padded once, and a row is three look-ups.
+        lead = self.leads.setdefault((sizes[0], sizes[1]), {})
+        names, ident_size, name_size = self.names, sizes[0], sizes[1] + 2
+        lead.update(
+            {
+                ident: f"{str(ident).ljust(ident_size)}  {names[ident]}"
+                + " " * (name_size - name_widths[ident])
+                for ident in ids.difference(lead)
+            }
+        )
+        what = {
+            kind: (text + " " * (sizes[2] + 2 - size), f"{NEXT_STEP[kind[0]]} ")
+            for kind, (text, size) in labels.items()
+        }
+        when = {
+            moment: text + " " * (sizes[3] + 2 - size) for moment, (text, size) in times.items()
+        }
+        yield head.rstrip() + "\n"
+        for start in range(0, len(rows), PIECE):
+            yield "".join(
+                [
+                    f"{lead[ident]}{(action := what[name, number])[0]}"
+                    f"{when[opens if upcoming or deadline is None else deadline]}"
+                    f"{action[1]}{ident}\n"
+                    for ident, name, number, opens, deadline in rows[start : start + PIECE]
+                ]
+            )
+
+    def label(self, name: str, number: int) -> tuple[str, int]:
+        key = (name, number)
+        known = self.labels.get(key)
+        if known is None:
+            text = action_label(name, number)
+            known = self.labels[key] = (text, self.widths[text])
         return known
 
-    def when(self, shown: datetime) -> tuple[str, int]:
-        """``in 2 days (Fri 04 Dec 09:00)``. Its date is the instant's, its relative time is
-        how far it lies from ``now`` (:func:`followup.dates.relative` subtracts, which in one
-        zone goes by the wall clocks): the two together are the key."""
-        key = (table_dates.instant(shown), shown - self.now)
-        known = self.times.get(key)
+    def when(self, moment: int) -> tuple[str, int]:
+        """``in 2 days (Fri 04 Dec 09:00)``: the instant's date, how far it lies from now."""
+        known = self.times.get(moment)
         if known is None:
-            relative = self.relatives.relative(shown)
-            short = self.shorts.short(shown)
-            known = self.times[key] = (
+            at = instant(moment)
+            relative = self.relatives.relative(at)
+            short = self.shorts.short(at)
+            known = self.times[moment] = (
                 f"{relative} ({short})",
                 self.widths[relative] + 2 + self.widths[short] + 1,  # " (" and ")"
             )
         return known
 
-    def label(self, action: rules.Action) -> tuple[str, int]:
-        key = (action.action, action.number)
-        known = self.labels.get(key)
-        if known is None:
-            text = label(action)
-            known = self.labels[key] = (text, self.widths[text])
-        return known
 
+def json_text(morning: Morning, now: datetime, tz: tzinfo) -> Iterator[str]:
+    """``due --json``: a list of every row (docs/json.md), one per line, each as
+    ``json.dumps`` writes it (what :func:`followup.render.emit_json` prints for a list of
+    their dicts), in pieces of at most ``PIECE`` rows as :func:`plain`. A row's ``relative``
+    is to what the time column shows, and it and ``label`` are in English whatever the
+    interface speaks.
 
-def rows_json(
-    pairs: list[Pair], now: datetime, tz: tzinfo, *, people: bool = False
-) -> list[dict[str, Any]]:
-    """The rows of ``due --json`` (docs/json.md), their ``relative`` to what the time column
-    shows, in English whatever the interface speaks; with ``people``, the label and relative
-    time in the interface language. Made for tens of thousands of rows: each instant written
-    once, each relative time and label worded once (``tests/test_due_format.py`` compares
-    them with each row made on its own)."""
+    Each value that rows share is encoded once, by the encoder ``json`` itself uses: what
+    a row says of its interview, and of its action (from ``action`` to the start of
+    ``next``, and after it); a row is its id between them."""
+    if not morning.listed:
+        yield "[]\n"
+        return
+    from json.encoder import encode_basestring  # what JSONEncoder(ensure_ascii=False) uses
+
+    def text(value: str | None) -> str:
+        return "null" if value is None else encode_basestring(value)
+
     isos = table_dates.IsoTimes(tz)
-    relatives = table_dates.RelativeTimes(now, english=not people)
-    labels: dict[tuple[str, int], str] = {}
-    rows = []
-    for item, interview in pairs:
-        action = item.action
-        key = (action.action, action.number)
-        if key not in labels:
-            labels[key] = label(action, english=not people)
-        rows.append(
-            {
-                "id": interview.id,
-                "company": interview.company,
-                "role": interview.role,
-                "zone": interview.zone,
-                "action": action.action,
-                "number": action.number,
-                "due": isos.iso(action.due),
-                "opens": isos.iso(action.opens),
-                "deadline": isos.iso(action.deadline) if action.deadline else None,
-                "state": item.state,
-                "relative": relatives.relative(moment(item)),
-                "next": next_step(action.action, interview.id),
-                "label": labels[key],
-            }
-        )
-    return rows
+    relatives = table_dates.RelativeTimes(now, english=True)
+    iso: Callable[[int], str] = lambda moment: text(isos.iso(instant(moment)))  # noqa: E731
+    who = {
+        ident: f'"company": {text(company)}, "role": {text(role)}, "zone": {text(zone)}'
+        for ident, (company, role, zone) in morning.named.items()
+    }
+    lines = []
+    lead = "[\n"
+    for state, rows in morning.rows.items():
+        parts: dict[tuple[str, int, int, int | None], tuple[str, str]] = {}
+        for row in rows:
+            ident = row[0]
+            key = row[1:]
+            part = parts.get(key)
+            if part is None:
+                name, number, opens, deadline = key
+                at = shown(state, opens, deadline)
+                part = parts[key] = (
+                    f'"action": {text(name)}, "number": {number}, '
+                    f'"due": {iso(opens if deadline is None else deadline)}, '
+                    f'"opens": {iso(opens)}, '
+                    f'"deadline": {"null" if deadline is None else iso(deadline)}, '
+                    f'"state": {text(state)}, "relative": {text(relatives.relative(instant(at)))}, '
+                    f'"next": {text(f"{NEXT_STEP[name]} ")[:-1]}',
+                    f'", "label": {text(action_label(name, number, english=True))}}}',
+                )
+            lines.append(f'  {{"id": {ident}, {who[ident]}, {part[0]}{ident}{part[1]}')
+            if len(lines) == PIECE:
+                yield lead + ",\n".join(lines)
+                lines, lead = [], ",\n"
+    yield (lead + ",\n".join(lines) if lines else "") + "\n]\n"

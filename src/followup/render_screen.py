@@ -17,21 +17,20 @@ from typing import TYPE_CHECKING
 
 from followup import dates
 from followup.i18n import ngettext
+from followup.records import instant
 from followup.render import (
     NARROW,
     STATE_STYLE,
     TERMINAL_ZERO_WIDTH,
-    label,
+    action_label,
     measured_width,
     next_step,
     where,
 )
-from followup.render_due import headers, moment, title
+from followup.render_due import headers, shown, title
 
 if TYPE_CHECKING:
-    from followup import records, rules
-
-    Pair = tuple[rules.Item, records.Interview]
+    from followup.records import DueRow, Morning
 
 SGR = {"bold": "1", "dim": "2", "red": "31", "yellow": "33", "cyan": "36"}
 GAP = "  "  # between columns
@@ -126,19 +125,22 @@ def lines_taken(line: str, columns: int) -> int:
 class _Row:
     """One row's cells as text."""
 
-    def __init__(self, pair: Pair, tz: tzinfo, now: datetime) -> None:
-        item, interview = pair
-        shown = moment(item)
-        self.state = item.state
-        self.company = interview.company  # drawn plain; the role and zone after it dim
-        self.relative = dates.relative(shown, now)
-        self.date = dates.short(shown, tz, now)
+    def __init__(
+        self, state: str, row: DueRow, morning: Morning, tz: tzinfo, now: datetime
+    ) -> None:
+        ident, name, number, opens, deadline = row
+        company, role, zone = morning.named[ident]
+        at = instant(shown(state, opens, deadline))
+        self.state = state
+        self.company = company  # drawn plain; the role and zone after it dim
+        self.relative = dates.relative(at, now)
+        self.date = dates.short(at, tz, now)
         self.cells = [
-            str(interview.id),
-            f"{interview.company} · {interview.role}{where({'zone': interview.zone}, tz)}",
-            label(item.action),
+            str(ident),
+            f"{company} · {role}{where({'zone': zone}, tz)}",
+            action_label(name, number),
             f"{self.relative} ({self.date})",
-            next_step(item.action.action, interview.id),
+            next_step(name, ident),
         ]
 
     def columns(self, split: bool) -> list[list[str]]:
@@ -147,20 +149,16 @@ class _Row:
         return [[self.cells[0]], [self.cells[1]], [self.cells[2]], when, [self.cells[4]]]
 
 
-def screen(
-    pairs: list[Pair],
-    tz: tzinfo,
-    now: datetime,
-    totals: dict[str, int],
-    *,
-    every: bool = False,
-) -> str:
-    """What ``due`` draws in a terminal: the first rows of ``pairs`` that fit the window (all
-    of them with ``every``), grouped by state; ``totals``: each state's count in the whole
-    list (``pairs`` may be only its first rows, as many as the window has lines)."""
+def screen(morning: Morning, tz: tzinfo, now: datetime, *, every: bool = False) -> str:
+    """What ``due`` draws in a terminal: the first rows of the morning list that fit the
+    window (all of them with ``every``), grouped by state, with how many rows each state
+    has in all (``morning.rows`` may be only the first ones, as many as the window has
+    lines)."""
     columns, height = size()
     colour = coloured()
-    rows = [_Row(pair, tz, now) for pair in (pairs if every else pairs[:height])]
+    totals = morning.totals
+    listed = morning.first(None if every else height)
+    rows = [_Row(state, row, morning, tz, now) for state, row in listed]
     groups = _groups(rows)
     tables = [_table(group, columns, colour) for group in groups]
     stacked = columns < NARROW or any(table is None for table in tables)

@@ -12,9 +12,8 @@
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
-from typing import Any
 
-from followup import rules
+from followup import records, rules
 from followup.store.dump import Dump
 from followup.store.history import History
 from followup.store.messages import Messages
@@ -26,7 +25,7 @@ class Store(History, Messages, Dump, Reminders):
 
     def morning(
         self, now: datetime, tz: tzinfo, settings: rules.Settings, days: int, limit: int | None
-    ) -> Any:
+    ) -> records.Morning | None:
         """None: the caller runs the rules over the open interviews. Only the SQLite reader
         keeps the morning list ready (:meth:`followup.store.sqlite_reader.Reader.morning`)."""
         return None

@@ -18,11 +18,11 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Callable, Iterable
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, timezone, tzinfo
 
 from followup import __version__, rules, zones
+from followup.records import DueRow, micros
 
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 # The triggers m013 made on interview and event: after each insert, update and delete, and
 # before an insert or update that may replace another row.
 TRIGGERS = tuple(
@@ -30,7 +30,6 @@ TRIGGERS = tuple(
     for table in ("interview", "event")
     for event in ("insert", "update", "delete", "insert_replacing", "update_replacing")
 )
-TICK = timedelta(microseconds=1)
 CHUNK = 500  # ids per IN (...) list, well under SQLite's limit on parameters
 WAIT_MS = 250  # how long due waits for another writer before it runs the rules instead
 
@@ -43,14 +42,6 @@ STATES = {
     "due": (f"opens <= :now AND {_NOT_OVERDUE}", "coalesce(deadline, opens)"),
     "upcoming": (f"opens > :now AND {_NOT_OVERDUE} AND opens < :horizon", "opens"),
 }
-
-
-def micros(moment: datetime) -> int:
-    return (moment - EPOCH) // TICK
-
-
-def instant(micro: int) -> datetime:
-    return EPOCH + micro * TICK
 
 
 def basis(settings: rules.Settings, tz: tzinfo) -> str | None:
@@ -176,34 +167,29 @@ def watched(conn: sqlite3.Connection) -> bool:
 
 def due(
     conn: sqlite3.Connection, now: datetime, horizon: datetime, limit: int | None
-) -> tuple[list[rules.Item], dict[str, int]]:
+) -> tuple[dict[str, list[DueRow]], dict[str, int]]:
     """The morning list at ``now`` as :func:`rules.due` gives it (what opens before
-    ``horizon`` included), its first ``limit`` rows (all for None), and how many rows each
-    state has in all. Read from an up-to-date ``pending_action`` (see :func:`refresh`): the
-    most urgent state first, each read in its order only as far as the rows wanted."""
+    ``horizon`` included): the first ``limit`` rows (all for None) of each state, and how many
+    rows each state has in all. Read from an up-to-date ``pending_action`` (see
+    :func:`refresh`): the most urgent state first, each read in its order only as far as the
+    rows wanted, as the plain tuples of :data:`followup.records.DueRow` (a pipe may print
+    every one of them)."""
     values = {"now": micros(now), "horizon": micros(horizon)}
-    items: list[rules.Item] = []
-    totals = dict.fromkeys(STATES, 0)
-    made: dict[tuple[str, int, int, int | None], rules.Action] = {}  # equal ones: one record
+    rows: dict[str, list[DueRow]] = {}
+    left = limit
     for state, (where, order) in STATES.items():
-        values["left"] = -1 if limit is None else limit - len(items)
-        if values["left"] == 0:
-            break
-        before = len(items)
-        for interview_id, name, number, opens, deadline in conn.execute(
-            "SELECT interview_id, action, number, opens, deadline FROM pending_action "
-            f"WHERE {_LIVE} AND {where} ORDER BY {order}, interview_id, seq LIMIT :left",
-            values,
-        ):
-            key = (name, number, opens, deadline)
-            action = made.get(key)
-            if action is None:
-                late = None if deadline is None else instant(deadline)
-                action = made[key] = rules.Action(name, instant(opens), late, number)
-            items.append(rules.Item(interview_id, action, state))
-        totals[state] = len(items) - before
+        rows[state] = []
+        if left != 0:
+            rows[state] = conn.execute(
+                "SELECT interview_id, action, number, opens, deadline FROM pending_action "
+                f"WHERE {_LIVE} AND {where} ORDER BY {order}, interview_id, seq LIMIT :left",
+                {**values, "left": -1 if left is None else left},
+            ).fetchall()
+        if left is not None:
+            left -= len(rows[state])
+    totals = {state: len(listed) for state, listed in rows.items()}
     if limit is not None:  # the rows shown are not all: count them in the index
         counts = ", ".join(f"coalesce(sum({where}), 0)" for where, _order in STATES.values())
         found = conn.execute(f"SELECT {counts} FROM pending_action WHERE {_LIVE}", values)
         totals = dict(zip(STATES, found.fetchone(), strict=True))
-    return items, totals
+    return rows, totals

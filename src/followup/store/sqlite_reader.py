@@ -246,12 +246,10 @@ class Reader:
         settings: rules.Settings,
         days: int,
         limit: int | None = None,
-    ) -> tuple[list[tuple[rules.Item, records.Interview]], dict[str, int]] | None:
-        """The morning list at ``now`` from the plans the store keeps (``store/pending.py``):
-        its first ``limit`` rows (all for None), each with its interview (only what the list
-        shows of it: id, company, role, time and zone), and how many rows each state has.
-        None when the plans cannot be brought up to date (a read-only store, a zone without
-        a name): the caller runs the rules itself."""
+    ) -> records.Morning | None:
+        """The morning list at ``now`` from the plans the store keeps (``store/pending.py``),
+        its first ``limit`` rows (all for None). None when the plans cannot be brought up to
+        date (a read-only store, a zone without a name): the caller runs the rules itself."""
         wanted = pending.basis(settings, tz)
         for _attempt in range(3):  # a write between the refresh and the read: once more
             if wanted is None or not pending.refresh(self.connection, self._facts, settings, tz):
@@ -261,10 +259,11 @@ class Reader:
                 if not pending.current(self.connection, wanted):
                     continue
                 horizon = rules.days_later(now, days, tz)
-                items, totals = pending.due(self.connection, now, horizon, limit)
-                shown = self._shown({item.interview_id for item in items})
-                if all(item.interview_id in shown for item in items):
-                    return [(item, shown[item.interview_id]) for item in items], totals
+                rows, totals = pending.due(self.connection, now, horizon, limit)
+                ids = {row[0] for listed in rows.values() for row in listed}
+                named = self._named(ids)
+                if ids <= named.keys():
+                    return records.Morning(rows, named, totals)
             except sqlite3.Error as error:
                 raise StoreError(explain(str(error), self.where)) from None
             finally:
@@ -290,22 +289,16 @@ class Reader:
                 )
         return [(item.id, item.facts()) for item in self._records(rows, people=False)]
 
-    def _shown(self, ids: set[int]) -> dict[int, records.Interview]:
-        """What the morning list shows of these interviews, if they are open."""
-        select = "SELECT id, company, role, at, zone FROM interview"
+    def _named(self, ids: set[int]) -> dict[int, tuple[str, str, str | None]]:
+        """What the morning list shows of these interviews (company, role, zone), if they
+        are open."""
+        select = "SELECT id, company, role, zone FROM interview WHERE active = 1"
         if len(ids) > pending.CHUNK:  # most of the open ones: one pass over them is quicker
-            rows = self._query(f"{select} WHERE active = 1")
+            rows = self.connection.execute(select).fetchall()
         else:
             marks = ",".join("?" * len(ids))
-            rows = self._query(f"{select} WHERE active = 1 AND id IN ({marks})", list(ids))
-        times: dict[str, datetime] = {}  # interviews at the same hour: one datetime each
-        shown = {}
-        for ident, company, role, text, zone in rows:
-            at = times.get(text)
-            if at is None:
-                at = times[text] = utc(text) or datetime.min
-            shown[ident] = records.Interview(ident, company, role, at, zone=zone)
-        return shown
+            rows = self.connection.execute(f"{select} AND id IN ({marks})", list(ids)).fetchall()
+        return {row[0]: row[1:] for row in rows}
 
     def messages(self, interview_id: int | None = None) -> list[records.Message]:
         """The emails followup wrote, oldest first (as Store.messages)."""
