@@ -64,22 +64,24 @@ class _PlainCells:
         self.shorts = table_dates.ShortTimes(tz, now)
         self.relatives = table_dates.RelativeTimes(now)
         self.widths = widths = Widths()
-        zones = set(map(itemgetter(2), morning.named.values()))
-        places = {zone: where({"zone": zone}, tz) for zone in zones}
-        # ``Acme · Support Engineer (Asia/Kolkata)``, the zone when it is not the user's; a
-        # text that is not ASCII is measured from its parts, met many times.
-        self.names = {
-            ident: f"{company} · {role}{places[zone]}"
-            for ident, (company, role, zone) in morning.named.items()
+        places = {
+            zone: where({"zone": zone}, tz)
+            for zone in set(map(itemgetter(2), morning.named.values()))
         }
-        self.name_widths = {
-            ident: len(text)
-            if text.isascii()
-            else widths[company] + widths[" · "] + widths[role] + widths[places[zone]]
-            for (ident, text), (company, role, zone) in zip(
-                self.names.items(), morning.named.values(), strict=True
-            )
-        }
+        # ``Acme · Support Engineer (Asia/Kolkata)``, the zone when it is not the user's, and
+        # its width (a text that is not ASCII measured from its parts, met many times).
+        self.names: dict[int, tuple[str, int]] = {}
+        made: dict[tuple[str, str, str | None], tuple[str, int]] = {}
+        for ident, shown in morning.named.items():
+            name = made.get(shown)
+            if name is None:
+                company, role, zone = shown
+                text = f"{company} · {role}{places[zone]}"
+                size = len(text)
+                if not text.isascii():
+                    size = widths[company] + widths[" · "] + widths[role] + widths[places[zone]]
+                name = made[shown] = (text, size)
+            self.names[ident] = name
         self.labels: dict[tuple[str, int], tuple[str, int]] = {}
         self.times: dict[int, tuple[str, int]] = {}
         # The ID and Interview cells padded to a table's widths (the tables of one list
@@ -92,16 +94,21 @@ class _PlainCells:
         upcoming = state == "upcoming"
         ids = set(map(itemgetter(0), rows))
         labels = {kind: self.label(*kind) for kind in set(map(itemgetter(1, 2), rows))}
-        if upcoming:
+        if upcoming:  # when it opens
             moments = set(map(itemgetter(3), rows))
-        else:
-            moments = {opens if deadline is None else deadline for *_, opens, deadline in rows}
+        elif state == "overdue":  # its deadline, which every overdue action has
+            moments = set(map(itemgetter(4), rows))
+        else:  # its deadline, else when it opened
+            moments = {
+                opens if deadline is None else deadline
+                for _ident, _name, _number, opens, deadline in rows
+            }
         times = {moment: self.when(moment) for moment in moments}
         titles = headers(state)
-        name_widths = self.name_widths
+        names = self.names
         sizes = [
             max(width(titles[0]), len(str(max(ids)))),
-            max(width(titles[1]), max(map(name_widths.__getitem__, ids))),
+            max(width(titles[1]), max(names[ident][1] for ident in ids)),
             max(width(titles[2]), max(size for _text, size in labels.values())),
             max(width(titles[3]), max(size for _text, size in times.values())),
         ]
@@ -118,14 +125,10 @@ class _PlainCells:
         # cell and the command's start on the action, its time on the instant: each is
         # padded once, and a row is three look-ups.
         lead = self.leads.setdefault((sizes[0], sizes[1]), {})
-        names, ident_size, name_size = self.names, sizes[0], sizes[1] + 2
-        lead.update(
-            {
-                ident: f"{str(ident).ljust(ident_size)}  {names[ident]}"
-                + " " * (name_size - name_widths[ident])
-                for ident in ids.difference(lead)
-            }
-        )
+        ident_size, name_size = sizes[0], sizes[1] + 2
+        for ident in ids.difference(lead):
+            text, size = names[ident]
+            lead[ident] = f"{ident:<{ident_size}}  {text}{' ' * (name_size - size)}"
         what = {
             kind: (text + " " * (sizes[2] + 2 - size), f"{NEXT_STEP[kind[0]]} ")
             for kind, (text, size) in labels.items()
@@ -184,35 +187,51 @@ def json_text(morning: Morning, now: datetime, tz: tzinfo) -> Iterator[str]:
     def text(value: str | None) -> str:
         return "null" if value is None else encode_basestring(value)
 
-    isos = table_dates.IsoTimes(tz)
-    relatives = table_dates.RelativeTimes(now, english=True)
-    iso: Callable[[int], str] = lambda moment: text(isos.iso(instant(moment)))  # noqa: E731
     who = {
         ident: f'"company": {text(company)}, "role": {text(role)}, "zone": {text(zone)}'
         for ident, (company, role, zone) in morning.named.items()
     }
-    lines = []
     lead = "[\n"
     for state, rows in morning.rows.items():
-        parts: dict[tuple[str, int, int, int | None], tuple[str, str]] = {}
-        for row in rows:
-            ident = row[0]
-            key = row[1:]
-            part = parts.get(key)
-            if part is None:
-                name, number, opens, deadline = key
-                at = shown(state, opens, deadline)
-                part = parts[key] = (
-                    f'"action": {text(name)}, "number": {number}, '
-                    f'"due": {iso(opens if deadline is None else deadline)}, '
-                    f'"opens": {iso(opens)}, '
-                    f'"deadline": {"null" if deadline is None else iso(deadline)}, '
-                    f'"state": {text(state)}, "relative": {text(relatives.relative(instant(at)))}, '
-                    f'"next": {text(f"{NEXT_STEP[name]} ")[:-1]}',
-                    f'", "label": {text(action_label(name, number, english=True))}}}',
-                )
-            lines.append(f'  {{"id": {ident}, {who[ident]}, {part[0]}{ident}{part[1]}')
-            if len(lines) == PIECE:
-                yield lead + ",\n".join(lines)
-                lines, lead = [], ",\n"
-    yield (lead + ",\n".join(lines) if lines else "") + "\n]\n"
+        parts = _JsonParts(state, now, tz, text)
+        for start in range(0, len(rows), PIECE):
+            yield lead + ",\n".join(
+                [
+                    f'  {{"id": {row[0]}, {who[row[0]]}, {(part := parts[row[1:]])[0]}'
+                    f"{row[0]}{part[1]}"
+                    for row in rows[start : start + PIECE]
+                ]
+            )
+            lead = ",\n"
+    yield "\n]\n"
+
+
+class _JsonParts(dict[tuple[str, int, int, "int | None"], tuple[str, str]]):
+    """What a row of one state says of its action (``action``, ``number``, ...), made the
+    first time it is asked for: the text from ``"action"`` to the start of ``next``'s
+    value, and from the end of that value to the end of the row (the id goes between)."""
+
+    def __init__(
+        self, state: str, now: datetime, tz: tzinfo, text: Callable[[str | None], str]
+    ) -> None:
+        super().__init__()
+        self.state, self.text = state, text
+        self.isos = table_dates.IsoTimes(tz)
+        self.relatives = table_dates.RelativeTimes(now, english=True)
+
+    def iso(self, moment: int | None) -> str:
+        return "null" if moment is None else self.text(self.isos.iso(instant(moment)))
+
+    def __missing__(self, key: tuple[str, int, int, int | None]) -> tuple[str, str]:
+        name, number, opens, deadline = key
+        text, state = self.text, self.state
+        relative = self.relatives.relative(instant(shown(state, opens, deadline)))
+        made = self[key] = (
+            f'"action": {text(name)}, "number": {number}, '
+            f'"due": {self.iso(opens if deadline is None else deadline)}, '
+            f'"opens": {self.iso(opens)}, "deadline": {self.iso(deadline)}, '
+            f'"state": {text(state)}, "relative": {text(relative)}, '
+            f'"next": {text(f"{NEXT_STEP[name]} ")[:-1]}',
+            f'", "label": {text(action_label(name, number, english=True))}}}',
+        )
+        return made

@@ -13,6 +13,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timezone, tzinfo
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -260,7 +261,9 @@ class Reader:
                     continue
                 horizon = rules.days_later(now, days, tz)
                 rows, totals = pending.due(self.connection, now, horizon, limit)
-                ids = {row[0] for listed in rows.values() for row in listed}
+                ids: set[int] = set()
+                for listed in rows.values():
+                    ids.update(map(itemgetter(0), listed))
                 named = self._named(ids)
                 if ids <= named.keys():
                     return records.Morning(rows, named, totals)
