@@ -59,8 +59,8 @@ def main() -> None:
     print(f"{morning.count} rows, language {i18n.lang()}")
     measured = {
         "read": timed(read, options.runs),
-        "plain": timed(lambda: "".join(render_due.plain(morning, tz, now)), options.runs),
-        "json": timed(lambda: "".join(render_due.json_text(morning, now, tz)), options.runs),
+        "plain": timed(lambda: b"".join(render_due.plain(morning, tz, now)), options.runs),
+        "json": timed(lambda: b"".join(render_due.json_text(morning, now, tz)), options.runs),
     }
     for name, times in measured.items():
         median, least = statistics.median(times) * 1000, min(times) * 1000

@@ -148,11 +148,11 @@ def store(home: Path, tmp_path: Path) -> None:
 
 
 def plain(pairs: list[Pair], tz: Any, now: datetime) -> str:
-    return "".join(render_due.plain(records.Morning.of(pairs), tz, now))
+    return b"".join(render_due.plain(records.Morning.of(pairs), tz, now)).decode()
 
 
 def json_text(pairs: list[Pair], tz: Any, now: datetime) -> str:
-    return "".join(render_due.json_text(records.Morning.of(pairs), now, tz))
+    return b"".join(render_due.json_text(records.Morning.of(pairs), now, tz)).decode()
 
 
 def morning_list() -> tuple[list[Pair], Any]:
@@ -329,3 +329,36 @@ def test_table_dates_say_what_dates_says(lang: str) -> None:
                     assert isos.iso(moment) == dates.iso(moment, tz)
     finally:
         i18n.use("en")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
+def test_a_stdout_in_another_encoding_gets_the_same_text(store: None, encoding: str) -> None:
+    """The rows go to stdout's bytes as UTF-8 only when stdout takes UTF-8; otherwise they
+    are written as text in stdout's own encoding (here set by PYTHONIOENCODING)."""
+    for args in (["due", "--on", NOW.isoformat(), "--days", str(DAYS)], ["due", "--json"]):
+        expected = followup(*args)
+        done = subprocess.run(
+            [sys.executable, "-c", "from followup.entry import main; main()", *args],
+            env={**os.environ, "FOLLOWUP_UI_LANG": "en", "PYTHONIOENCODING": encoding},
+            capture_output=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.decode(encoding) == expected
+        assert expected.count("\n") > 20
+
+
+def test_a_stdout_without_bytes_gets_the_same_text(store: None) -> None:
+    """A stdout that takes only text (a StringIO, as a program calling followup may give)
+    gets the same rows, after what was written to it before."""
+    import contextlib
+    import io
+
+    args = ["--on", NOW.isoformat(), "--days", str(DAYS)]
+    expected = followup("due", *args)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        print("before")
+        reading.due(on=NOW.isoformat(), days=DAYS, json=False)
+    close_stores()
+    assert out.getvalue() == "before\n" + expected

@@ -6,7 +6,10 @@ commands in :mod:`followup.cli` call the same functions, so both ways answer ali
 
 from __future__ import annotations
 
+import codecs
+import gc
 import sys
+from collections.abc import Iterable
 from datetime import datetime, tzinfo
 
 from followup import dates, records, render, rules
@@ -74,6 +77,18 @@ def due_items(
 def due(*, on: str | None, days: int, json: bool, all_: bool = False) -> None:
     """The morning list: every row for ``--json`` and for a pipe; in a terminal the most
     urgent rows that fit the window (every row with ``all_``)."""
+    # A long list is tens of thousands of tuples and strings, none of them in a cycle: the
+    # garbage collector, run every few hundred of them, would only walk them again and again.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        _due(on=on, days=days, json=json, all_=all_)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _due(*, on: str | None, days: int, json: bool, all_: bool) -> None:
     from followup import render_due, render_screen
 
     ctx = Context(read_only=True)
@@ -95,7 +110,7 @@ def due(*, on: str | None, days: int, json: bool, all_: bool = False) -> None:
         )
         morning = records.Morning.of(pairs)
     if json:
-        sys.stdout.writelines(render_due.json_text(morning, now, ctx.tz))
+        write_utf8(render_due.json_text(morning, now, ctx.tz))
         return
     if not morning.listed:
         if on is None and ctx.store.empty():  # a new user's first morning
@@ -114,4 +129,16 @@ def due(*, on: str | None, days: int, json: bool, all_: bool = False) -> None:
     if screen:
         sys.stdout.write(render_screen.screen(morning, ctx.tz, now, every=all_))
     else:  # a pipe or a file: plain aligned lines, which also spares loading Rich
-        sys.stdout.writelines(render_due.plain(morning, ctx.tz, now))
+        write_utf8(render_due.plain(morning, ctx.tz, now))
+
+
+def write_utf8(pieces: Iterable[bytes]) -> None:
+    """Write UTF-8 ``pieces`` to stdout: to its bytes as they are when it takes UTF-8 (as
+    it does but for a locale that says otherwise), else as text in its own encoding."""
+    out = sys.stdout
+    buffer = getattr(out, "buffer", None)
+    if buffer is not None and codecs.lookup(out.encoding or "ascii").name == "utf-8":
+        out.flush()  # what was written as text goes first
+        buffer.writelines(pieces)
+    else:
+        out.writelines(piece.decode() for piece in pieces)

@@ -92,11 +92,25 @@ class Interview(NamedTuple):
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 TICK = timedelta(microseconds=1)
 
-# One row of the morning list: (interview id, action, number, opens, deadline), its instants
-# in whole microseconds since 1970 UTC (:func:`micros`). Plain tuples, as SQLite gives them:
-# ``due`` may print tens of thousands, and an int is a key that hashes and compares as the
-# instant it is, where two datetimes in one zone compare by their wall clocks.
-DueRow = tuple[int, str, int, int, int | None]
+# One row of the morning list: (interview id, kind, opens, deadline), its kind the action
+# and its number as one small integer (:func:`kind_of`), its instants in whole microseconds
+# since 1970 UTC (:func:`micros`). Plain tuples of integers, as SQLite gives them: ``due`` may
+# print tens of thousands, each column of each row costs a call into SQLite, and an integer
+# is a key that hashes at once and compares as the instant it is (two datetimes in one zone
+# compare by their wall clocks).
+DueRow = tuple[int, int, int, int | None]
+
+
+def kind_of(action: str, number: int) -> int:
+    """An action of :data:`rules.ACTIONS` and its number (2 for the second status check) as
+    one small integer; :func:`action_of` reads it back."""
+    return (number - 1) * len(rules.ACTIONS) + rules.ACTIONS.index(action)
+
+
+def action_of(kind: int) -> tuple[str, int]:
+    """The action and its number that :func:`kind_of` made ``kind`` of."""
+    number, index = divmod(kind, len(rules.ACTIONS))
+    return rules.ACTIONS[index], number + 1
 
 
 def micros(moment: datetime) -> int:
@@ -127,9 +141,8 @@ class Morning(NamedTuple):
         for item, interview in pairs:
             action = item.action
             late = None if action.deadline is None else micros(action.deadline)
-            rows[item.state].append(
-                (interview.id, action.action, action.number, micros(action.opens), late)
-            )
+            kind = kind_of(action.action, action.number)
+            rows[item.state].append((interview.id, kind, micros(action.opens), late))
             named[interview.id] = (interview.company, interview.role, interview.zone)
         return cls(rows, named, {state: len(listed) for state, listed in rows.items()})
 

@@ -17,7 +17,7 @@ from operator import itemgetter
 
 from followup import dates, table_dates
 from followup.i18n import _
-from followup.records import DueRow, Morning, instant
+from followup.records import DueRow, Morning, action_of, instant
 from followup.render import NEXT_STEP, STATE_TITLE, Widths, action_label, where, width
 
 PIECE = 200  # lines to a piece of output: a few dozen KiB, reused
@@ -43,17 +43,20 @@ def title(state: str, shown: int, total: int) -> str:
     return f"{_(STATE_TITLE[state])} ({count})"
 
 
-def plain(morning: Morning, tz: tzinfo, now: datetime) -> Iterator[str]:
-    """Every row, grouped by state, as aligned plain lines: for a pipe or a file. In pieces
-    of at most ``PIECE`` lines, to be written as they come: a long list is never held whole
-    as text (the memory a process first touches costs it time as well as room)."""
+def plain(morning: Morning, tz: tzinfo, now: datetime) -> Iterator[bytes]:
+    """Every row, grouped by state, as aligned plain lines: for a pipe or a file.
+
+    In UTF-8, in pieces of at most ``PIECE`` lines, to be written as they come
+    (:func:`followup.reading.write_utf8`): a long list is never held whole, and each shared
+    cell is encoded once, where encoding whole lines would go through every character of
+    every one again."""
     cells = _PlainCells(morning, tz, now)
     for state, rows in morning.rows.items():
         if rows:
-            yield title(state, len(rows), len(rows)) + "\n"
+            yield f"{title(state, len(rows), len(rows))}\n".encode()
             yield from cells.table(state, rows)
-            yield "\n"
-    yield dates.zone_caption(tz, now) + "\n"
+            yield b"\n"
+    yield f"{dates.zone_caption(tz, now)}\n".encode()
 
 
 class _PlainCells:
@@ -82,33 +85,31 @@ class _PlainCells:
                     size = widths[company] + widths[" · "] + widths[role] + widths[places[zone]]
                 name = made[shown] = (text, size)
             self.names[ident] = name
-        self.labels: dict[tuple[str, int], tuple[str, int]] = {}
+        self.labels: dict[int, tuple[str, int]] = {}
         self.times: dict[int, tuple[str, int]] = {}
         # The ID and Interview cells padded to a table's widths (the tables of one list
         # often share them): for each pair of widths, each interview's.
-        self.leads: dict[tuple[int, int], dict[int, str]] = {}
+        self.leads: dict[tuple[int, int], dict[int, bytes]] = {}
+        self.ids = {ident: str(ident).encode() for ident in morning.named}
 
-    def table(self, state: str, rows: list[DueRow]) -> Iterator[str]:
+    def table(self, state: str, rows: list[DueRow]) -> Iterator[bytes]:
         """One state's rows under their header, columns aligned: ID, Interview, Action, Due
         (Opens), Next; each line without trailing spaces."""
         upcoming = state == "upcoming"
-        ids = set(map(itemgetter(0), rows))
-        labels = {kind: self.label(*kind) for kind in set(map(itemgetter(1, 2), rows))}
+        present = set(map(itemgetter(0), rows))
+        labels = {kind: self.label(kind) for kind in set(map(itemgetter(1), rows))}
         if upcoming:  # when it opens
-            moments = set(map(itemgetter(3), rows))
+            moments = set(map(itemgetter(2), rows))
         elif state == "overdue":  # its deadline, which every overdue action has
-            moments = set(map(itemgetter(4), rows))
+            moments = set(map(itemgetter(3), rows))
         else:  # its deadline, else when it opened
-            moments = {
-                opens if deadline is None else deadline
-                for _ident, _name, _number, opens, deadline in rows
-            }
+            moments = {opens if deadline is None else deadline for _i, _k, opens, deadline in rows}
         times = {moment: self.when(moment) for moment in moments}
         titles = headers(state)
         names = self.names
         sizes = [
-            max(width(titles[0]), len(str(max(ids)))),
-            max(width(titles[1]), max(names[ident][1] for ident in ids)),
+            max(width(titles[0]), len(str(max(present)))),
+            max(width(titles[1]), max(names[ident][1] for ident in present)),
             max(width(titles[2]), max(size for _text, size in labels.values())),
             max(width(titles[3]), max(size for _text, size in times.values())),
         ]
@@ -126,33 +127,42 @@ class _PlainCells:
         # padded once, and a row is three look-ups.
         lead = self.leads.setdefault((sizes[0], sizes[1]), {})
         ident_size, name_size = sizes[0], sizes[1] + 2
-        for ident in ids.difference(lead):
+        for ident in present.difference(lead):
             text, size = names[ident]
-            lead[ident] = f"{ident:<{ident_size}}  {text}{' ' * (name_size - size)}"
+            lead[ident] = f"{ident:<{ident_size}}  {text}{' ' * (name_size - size)}".encode()
         what = {
-            kind: (text + " " * (sizes[2] + 2 - size), f"{NEXT_STEP[kind[0]]} ")
+            kind: (
+                f"{text}{' ' * (sizes[2] + 2 - size)}".encode(),
+                f"{NEXT_STEP[action_of(kind)[0]]} ".encode(),
+            )
             for kind, (text, size) in labels.items()
         }
         when = {
-            moment: text + " " * (sizes[3] + 2 - size) for moment, (text, size) in times.items()
+            moment: f"{text}{' ' * (sizes[3] + 2 - size)}".encode()
+            for moment, (text, size) in times.items()
         }
-        yield head.rstrip() + "\n"
+        ids = self.ids
+        yield f"{head.rstrip()}\n".encode()
         for start in range(0, len(rows), PIECE):
-            yield "".join(
-                [
-                    f"{lead[ident]}{(action := what[name, number])[0]}"
-                    f"{when[opens if upcoming or deadline is None else deadline]}"
-                    f"{action[1]}{ident}\n"
-                    for ident, name, number, opens, deadline in rows[start : start + PIECE]
-                ]
-            )
+            lines = [
+                b"".join(
+                    (
+                        lead[ident],
+                        (action := what[kind])[0],
+                        when[opens if upcoming or deadline is None else deadline],
+                        action[1],
+                        ids[ident],
+                    )
+                )
+                for ident, kind, opens, deadline in rows[start : start + PIECE]
+            ]
+            yield b"\n".join(lines) + b"\n"
 
-    def label(self, name: str, number: int) -> tuple[str, int]:
-        key = (name, number)
-        known = self.labels.get(key)
+    def label(self, kind: int) -> tuple[str, int]:
+        known = self.labels.get(kind)
         if known is None:
-            text = action_label(name, number)
-            known = self.labels[key] = (text, self.widths[text])
+            text = action_label(*action_of(kind))
+            known = self.labels[kind] = (text, self.widths[text])
         return known
 
     def when(self, moment: int) -> tuple[str, int]:
@@ -169,18 +179,19 @@ class _PlainCells:
         return known
 
 
-def json_text(morning: Morning, now: datetime, tz: tzinfo) -> Iterator[str]:
+def json_text(morning: Morning, now: datetime, tz: tzinfo) -> Iterator[bytes]:
     """``due --json``: a list of every row (docs/json.md), one per line, each as
     ``json.dumps`` writes it (what :func:`followup.render.emit_json` prints for a list of
-    their dicts), in pieces of at most ``PIECE`` rows as :func:`plain`. A row's ``relative``
-    is to what the time column shows, and it and ``label`` are in English whatever the
-    interface speaks.
+    their dicts); in UTF-8, in pieces of at most ``PIECE`` rows, as :func:`plain`. A row's
+    ``relative`` is to what the time column shows, and it and ``label`` are in English
+    whatever the interface speaks.
 
     Each value that rows share is encoded once, by the encoder ``json`` itself uses: what
-    a row says of its interview, and of its action (from ``action`` to the start of
-    ``next``, and after it); a row is its id between them."""
+    a row says of its interview (from its start to ``role``'s value), and of its action
+    (from ``action`` to the start of ``next``'s value, and after it); a row is its id
+    between those."""
     if not morning.listed:
-        yield "[]\n"
+        yield b"[]\n"
         return
     from json.encoder import encode_basestring  # what JSONEncoder(ensure_ascii=False) uses
 
@@ -188,25 +199,25 @@ def json_text(morning: Morning, now: datetime, tz: tzinfo) -> Iterator[str]:
         return "null" if value is None else encode_basestring(value)
 
     who = {
-        ident: f'"company": {text(company)}, "role": {text(role)}, "zone": {text(zone)}'
+        ident: f'  {{"id": {ident}, "company": {text(company)}, "role": {text(role)}, '
+        f'"zone": {text(zone)}, '.encode()
         for ident, (company, role, zone) in morning.named.items()
     }
-    lead = "[\n"
+    ids = {ident: str(ident).encode() for ident in morning.named}
+    lead = b"[\n"
     for state, rows in morning.rows.items():
         parts = _JsonParts(state, now, tz, text)
         for start in range(0, len(rows), PIECE):
-            yield lead + ",\n".join(
-                [
-                    f'  {{"id": {row[0]}, {who[row[0]]}, {(part := parts[row[1:]])[0]}'
-                    f"{row[0]}{part[1]}"
-                    for row in rows[start : start + PIECE]
-                ]
-            )
-            lead = ",\n"
-    yield "\n]\n"
+            lines = [
+                b"".join((who[row[0]], (part := parts[row[1:]])[0], ids[row[0]], part[1]))
+                for row in rows[start : start + PIECE]
+            ]
+            yield lead + b",\n".join(lines)
+            lead = b",\n"
+    yield b"\n]\n"
 
 
-class _JsonParts(dict[tuple[str, int, int, "int | None"], tuple[str, str]]):
+class _JsonParts(dict[tuple[int, int, "int | None"], tuple[bytes, bytes]]):
     """What a row of one state says of its action (``action``, ``number``, ...), made the
     first time it is asked for: the text from ``"action"`` to the start of ``next``'s
     value, and from the end of that value to the end of the row (the id goes between)."""
@@ -222,8 +233,9 @@ class _JsonParts(dict[tuple[str, int, int, "int | None"], tuple[str, str]]):
     def iso(self, moment: int | None) -> str:
         return "null" if moment is None else self.text(self.isos.iso(instant(moment)))
 
-    def __missing__(self, key: tuple[str, int, int, int | None]) -> tuple[str, str]:
-        name, number, opens, deadline = key
+    def __missing__(self, key: tuple[int, int, int | None]) -> tuple[bytes, bytes]:
+        kind, opens, deadline = key
+        name, number = action_of(kind)
         text, state = self.text, self.state
         relative = self.relatives.relative(instant(shown(state, opens, deadline)))
         made = self[key] = (
@@ -231,7 +243,7 @@ class _JsonParts(dict[tuple[str, int, int, "int | None"], tuple[str, str]]):
             f'"due": {self.iso(opens if deadline is None else deadline)}, '
             f'"opens": {self.iso(opens)}, "deadline": {self.iso(deadline)}, '
             f'"state": {text(state)}, "relative": {text(relative)}, '
-            f'"next": {text(f"{NEXT_STEP[name]} ")[:-1]}',
-            f'", "label": {text(action_label(name, number, english=True))}}}',
+            f'"next": {text(f"{NEXT_STEP[name]} ")[:-1]}'.encode(),
+            f'", "label": {text(action_label(name, number, english=True))}}}'.encode(),
         )
         return made

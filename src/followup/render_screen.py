@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from followup import dates
 from followup.i18n import ngettext
-from followup.records import instant
+from followup.records import action_of, instant
 from followup.render import (
     NARROW,
     STATE_STYLE,
@@ -128,7 +128,8 @@ class _Row:
     def __init__(
         self, state: str, row: DueRow, morning: Morning, tz: tzinfo, now: datetime
     ) -> None:
-        ident, name, number, opens, deadline = row
+        ident, kind, opens, deadline = row
+        name, number = action_of(kind)
         company, role, zone = morning.named[ident]
         at = instant(shown(state, opens, deadline))
         self.state = state

@@ -36,6 +36,12 @@ WAIT_MS = 250  # how long due waits for another writer before it runs the rules 
 # Each state of rules.Action.state as SQL over the stored times, most urgent first, and the
 # order rules.due gives its rows (m013's two indexes hold the first and the last orders).
 _LIVE = "(until IS NULL OR :now < until)"  # rules.visible
+# records.kind_of in SQL: the action and its number as one column of a small integer.
+_KIND = (
+    f"(number - 1) * {len(rules.ACTIONS)} + CASE action "
+    + " ".join(f"WHEN '{action}' THEN {index}" for index, action in enumerate(rules.ACTIONS))
+    + " END"
+)
 _NOT_OVERDUE = "(deadline IS NULL OR deadline >= :now)"
 STATES = {
     "overdue": ("deadline < :now", "deadline"),
@@ -181,7 +187,7 @@ def due(
         rows[state] = []
         if left != 0:
             rows[state] = conn.execute(
-                "SELECT interview_id, action, number, opens, deadline FROM pending_action "
+                f"SELECT interview_id, {_KIND}, opens, deadline FROM pending_action "
                 f"WHERE {_LIVE} AND {where} ORDER BY {order}, interview_id, seq LIMIT :left",
                 {**values, "left": -1 if left is None else left},
             ).fetchall()
