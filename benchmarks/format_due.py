@@ -60,7 +60,7 @@ def main() -> None:
     measured = {
         "read": timed(read, options.runs),
         "plain": timed(lambda: b"".join(render_due.plain(morning, tz, now)), options.runs),
-        "json": timed(lambda: b"".join(render_due.json_text(morning, now, tz)), options.runs),
+        "json": timed(lambda: b"".join(render_due.json_text(morning, tz, now)), options.runs),
     }
     for name, times in measured.items():
         median, least = statistics.median(times) * 1000, min(times) * 1000

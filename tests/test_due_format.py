@@ -152,7 +152,7 @@ def plain(pairs: list[Pair], tz: Any, now: datetime) -> str:
 
 
 def json_text(pairs: list[Pair], tz: Any, now: datetime) -> str:
-    return b"".join(render_due.json_text(records.Morning.of(pairs), now, tz)).decode()
+    return b"".join(render_due.json_text(records.Morning.of(pairs), tz, now)).decode()
 
 
 def morning_list() -> tuple[list[Pair], Any]:

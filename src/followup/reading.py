@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import gc
+import os
 import sys
 from collections.abc import Iterable
 from datetime import datetime, tzinfo
@@ -78,7 +79,8 @@ def due(*, on: str | None, days: int, json: bool, all_: bool = False) -> None:
     """The morning list: every row for ``--json`` and for a pipe; in a terminal the most
     urgent rows that fit the window (every row with ``all_``)."""
     # A long list is tens of thousands of tuples and strings, none of them in a cycle: the
-    # garbage collector, run every few hundred of them, would only walk them again and again.
+    # garbage collector, run every few hundred of them, would only walk them again and
+    # again. It is paused for the command, and runs again after it.
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -110,7 +112,7 @@ def _due(*, on: str | None, days: int, json: bool, all_: bool) -> None:
         )
         morning = records.Morning.of(pairs)
     if json:
-        write_utf8(render_due.json_text(morning, now, ctx.tz))
+        write_utf8(render_due.json_text(morning, ctx.tz, now))
         return
     if not morning.listed:
         if on is None and ctx.store.empty():  # a new user's first morning
@@ -133,11 +135,16 @@ def _due(*, on: str | None, days: int, json: bool, all_: bool) -> None:
 
 
 def write_utf8(pieces: Iterable[bytes]) -> None:
-    """Write UTF-8 ``pieces`` to stdout: to its bytes as they are when it takes UTF-8 (as
-    it does but for a locale that says otherwise), else as text in its own encoding."""
+    """Write UTF-8 ``pieces`` to stdout: to its bytes as they are when it takes UTF-8 and
+    ends lines with ``\n`` (as it does but for a locale that says otherwise, or Windows),
+    else as text, in its own encoding and line ends."""
     out = sys.stdout
     buffer = getattr(out, "buffer", None)
-    if buffer is not None and codecs.lookup(out.encoding or "ascii").name == "utf-8":
+    if (
+        buffer is not None
+        and os.linesep == "\n"
+        and codecs.lookup(out.encoding or "ascii").name == "utf-8"
+    ):
         out.flush()  # what was written as text goes first
         buffer.writelines(pieces)
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone, tzinfo
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from followup import rules
@@ -126,8 +127,9 @@ def instant(micro: int) -> datetime:
 class Morning(NamedTuple):
     """The morning list: each state's rows (:data:`DueRow`), most urgent state first, in the
     order :func:`rules.due` gives; what is shown of each interview in them (company, role,
-    the zone it was held in); and how many rows each state has in all (``rows`` may hold
-    only the first ones, as many as a terminal shows)."""
+    the zone it was held in; ``named`` may hold other open interviews too); and how many
+    rows each state has in all (``rows`` may hold only the first ones, as many as a
+    terminal shows)."""
 
     rows: dict[str, list[DueRow]]  # every state of rules.STATES, in that order
     named: dict[int, tuple[str, str, str | None]]
@@ -150,6 +152,13 @@ class Morning(NamedTuple):
     def listed(self) -> int:
         """How many rows it holds."""
         return sum(map(len, self.rows.values()))
+
+    def interviews(self) -> set[int]:
+        """The interviews its rows name."""
+        found: set[int] = set()
+        for rows in self.rows.values():
+            found.update(map(itemgetter(0), rows))
+        return found
 
     def first(self, count: int | None = None) -> list[tuple[str, DueRow]]:
         """Its first ``count`` rows (all for None), each with its state."""

@@ -214,21 +214,11 @@ class Widths(dict[str, int]):
 
 def plain_table(headers: list[str], rows: list[list[str]]) -> str:
     """Aligned columns of plain text, for a pipe, a file or `grep` (no colour, no boxes)."""
-    columns = [list(column) for column in zip(*rows, strict=True)] or [[] for _ in headers]
-    return plain_columns(headers, columns)
-
-
-def plain_columns(
-    headers: list[str], columns: list[list[str]], sizes: list[list[int]] | None = None
-) -> str:
-    """:func:`plain_table` given column by column (``columns[c][r]``: row r's cell in column
-    c), and ``sizes``, the cells' :func:`width`, when the caller has measured them. A long
-    table is built faster this way: a few long lists, where a list per row would be tens of
-    thousands of objects for Python's garbage collector to go through, again and again."""
-    if sizes is None:
-        sizes = [[width(c) for c in column] for column in columns]
     padded = []
-    for header, column, measured in zip(headers, columns, sizes, strict=True):
+    for header, column in zip(
+        headers, zip(*rows, strict=True) if rows else [()] * len(headers), strict=True
+    ):
+        measured = [width(cell) for cell in column]
         head = width(header)
         most = max(head, max(measured, default=0))
         cells = [c + " " * (most - n) for c, n in zip(column, measured, strict=True)]

@@ -20,10 +20,10 @@ from followup.i18n import _
 from followup.records import DueRow, Morning, action_of, instant
 from followup.render import NEXT_STEP, STATE_TITLE, Widths, action_label, where, width
 
-PIECE = 200  # lines to a piece of output: a few dozen KiB, reused
+PIECE = 200  # lines to a piece of output: a few dozen KiB at a time, never the whole list
 
 
-def shown(state: str, opens: int, deadline: int | None) -> int:
+def shown_at(state: str, opens: int, deadline: int | None) -> int:
     """What a row's time column shows: when an upcoming action opens, else when it is due
     (its deadline, or when it opens for an action without one)."""
     return opens if state == "upcoming" or deadline is None else deadline
@@ -75,22 +75,24 @@ class _PlainCells:
         # its width (a text that is not ASCII measured from its parts, met many times).
         self.names: dict[int, tuple[str, int]] = {}
         made: dict[tuple[str, str, str | None], tuple[str, int]] = {}
-        for ident, shown in morning.named.items():
-            name = made.get(shown)
+        named = morning.named
+        for ident in morning.interviews():
+            held = named[ident]
+            name = made.get(held)
             if name is None:
-                company, role, zone = shown
+                company, role, zone = held
                 text = f"{company} · {role}{places[zone]}"
                 size = len(text)
                 if not text.isascii():
                     size = widths[company] + widths[" · "] + widths[role] + widths[places[zone]]
-                name = made[shown] = (text, size)
+                name = made[held] = (text, size)
             self.names[ident] = name
         self.labels: dict[int, tuple[str, int]] = {}
         self.times: dict[int, tuple[str, int]] = {}
         # The ID and Interview cells padded to a table's widths (the tables of one list
         # often share them): for each pair of widths, each interview's.
         self.leads: dict[tuple[int, int], dict[int, bytes]] = {}
-        self.ids = {ident: str(ident).encode() for ident in morning.named}
+        self.ids = {ident: str(ident).encode() for ident in self.names}
 
     def table(self, state: str, rows: list[DueRow]) -> Iterator[bytes]:
         """One state's rows under their header, columns aligned: ID, Interview, Action, Due
@@ -179,7 +181,7 @@ class _PlainCells:
         return known
 
 
-def json_text(morning: Morning, now: datetime, tz: tzinfo) -> Iterator[bytes]:
+def json_text(morning: Morning, tz: tzinfo, now: datetime) -> Iterator[bytes]:
     """``due --json``: a list of every row (docs/json.md), one per line, each as
     ``json.dumps`` writes it (what :func:`followup.render.emit_json` prints for a list of
     their dicts); in UTF-8, in pieces of at most ``PIECE`` rows, as :func:`plain`. A row's
@@ -187,9 +189,9 @@ def json_text(morning: Morning, now: datetime, tz: tzinfo) -> Iterator[bytes]:
     whatever the interface speaks.
 
     Each value that rows share is encoded once, by the encoder ``json`` itself uses: what
-    a row says of its interview (from its start to ``role``'s value), and of its action
-    (from ``action`` to the start of ``next``'s value, and after it); a row is its id
-    between those."""
+    a row says of its interview (from its start to ``zone`` and its value), and of its
+    action (from ``action`` to the start of ``next``'s value, and from the end of that
+    value); a row is those joined, its id before the last."""
     if not morning.listed:
         yield b"[]\n"
         return
@@ -198,15 +200,17 @@ def json_text(morning: Morning, now: datetime, tz: tzinfo) -> Iterator[bytes]:
     def text(value: str | None) -> str:
         return "null" if value is None else encode_basestring(value)
 
-    who = {
-        ident: f'  {{"id": {ident}, "company": {text(company)}, "role": {text(role)}, '
-        f'"zone": {text(zone)}, '.encode()
-        for ident, (company, role, zone) in morning.named.items()
-    }
-    ids = {ident: str(ident).encode() for ident in morning.named}
+    who = {}
+    for ident in morning.interviews():
+        company, role, zone = morning.named[ident]
+        who[ident] = (
+            f'  {{"id": {ident}, "company": {text(company)}, "role": {text(role)}, '
+            f'"zone": {text(zone)}, '.encode()
+        )
+    ids = {ident: str(ident).encode() for ident in who}
     lead = b"[\n"
     for state, rows in morning.rows.items():
-        parts = _JsonParts(state, now, tz, text)
+        parts = _JsonParts(state, tz, now, text)
         for start in range(0, len(rows), PIECE):
             lines = [
                 b"".join((who[row[0]], (part := parts[row[1:]])[0], ids[row[0]], part[1]))
@@ -217,13 +221,13 @@ def json_text(morning: Morning, now: datetime, tz: tzinfo) -> Iterator[bytes]:
     yield b"\n]\n"
 
 
-class _JsonParts(dict[tuple[int, int, "int | None"], tuple[bytes, bytes]]):
+class _JsonParts(dict[tuple[int, int, int | None], tuple[bytes, bytes]]):
     """What a row of one state says of its action (``action``, ``number``, ...), made the
     first time it is asked for: the text from ``"action"`` to the start of ``next``'s
     value, and from the end of that value to the end of the row (the id goes between)."""
 
     def __init__(
-        self, state: str, now: datetime, tz: tzinfo, text: Callable[[str | None], str]
+        self, state: str, tz: tzinfo, now: datetime, text: Callable[[str | None], str]
     ) -> None:
         super().__init__()
         self.state, self.text = state, text
@@ -237,7 +241,7 @@ class _JsonParts(dict[tuple[int, int, "int | None"], tuple[bytes, bytes]]):
         kind, opens, deadline = key
         name, number = action_of(kind)
         text, state = self.text, self.state
-        relative = self.relatives.relative(instant(shown(state, opens, deadline)))
+        relative = self.relatives.relative(instant(shown_at(state, opens, deadline)))
         made = self[key] = (
             f'"action": {text(name)}, "number": {number}, '
             f'"due": {self.iso(opens if deadline is None else deadline)}, '

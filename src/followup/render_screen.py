@@ -27,7 +27,7 @@ from followup.render import (
     next_step,
     where,
 )
-from followup.render_due import headers, shown, title
+from followup.render_due import headers, shown_at, title
 
 if TYPE_CHECKING:
     from followup.records import DueRow, Morning
@@ -131,7 +131,7 @@ class _Row:
         ident, kind, opens, deadline = row
         name, number = action_of(kind)
         company, role, zone = morning.named[ident]
-        at = instant(shown(state, opens, deadline))
+        at = instant(shown_at(state, opens, deadline))
         self.state = state
         self.company = company  # drawn plain; the role and zone after it dim
         self.relative = dates.relative(at, now)

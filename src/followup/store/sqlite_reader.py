@@ -13,7 +13,6 @@ import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timezone, tzinfo
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -261,12 +260,11 @@ class Reader:
                     continue
                 horizon = rules.days_later(now, days, tz)
                 rows, totals = pending.due(self.connection, now, horizon, limit)
-                ids: set[int] = set()
-                for listed in rows.values():
-                    ids.update(map(itemgetter(0), listed))
+                morning = records.Morning(rows, {}, totals)
+                ids = morning.interviews()
                 named = self._named(ids)
                 if ids <= named.keys():
-                    return records.Morning(rows, named, totals)
+                    return morning._replace(named=named)
             except sqlite3.Error as error:
                 raise StoreError(explain(str(error), self.where)) from None
             finally:
