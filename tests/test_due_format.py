@@ -362,3 +362,23 @@ def test_a_stdout_without_bytes_gets_the_same_text(store: None) -> None:
         reading.due(on=NOW.isoformat(), days=DAYS, json=False)
     close_stores()
     assert out.getvalue() == "before\n" + expected
+
+
+def test_a_stdout_that_ends_lines_otherwise_gets_its_own_line_ends(
+    store: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where lines end in ``\\r\\n`` (Windows), the rows are written as text, so that stdout
+    turns each ``\\n`` into its line end as it did before the rows were written as bytes."""
+    import io
+
+    from followup import reading
+
+    expected = followup("due", "--on", NOW.isoformat(), "--days", str(DAYS))
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="utf-8", newline="\r\n")
+    monkeypatch.setattr(reading.os, "linesep", "\r\n")
+    monkeypatch.setattr(sys, "stdout", out)
+    reading.due(on=NOW.isoformat(), days=DAYS, json=False)
+    close_stores()
+    out.flush()
+    assert raw.getvalue().decode() == expected.replace("\n", "\r\n")

@@ -20,7 +20,7 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _A_MONDAY = date(2024, 1, 1)
 
 
-def instant(moment: datetime) -> timedelta:
+def _key(moment: datetime) -> timedelta:
     """A key for the instant ``moment`` is, exact to the microsecond. Not ``moment`` itself:
     two aware datetimes in one zone compare by their wall clocks, so 01:30 before and after
     the clocks go back would be one key."""
@@ -42,7 +42,7 @@ class ShortTimes:
         self.known: dict[timedelta, str] = {}
 
     def short(self, moment: datetime) -> str:
-        key = instant(moment)
+        key = _key(moment)
         text = self.known.get(key)
         if text is None:
             text = self.known[key] = self._format(moment.astimezone(self.tz))
@@ -92,7 +92,7 @@ class IsoTimes:
         self.known: dict[timedelta, str] = {}
 
     def iso(self, moment: datetime) -> str:
-        key = instant(moment)
+        key = _key(moment)
         text = self.known.get(key)
         if text is None:
             text = self.known[key] = dates.iso(moment, self.tz)
